@@ -1,0 +1,44 @@
+# The two commands a newcomer needs: `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+
+.PHONY: run test install setup messages system-deps lint
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+# gettext (msgfmt) for the catalogues; installed from Debian's packages when missing.
+system-deps:
+	@command -v msgfmt >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq gettext >/dev/null; \
+	  else echo "Please install gettext (msgfmt): sudo apt-get install gettext" >&2; exit 1; fi; }
+
+messages: install system-deps
+	$(MANAGE) compilemessages --ignore "$(VENV)" -v 0
+
+setup: messages
+	$(MANAGE) migrate --noinput -v 0
+	$(MANAGE) collectstatic --noinput -v 0
+	$(MANAGE) load_corpus
+
+run: setup
+	@echo ""
+	@echo "MesoInfo: http://127.0.0.1:8000/  (Arabic /ar/, English /en/)"
+	@echo "Admin:    http://127.0.0.1:8000/admin/"
+	@echo "Create a staff user first with: $(MANAGE) createsuperuser"
+	@echo ""
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: messages
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .

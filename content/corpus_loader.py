@@ -1,0 +1,98 @@
+"""Read the corpus files (content/corpus/) and add what the database lacks.
+
+Layout of the corpus:
+- categories.yaml, reviewers.yaml, sources.yaml: lists keyed by `key`;
+- ar/<key>.md: an article's Arabic text and its shared metadata in front matter
+  (category, order, featured, status, reviewer, last_reviewed, next_review_due, sources);
+- en/<key>.md: the same article's English title, slug, summary and body.
+
+Nothing already loaded is touched again: staff edits always win.
+"""
+
+from pathlib import Path
+
+import frontmatter
+import yaml
+
+from .models import Article, Category, Reviewer, Source
+
+CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
+LANGUAGES = ("ar", "en")
+
+
+class CorpusError(ValueError):
+    pass
+
+
+def read_yaml(name, corpus_dir=CORPUS_DIR):
+    with open(corpus_dir / name, encoding="utf-8") as handle:
+        return yaml.safe_load(handle) or []
+
+
+def translated(entry, fields):
+    """{'name_ar': ..., 'name_en': ...} from an entry holding {'ar': {...}, 'en': {...}}."""
+    return {f"{field}_{code}": entry[code][field] for code in LANGUAGES for field in fields}
+
+
+def read_articles(corpus_dir=CORPUS_DIR):
+    """Yield (key, metadata, {lang: post}) for every article, checking each has both languages."""
+    keys = {path.stem for code in LANGUAGES for path in (corpus_dir / code).glob("*.md")}
+    for key in sorted(keys):
+        posts = {}
+        for code in LANGUAGES:
+            path = corpus_dir / code / f"{key}.md"
+            if not path.exists():
+                raise CorpusError(f"{key}: no {code} text ({path} is missing)")
+            posts[code] = frontmatter.load(path)
+        yield key, posts["ar"].metadata, posts
+
+
+def load_corpus(corpus_dir=CORPUS_DIR):
+    added = {"categories": 0, "reviewers": 0, "sources": 0, "articles": 0}
+
+    for entry in read_yaml("categories.yaml", corpus_dir):
+        _obj, created = Category.objects.get_or_create(
+            corpus_key=entry["key"],
+            defaults={"order": entry.get("order", 0)}
+            | translated(entry, ("name", "slug", "description")),
+        )
+        added["categories"] += created
+
+    for entry in read_yaml("reviewers.yaml", corpus_dir):
+        _obj, created = Reviewer.objects.get_or_create(
+            corpus_key=entry["key"], defaults=translated(entry, ("name", "credentials"))
+        )
+        added["reviewers"] += created
+
+    for entry in read_yaml("sources.yaml", corpus_dir):
+        fields = {
+            k: entry[k] for k in ("title", "publisher", "year", "url", "language") if k in entry
+        }
+        _obj, created = Source.objects.get_or_create(corpus_key=entry["key"], defaults=fields)
+        added["sources"] += created
+
+    for key, meta, posts in read_articles(corpus_dir):
+        if Article.objects.filter(corpus_key=key).exists():
+            continue
+        fields = {
+            "category": Category.objects.get(corpus_key=meta["category"]),
+            "order": meta.get("order", 0),
+            "featured": meta.get("featured", False),
+            "status": meta.get("status", Article.Status.PUBLISHED),
+            "reviewer": Reviewer.objects.get(corpus_key=meta["reviewer"]),
+            "last_reviewed": meta["last_reviewed"],
+            "next_review_due": meta["next_review_due"],
+        }
+        for code, post in posts.items():
+            for field in ("title", "slug", "summary"):
+                fields[f"{field}_{code}"] = post.metadata[field]
+            fields[f"body_{code}"] = post.content
+        article = Article.objects.create(corpus_key=key, **fields)
+        article.sources.set(Source.objects.filter(corpus_key__in=meta.get("sources", [])))
+        missing = set(meta.get("sources", [])) - set(
+            article.sources.values_list("corpus_key", flat=True)
+        )
+        if missing:
+            raise CorpusError(f"{key}: unknown sources {sorted(missing)}")
+        added["articles"] += 1
+    return added

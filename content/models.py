@@ -1,0 +1,135 @@
+"""The patient-education articles: categories, articles, reviewers and sources.
+
+Title, slug, summary and body of an article (and the names of categories and
+reviewers) are translated: django-modeltranslation adds one column per
+language, registered in translation.py.
+"""
+
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+def corpus_key_field():
+    """The name of the corpus file a row came from: NULL for rows staff created."""
+    return models.SlugField(max_length=100, unique=True, null=True, editable=False)  # noqa: DJ001
+
+
+class Category(models.Model):
+    """A section a patient browses: what it is, types, preparing, and so on."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, allow_unicode=True)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    corpus_key = corpus_key_field()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("content:category", kwargs={"category": self.slug})
+
+
+class Reviewer(models.Model):
+    """The clinician who checks an article's medical content."""
+
+    name = models.CharField(_("name"), max_length=150)
+    credentials = models.CharField(_("credentials"), max_length=200)
+    corpus_key = corpus_key_field()
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("medical reviewer")
+        verbose_name_plural = _("medical reviewers")
+
+    def __str__(self):
+        return self.name
+
+
+class Source(models.Model):
+    """A publication an article relies on, shown under the article."""
+
+    title = models.CharField(_("title"), max_length=300)
+    publisher = models.CharField(_("publisher or journal"), max_length=200)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    url = models.URLField(_("web address"), max_length=500, blank=True)
+    language = models.CharField(
+        _("language of the source"), max_length=8, default="en", help_text=_("For example en.")
+    )
+    corpus_key = corpus_key_field()
+
+    class Meta:
+        ordering = ["publisher", "-year", "title"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self):
+        return f"{self.publisher}: {self.title}" + (f" ({self.year})" if self.year else "")
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    category = models.ForeignKey(
+        Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="articles"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, allow_unicode=True)
+    summary = models.TextField(
+        _("summary"), max_length=400, help_text=_("One or two plain sentences.")
+    )
+    body = models.TextField(_("body"), help_text=_("Markdown. Start headings at level 2 (##)."))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(_("publish date"), default=timezone.now)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    featured = models.BooleanField(_("featured on the home page"), default=False)
+    order = models.PositiveSmallIntegerField(_("order in its category"), default=0)
+    reviewer = models.ForeignKey(
+        Reviewer,
+        verbose_name=_("medical reviewer"),
+        on_delete=models.PROTECT,
+        related_name="articles",
+        null=True,
+        blank=True,
+    )
+    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
+    next_review_due = models.DateField(_("next review due"), null=True, blank=True)
+    sources = models.ManyToManyField(
+        Source, verbose_name=_("sources"), related_name="articles", blank=True
+    )
+    corpus_key = corpus_key_field()
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["category__order", "order", "pk"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse(
+            "content:article", kwargs={"category": self.category.slug, "slug": self.slug}
+        )
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()

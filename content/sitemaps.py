@@ -1,0 +1,40 @@
+"""sitemap.xml: every public page in both languages, each with its hreflang alternates."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from .models import Article, Category
+from .views import published_count
+
+
+class I18nSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class HomeSitemap(I18nSitemap):
+    priority = 1.0
+
+    def items(self):
+        return ["content:home"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class CategorySitemap(I18nSitemap):
+    priority = 0.6
+
+    def items(self):
+        return Category.objects.annotate(n=published_count()).filter(n__gt=0)
+
+
+class ArticleSitemap(I18nSitemap):
+    priority = 0.8
+
+    def items(self):
+        return Article.objects.published().select_related("category")
+
+    def lastmod(self, item):
+        return item.updated_at

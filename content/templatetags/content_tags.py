@@ -1,0 +1,12 @@
+from django import template
+from django.utils.safestring import mark_safe
+
+from content.rendering import render_markdown
+
+register = template.Library()
+
+
+@register.filter
+def markdown(text):
+    """Render an article body; the HTML is sanitised before it is marked safe."""
+    return mark_safe(render_markdown(text))  # noqa: S308 - sanitised by nh3 just above

@@ -1,0 +1,25 @@
+from django.urls import path, register_converter
+
+from . import views
+
+
+class UnicodeSlugConverter:
+    """A slug that may be written in Arabic letters as well as Latin ones."""
+
+    regex = r"[-\w]+"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(UnicodeSlugConverter, "uslug")
+
+app_name = "content"
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("<uslug:category>/", views.CategoryView.as_view(), name="category"),
+    path("<uslug:category>/<uslug:slug>/", views.ArticleView.as_view(), name="article"),
+]

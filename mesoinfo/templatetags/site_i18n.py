@@ -1,0 +1,30 @@
+"""Template tags for the language switcher and hreflang alternates."""
+
+from django import template
+from django.utils.translation import get_language, get_language_info
+
+from mesoinfo.i18n import alternate_urls
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context):
+    """Each language as a dict: code, its name written in itself, bidi, url, current."""
+    request = context["request"]
+    obj = context.get("translated_object")
+    current = get_language()
+    result = []
+    for code, url in alternate_urls(request, obj):
+        info = get_language_info(code)
+        result.append(
+            {
+                "code": code,
+                "name_local": info["name_local"],
+                "bidi": info["bidi"],
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url),
+                "current": code == current,
+            }
+        )
+    return result

@@ -1,0 +1,26 @@
+"""Root URLs: the sitemap and the admin outside, every public page under /ar/ or /en/."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from content.sitemaps import ArticleSitemap, CategorySitemap, HomeSitemap
+
+sitemaps = {"home": HomeSitemap, "categories": CategorySitemap, "articles": ArticleSitemap}
+
+urlpatterns = [
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": sitemaps},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
+    path(settings.ADMIN_URL, admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("screener/", include("screener.urls")),
+    path("", include("content.urls")),
+)

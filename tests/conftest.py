@@ -1,0 +1,103 @@
+"""Shared fixtures: a small published corpus, an editor, plain static storage."""
+
+import itertools
+from datetime import date, timedelta
+
+import pytest
+from django.contrib.auth.models import Group
+from django.utils import timezone, translation
+
+from content.models import Article, Category, Reviewer, Source
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings):
+    # The manifest storage needs collectstatic first; tests serve files as they are.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    # Outside a request the active language is whatever the last request left;
+    # start every test in the site's default language, Arabic.
+    translation.activate("ar")
+    yield
+    translation.activate("ar")
+
+
+@pytest.fixture
+def category(db):
+    return Category.objects.create(
+        name_ar="الأساسيات",
+        name_en="Basics",
+        slug_ar="الأساسيات",
+        slug_en="basics",
+        description_ar="ما تحتاج إلى معرفته أولًا.",
+        description_en="What to know first.",
+        order=1,
+    )
+
+
+@pytest.fixture
+def reviewer(db):
+    return Reviewer.objects.create(
+        name_ar="د. سلمى حداد",
+        name_en="Dr Salma Haddad",
+        credentials_ar="طبيبة جلدية",
+        credentials_en="Dermatologist",
+    )
+
+
+@pytest.fixture
+def source(db):
+    return Source.objects.create(
+        title="Mesotherapy: a review", publisher="Journal of Testing", year=2020, language="en"
+    )
+
+
+_numbers = itertools.count(1)
+
+
+@pytest.fixture
+def make_article(db, category, reviewer, source):
+    def make(**overrides):
+        n = next(_numbers)
+        fields = {
+            "category": category,
+            "title_ar": f"مقالة رقم {n}",
+            "title_en": f"Article number {n}",
+            "slug_ar": f"مقالة-{n}",
+            "slug_en": f"article-{n}",
+            "summary_ar": "ملخص قصير بالعربية.",
+            "summary_en": "A short English summary.",
+            "body_ar": "## عنوان فرعي\n\nنص المقالة بالعربية.",
+            "body_en": "## A subheading\n\nThe article's English text.",
+            "status": Article.Status.PUBLISHED,
+            "published_at": timezone.now() - timedelta(days=1),
+            "reviewer": reviewer,
+            "last_reviewed": date(2026, 11, 1),
+            "next_review_due": date(2027, 11, 1),
+        }
+        fields.update(overrides)
+        article = Article.objects.create(**fields)
+        article.sources.add(source)
+        return article
+
+    return make
+
+
+@pytest.fixture
+def article(make_article):
+    return make_article(featured=True)
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    user = django_user_model.objects.create_user(
+        username="editor", password="a-long-test-password-42", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="Content editors"))
+    return user

@@ -1,0 +1,90 @@
+"""Public article pages: what a visitor sees, what stays hidden, how many queries it costs."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from content.models import Article
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_shows_featured_articles_and_sections(client, article):
+    html = client.get("/ar/").content.decode()
+    assert article.title_ar in html
+    assert article.category.name_ar in html
+    assert article.get_absolute_url() in html
+
+
+def test_article_page_shows_everything_a_patient_needs(client, article, make_article):
+    sibling = make_article()
+    response = client.get(article.get_absolute_url())
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f"<h1>{article.title_ar}</h1>" in html
+    assert article.summary_ar in html
+    assert "<h2>عنوان فرعي</h2>" in html
+    assert "Mesotherapy: a review" in html  # the source
+    assert "د. سلمى حداد" in html and "طبيبة جلدية" in html
+    assert 'datetime="2026-11-01"' in html and 'datetime="2027-11-01"' in html
+    assert 'aria-label="مسار التنقل"' in html  # breadcrumbs
+    assert sibling.title_ar in html  # related article in the same category
+
+
+def test_english_article_page(client, article):
+    with translation.override("en"):
+        url = article.get_absolute_url()
+    html = client.get(url).content.decode()
+    assert f"<h1>{article.title_en}</h1>" in html
+    assert "Last reviewed" in html and "Dermatologist" in html
+
+
+def test_category_page_lists_only_published(client, article, make_article):
+    draft = make_article(status=Article.Status.DRAFT)
+    html = client.get(article.category.get_absolute_url()).content.decode()
+    assert article.title_ar in html
+    assert draft.title_ar not in html
+
+
+def test_draft_article_is_404_for_visitors(client, make_article):
+    draft = make_article(status=Article.Status.DRAFT)
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert draft.title_ar not in client.get("/ar/").content.decode()
+
+
+def test_future_article_is_404_until_its_publish_date(client, make_article):
+    future = make_article(published_at=timezone.now() + timedelta(days=2))
+    assert client.get(future.get_absolute_url()).status_code == 404
+
+
+def test_article_under_the_wrong_category_is_404(client, article):
+    url = reverse("content:article", kwargs={"category": "غير-موجود", "slug": article.slug_ar})
+    assert client.get(url).status_code == 404
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("page", ["home", "category", "article"])
+def test_queries_stay_the_same_with_3_or_30_articles(
+    client, make_article, django_assert_num_queries, page
+):
+    articles = [make_article(featured=True) for _ in range(3)]
+    target = articles[0]
+    urls = {
+        "home": "/ar/",
+        "category": target.category.get_absolute_url(),
+        "article": target.get_absolute_url(),
+    }
+    baseline = count_queries(client, urls[page])
+    for _ in range(27):
+        make_article(featured=True)
+    with django_assert_num_queries(baseline):
+        client.get(urls[page])
