@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "screener.middleware.ForgetScreenerOnLeaveMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -131,9 +132,36 @@ WHITENOISE_USE_FINDERS = DEBUG
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+# Sessions live in a signed cookie: the screener's answers stay with the visitor and
+# never reach the database. They expire with the browser or after SESSION_COOKIE_AGE.
+SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+
+# Caches: per process by default; point REDIS_URL at a shared Redis when the site runs as
+# several processes or machines, so rate limits and cached pages are shared.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The screener forgets unfinished answers after this many seconds.
+SCREENER_TIMEOUT = int(os.environ.get("SCREENER_TIMEOUT", "3600"))
+# Consultation requests: how long they are kept, how often one client may send the form,
+# and the fastest a person can fill it in (quicker submissions are automated).
+CONSULTATION_RETENTION_DAYS = int(os.environ.get("CONSULTATION_RETENTION_DAYS", "180"))
+CONSULTATION_RATE_LIMIT = os.environ.get("CONSULTATION_RATE_LIMIT", "5/h")
+CONSULTATION_MIN_FILL_SECONDS = int(os.environ.get("CONSULTATION_MIN_FILL_SECONDS", "3"))
+CONSULTATION_FORM_MAX_AGE = 24 * 60 * 60
 
 # What the footer shows as the way to reach the clinic.
 SITE_CONTACT_EMAIL = os.environ.get("SITE_CONTACT_EMAIL", "info@example.org")

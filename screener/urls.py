@@ -1,2 +1,14 @@
+from django.urls import path
+
+from . import views
+
 app_name = "screener"
-urlpatterns = []
+urlpatterns = [
+    path("", views.StartView.as_view(), name="start"),
+    path("question/<int:number>/", views.QuestionView.as_view(), name="question"),
+    path("check/", views.CheckView.as_view(), name="check"),
+    path("result/", views.OutcomeView.as_view(), name="outcome"),
+    path("start-again/", views.RestartView.as_view(), name="restart"),
+    path("consultation/", views.ConsultationView.as_view(), name="consultation"),
+    path("consultation/sent/", views.ConsultationSentView.as_view(), name="consultation_sent"),
+]

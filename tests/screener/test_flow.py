@@ -1,0 +1,300 @@
+"""The screener, walked through the test client in both languages."""
+
+import html
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from screener.questions import NO, NOT_SURE, QUESTION_KEYS, QUESTIONS, YES
+
+from .helpers import answer_all, url
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ["ar", "en"]
+HEADINGS = {
+    "avoid": {"ar": "", "en": "Mesotherapy is generally avoided"},
+    "check_first": {"ar": "", "en": "A doctor needs to check some points first"},
+    "no_known_reason": {"ar": "", "en": "Nothing in these eight questions rules mesotherapy out"},
+}
+
+
+def text_of(response):
+    return html.unescape(response.content.decode())
+
+
+def h1_of(response):
+    return re.search(r"<h1>(.*?)</h1>", text_of(response), re.S).group(1).strip()
+
+
+def reason(key, language):
+    with translation.override(language):
+        return str(next(q.reason for q in QUESTIONS if q.key == key))
+
+
+@pytest.fixture
+def explaining_article(make_article):
+    return make_article(corpus_key="who-should-not-have-it")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_start_page_explains_the_check_and_is_private(client, language):
+    response = client.get(url("start", language))
+    assert response.status_code == 200
+    page = text_of(response)
+    assert f'<html lang="{language}" dir="{"rtl" if language == "ar" else "ltr"}">' in page
+    assert "no-store" in response["Cache-Control"]
+    assert "noindex" in response["X-Robots-Tag"]
+    assert '<meta name="robots" content="noindex, nofollow">' in page
+    if language == "en":
+        assert "does not diagnose you" in page
+        assert "Your answers are not stored" in page
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_question_page_has_its_parts(client, language):
+    client.post(url("start", language))
+    for number, question in enumerate(QUESTIONS, start=1):
+        response = client.get(url("question", language, number))
+        assert response.status_code == 200
+        page = text_of(response)
+        with translation.override(language):
+            assert f"<h1>{question.text}</h1>" in page
+            assert str(question.hint) in page
+        assert page.count('type="radio"') == 3
+        assert re.search(rf"\b{number}\b.*\b8\b", page)
+        assert 'class="back-link"' in page
+        client.post(url("question", language, number), {"answer": NO})
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("key", QUESTION_KEYS)
+def test_each_yes_gives_the_avoid_outcome_naming_it(client, explaining_article, language, key):
+    response = answer_all(client, {key: YES}, language)
+    assert response.status_code == 200
+    page = text_of(response)
+    assert "outcome-avoid" in page
+    with translation.override(language):
+        link = explaining_article.get_absolute_url()
+    assert f'<a href="{link}">{reason(key, language)}</a>' in page
+    others = [k for k in QUESTION_KEYS if k != key]
+    assert not any(reason(other, language) in page for other in others)
+    if language == "en":
+        assert HEADINGS["avoid"]["en"] in h1_of(response)
+    else:
+        assert re.search("[\u0600-\u06ff]", reason(key, "ar"))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_all_no_gives_the_consultation_outcome(client, language):
+    response = answer_all(client, {}, language)
+    page = text_of(response)
+    assert "outcome-no_known_reason" in page
+    assert not any(reason(key, language) in page for key in QUESTION_KEYS)
+    with translation.override(language):
+        from django.urls import reverse
+
+        assert reverse("screener:consultation") in page
+        assert reverse("screener:restart") in page
+    if language == "en":
+        assert HEADINGS["no_known_reason"]["en"] in h1_of(response)
+        assert "a doctor still needs to assess you in person" in page
+        assert "aspirin" in page and "Never stop a medicine" in page
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_not_sure_answers_are_named_for_the_doctor_to_check(client, language):
+    response = answer_all(client, {"cancer": NOT_SURE, "stroke": NOT_SURE}, language)
+    page = text_of(response)
+    assert "outcome-check_first" in page
+    assert reason("cancer", language) in page
+    assert reason("stroke", language) in page
+    assert reason("pregnancy", language) not in page
+
+
+def test_yes_and_not_sure_together_name_both(client):
+    response = answer_all(client, {"pregnancy": YES, "heart_disease": NOT_SURE}, "en")
+    page = text_of(response)
+    assert "outcome-avoid" in page
+    assert "Pregnancy or breastfeeding" in page and "A history of heart disease" in page
+
+
+def test_check_page_lists_all_answers_and_change_returns_to_it(client):
+    client.post(url("start", "en"))
+    for number in range(1, 9):
+        client.post(url("question", "en", number), {"answer": NO})
+    response = client.get(url("check", "en"))
+    page = text_of(response)
+    assert page.count("?return=check") == 8
+    assert page.count('<dd class="answer">No</dd>') == 8
+
+    change = url("question", "en", 3) + "?return=check"
+    response = client.get(change)
+    assert response.status_code == 200
+    assert 'value="no" id="id_answer_1" checked' in text_of(response)
+    response = client.post(url("question", "en", 3), {"answer": YES, "return": "check"})
+    assert response.status_code == 302
+    assert response["Location"] == url("check", "en")
+    page = text_of(client.get(url("check", "en")))
+    assert page.count('<dd class="answer">Yes</dd>') == 1
+
+
+def test_questions_continue_in_order(client):
+    client.post(url("start", "en"))
+    response = client.post(url("question", "en", 1), {"answer": NO})
+    assert response["Location"] == url("question", "en", 2)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_skipping_ahead_by_url_lands_on_the_first_unanswered_question(client, language):
+    client.post(url("start", language))
+    client.post(url("question", language, 1), {"answer": NO})
+    response = client.get(url("question", language, 6), follow=True)
+    assert response.redirect_chain[-1][0] == url("question", language, 2)
+    page = text_of(response)
+    assert 'class="site-messages"' in page
+    if language == "en":
+        assert "Please answer this question first." in page
+
+    for target in (
+        url("check", language),
+        url("question", language, 9),
+        url("question", language, 0),
+    ):
+        response = client.get(target)
+        assert response.status_code == 302
+        assert response["Location"] == url("question", language, 2)
+
+
+def test_posting_ahead_stores_nothing_and_redirects(client):
+    client.post(url("start", "en"))
+    response = client.post(url("question", "en", 5), {"answer": YES})
+    assert response["Location"] == url("question", "en", 1)
+    assert client.session.get("screener", {}).get("answers", {}) == {}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("bad", [{}, {"answer": "maybe"}, {"answer": ""}, {"answer": "x" * 5000}])
+def test_an_answer_that_is_not_one_of_the_three_is_refused_clearly(client, language, bad):
+    client.post(url("start", language))
+    response = client.post(url("question", language, 1), bad)
+    assert response.status_code == 400
+    page = text_of(response)
+    assert 'class="error-summary' in page
+    assert 'href="#id_answer_0"' in page
+    assert "autofocus" in page
+    title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+    if language == "en":
+        assert title.startswith("Error: ")
+        assert "There is a problem" in page
+        assert "Choose Yes, No or I&#x27;m not sure." in response.content.decode() or (
+            "Choose Yes, No or I'm not sure." in page
+        )
+    else:
+        assert title.startswith("خطأ: ")
+    assert client.session.get("screener", {}).get("answers", {}) == {}
+
+
+def _set_session(client, data):
+    session = client.session
+    session["screener"] = data
+    session.save()
+    from django.conf import settings
+
+    client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "garbage",
+        {"answers": {"pregnancy": "perhaps"}},
+        {"answers": {"not-a-question": "yes"}},
+        {"answers": ["yes"]},
+        {"answers": {}, "outcome": {"kind": "cleared"}},
+        {"answers": {}, "started": "yesterday"},
+    ],
+)
+def test_a_damaged_session_is_cleared_with_a_message(client, data):
+    _set_session(client, data)
+    response = client.get(url("question", "en", 4), follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == url("question", "en", 1)
+    assert "could not be read" in text_of(response)
+
+
+def test_a_tampered_cookie_is_ignored(client):
+    from django.conf import settings
+
+    client.post(url("start", "en"))
+    client.post(url("question", "en", 1), {"answer": YES})
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    client.cookies[settings.SESSION_COOKIE_NAME] = cookie[:-3] + "AAA"
+    response = client.get(url("question", "en", 2))
+    assert response.status_code == 302
+    assert response["Location"] == url("question", "en", 1)
+    assert client.get(url("outcome", "en"))["Location"] == url("start", "en")
+
+
+def test_an_expired_session_starts_over_with_a_message(client):
+    _set_session(client, {"answers": {"pregnancy": NO}, "started": 1_000_000})
+    response = client.get(url("question", "en", 2), follow=True)
+    assert response.redirect_chain[-1][0] == url("question", "en", 1)
+    assert "some time has passed" in text_of(response)
+
+
+def test_submitting_the_check_twice_keeps_the_same_outcome(client):
+    answer_all(client, {"stroke": YES}, "en")
+    response = client.post(url("check", "en"))
+    assert response["Location"] == url("outcome", "en")
+    assert "outcome-avoid" in text_of(client.get(url("outcome", "en")))
+
+
+def test_outcome_without_answers_goes_to_the_start(client):
+    response = client.get(url("outcome", "en"), follow=True)
+    assert response.redirect_chain[-1][0] == url("start", "en")
+    assert "There is no result to show" in text_of(response)
+
+
+def test_answers_are_forgotten_once_the_outcome_is_known(client):
+    answer_all(client, {"cancer": YES}, "en")
+    data = client.session["screener"]
+    assert data["answers"] == {}
+    assert data["outcome"] == {"kind": "avoid", "yes": ["cancer"], "not_sure": []}
+
+
+def test_start_again_clears_everything(client):
+    answer_all(client, {"cancer": YES}, "en")
+    response = client.post(url("restart", "en"), follow=True)
+    assert response.redirect_chain[-1][0] == url("start", "en")
+    assert "screener" not in client.session
+    assert client.get(url("outcome", "en")).status_code == 302
+
+
+def test_leaving_the_screener_clears_the_outcome(client, article):
+    answer_all(client, {"cancer": YES}, "en")
+    assert client.get(url("consultation", "en")).status_code == 200
+    assert "screener" in client.session
+    client.get(article.get_absolute_url())
+    assert "screener" not in client.session
+
+
+def test_the_screener_writes_nothing_to_the_database(client, explaining_article):
+    with CaptureQueriesContext(connection) as queries:
+        answer_all(client, {"pregnancy": YES, "stroke": NOT_SURE}, "ar")
+        client.post(url("restart", "ar"))
+    writes = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+    ]
+    assert writes == []
+
+
+def test_answers_never_appear_in_urls(client):
+    client.post(url("start", "en"))
+    response = client.post(url("question", "en", 1), {"answer": YES})
+    assert "yes" not in response["Location"].lower()
