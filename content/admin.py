@@ -12,11 +12,12 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import format_lazy
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from .models import Article, ArticleDueForReview, Category, Feedback, Page, Reviewer, Source
 from .publishing import missing_for_publishing
-from .readability import WARN_AVERAGE_WORDS, readability
+from .readability import LONG_SENTENCE_WORDS, WARN_AVERAGE_WORDS, readability
 
 REVIEW_WARNING_DAYS = 30
 
@@ -175,7 +176,7 @@ class ArticleAdmin(LanguageDirectionMixin, TabbedTranslationAdmin):
             _("language"),
             _("sentences"),
             _("average words per sentence"),
-            _("long sentences (over 20 words), %"),
+            _("long sentences (over %(limit)d words), %%") % {"limit": LONG_SENTENCE_WORDS},
             format_html_join(
                 "",
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
@@ -188,7 +189,14 @@ class ArticleAdmin(LanguageDirectionMixin, TabbedTranslationAdmin):
 class ArticleDueForReviewAdmin(admin.ModelAdmin):
     """Articles whose medical review is overdue or due within 30 days, soonest first."""
 
-    list_display = ["title", "category", "status", "reviewer", "next_review_due", "when_due"]
+    list_display = [
+        "article_link",
+        "category",
+        "status",
+        "reviewer",
+        "next_review_due",
+        "when_due",
+    ]
     list_display_links = None
     list_select_related = ["category", "reviewer"]
     ordering = ["next_review_due", "pk"]
@@ -207,7 +215,7 @@ class ArticleDueForReviewAdmin(admin.ModelAdmin):
         return False
 
     @admin.display(description=_("title"))
-    def title(self, obj):
+    def article_link(self, obj):
         url = reverse("admin:content_article_change", args=[obj.pk])
         return format_html('<a href="{}">{}</a>', url, obj.title)
 
@@ -221,7 +229,7 @@ class ArticleDueForReviewAdmin(admin.ModelAdmin):
             )
         if days == 0:
             return _("due today")
-        return _("in %(days)d days") % {"days": days}
+        return ngettext("in %(days)d day", "in %(days)d days", days) % {"days": days}
 
 
 @admin.register(Page)

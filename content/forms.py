@@ -39,7 +39,10 @@ class FeedbackForm(forms.ModelForm):
         ],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
-        error_messages={"required": _("Please choose Yes or No.")},
+        error_messages={
+            "required": _("Please choose Yes or No."),
+            "invalid_choice": _("Please choose Yes or No."),
+        },
     )
     comment = forms.CharField(
         label=_("What could be better? (optional)"),
