@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """Arabic translations added for issue 7 (search, structured data, editorial workflow).
 
 The lead re-applies these to django.po after merging, then deletes this file.

@@ -59,9 +59,7 @@ def test_publishing_is_refused_when_something_is_missing(
 ):
     client.force_login(editor)
     article_form.pop(field)
-    response = client.post(
-        "/admin/content/article/add/", article_form, HTTP_ACCEPT_LANGUAGE="en"
-    )
+    response = client.post("/admin/content/article/add/", article_form, HTTP_ACCEPT_LANGUAGE="en")
     html = response.content.decode()
     assert response.status_code == 200
     assert "This article cannot be published yet." in html

@@ -1,4 +1,4 @@
-""""Was this page helpful?": yes or no, a short comment without personal data."""
+""" "Was this page helpful?": yes or no, a short comment without personal data."""
 
 import pytest
 from django.core.cache import cache
@@ -73,9 +73,7 @@ def test_comment_is_kept_in_the_form_after_an_error(client, article):
 def test_feedback_without_csrf_token_is_refused(article):
     from django.test import Client
 
-    response = Client(enforce_csrf_checks=True).post(
-        article.get_absolute_url(), {"helpful": "yes"}
-    )
+    response = Client(enforce_csrf_checks=True).post(article.get_absolute_url(), {"helpful": "yes"})
     assert response.status_code == 403
     assert not Feedback.objects.exists()
 
