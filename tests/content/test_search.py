@@ -240,3 +240,24 @@ def test_search_page_query_count_does_not_grow_with_results(
     with django_assert_max_num_queries(2):
         response = client.get("/en/search/", {"q": "mesotherapy"})
     assert "23 pages found." in response.content.decode()
+
+
+def test_reindex_command_restores_search_text_after_a_bulk_update(corpus):
+    from django.core.management import call_command
+
+    Article.objects.update(search_title_en="", search_summary_en="", search_body_en="")
+    assert found("mesotherapy", "en") == []
+    call_command("reindex_search", verbosity=0)
+    assert found("mesotherapy", "en") == [corpus["title"], corpus["summary"], corpus["body"]]
+
+
+def test_migration_back_fills_articles_written_before_search_existed(corpus):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("content.migrations.0003_search_pages_feedback")
+    Article.objects.update(search_title_ar="", search_summary_ar="", search_body_ar="")
+    assert found("الفيناسترايد", "ar") == []
+    migration.fill_search_columns(apps, None)
+    assert found("الفيناسترايد", "ar") == [corpus["body"]]
