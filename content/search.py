@@ -13,6 +13,7 @@ from html import unescape
 
 from django.db import connection
 from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models.functions import Length, Replace
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
@@ -146,32 +147,61 @@ def search(queryset, query, language):
     return ranked_by_substring(queryset, terms, columns)[:MAX_RESULTS]
 
 
+def field_ranking(terms, found_in):
+    """The ranking keys both databases share, as annotations.
+
+    `found_in(field, word)` is a Q that holds when `word` is in that field. Articles
+    with every word in the title come first (title_match); then field_score counts,
+    for each word, 100 when it is in the title, 10 in the summary, 1 in the body.
+    """
+    in_title, score = Q(), Value(0)
+    for word in terms:
+        in_title &= found_in("title", word)
+        score = score + Case(
+            When(found_in("title", word), then=Value(100)),
+            When(found_in("summary", word), then=Value(10)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
+    return {
+        "title_match": Case(
+            When(in_title, then=Value(1)), default=Value(0), output_field=IntegerField()
+        ),
+        "field_score": score,
+    }
+
+
+ORDERING = (F("title_match").desc(), F("field_score").desc(), F("rank").desc(), "pk")
+
+
 def _contains(column, word):
     pattern = f" {word}" if len(word) >= PREFIX_MIN_LENGTH else f" {word} "
     return Q(**{f"{column}__contains": pattern})
 
 
 def ranked_by_substring(queryset, terms, columns):
-    """Every word in the title, summary or body; all words in the title first, then by score.
+    """SQLite: every word at the start of a word of the title, summary or body.
 
-    The score counts 100 for a word found in the title, 10 in the summary, 1 in the
-    body, so that titles outrank summaries and summaries outrank bodies.
+    Ranked by field_ranking, then by how often the words occur (PostgreSQL's
+    ts_rank plays that last part there).
     """
-    wanted, in_title, score = Q(), Q(), Value(0)
+
+    def found_in(field, word):
+        return _contains(columns[field], word)
+
+    wanted = Q()
+    occurrences = Value(0)
     for word in terms:
-        title, summary, body = (_contains(columns[field], word) for field in FIELDS)
-        wanted &= title | summary | body
-        in_title &= title
-        score = score + Case(
-            When(title, then=Value(100)),
-            When(summary, then=Value(10)),
-            default=Value(1),
-            output_field=IntegerField(),
-        )
+        wanted &= found_in("title", word) | found_in("summary", word) | found_in("body", word)
+        needle = Value(f" {word}")
+        for column in columns.values():
+            occurrences = occurrences + (
+                Length(column) - Length(Replace(column, needle, Value("")))
+            ) / Value(len(word) + 1)
     return (
         queryset.filter(wanted)
-        .annotate(title_match=Case(When(in_title, then=Value(1)), default=Value(0)), rank=score)
-        .order_by(F("title_match").desc(), F("rank").desc(), "pk")
+        .annotate(**field_ranking(terms, found_in), rank=occurrences)
+        .order_by(*ORDERING)
     )
 
 

@@ -6,9 +6,9 @@ the right one: it leaves the words as content.search wrote them.
 """
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db.models import Case, F, IntegerField, Value, When
+from django.db.models import F, Q
 
-from .search import PREFIX_MIN_LENGTH
+from .search import ORDERING, PREFIX_MIN_LENGTH, field_ranking
 
 CONFIG = "simple"
 
@@ -24,29 +24,26 @@ def tsquery(terms):
 
 
 def ranked(queryset, terms, columns):
-    """Matching articles: all words in the title first, then by ts_rank.
+    """Articles whose weighted document (title A, summary B, body C) matches every word.
 
-    The title weighs A, the summary B and the body C.
+    Ranked by content.search.field_ranking, then by ts_rank.
     """
     query = tsquery(terms)
-    vector = (
-        SearchVector(columns["title"], weight="A", config=CONFIG)
-        + SearchVector(columns["summary"], weight="B", config=CONFIG)
-        + SearchVector(columns["body"], weight="C", config=CONFIG)
-    )
+    vectors = {
+        field: SearchVector(column, weight=weight, config=CONFIG)
+        for (field, column), weight in zip(columns.items(), "ABC", strict=True)
+    }
+
+    def found_in(field, word):
+        return Q(**{f"search_{field}_vector": tsquery([word])})
+
     return (
         queryset.annotate(
-            search_document=vector,
-            search_title=SearchVector(columns["title"], config=CONFIG),
+            search_document=vectors["title"] + vectors["summary"] + vectors["body"],
+            search_title_vector=SearchVector(columns["title"], config=CONFIG),
+            search_summary_vector=SearchVector(columns["summary"], config=CONFIG),
         )
         .filter(search_document=query)
-        .annotate(
-            title_match=Case(
-                When(search_title=query, then=Value(1)),
-                default=Value(0),
-                output_field=IntegerField(),
-            ),
-            rank=SearchRank(F("search_document"), query),
-        )
-        .order_by(F("title_match").desc(), F("rank").desc(), "pk")
+        .annotate(**field_ranking(terms, found_in), rank=SearchRank(F("search_document"), query))
+        .order_by(*ORDERING)
     )
