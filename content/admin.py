@@ -2,12 +2,23 @@
 
 from datetime import timedelta
 
+from django import forms
 from django.contrib import admin
+from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
+from django.utils.text import format_lazy
+from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from .models import Article, Category, Reviewer, Source
+from .models import Article, ArticleDueForReview, Category, Feedback, Page, Reviewer, Source
+from .publishing import missing_for_publishing
+from .readability import LONG_SENTENCE_WORDS, WARN_AVERAGE_WORDS, readability
+
+REVIEW_WARNING_DAYS = 30
 
 
 class LanguageDirectionMixin:
@@ -40,7 +51,8 @@ class ReviewDueFilter(admin.SimpleListFilter):
             return queryset.filter(next_review_due__lt=today)
         if self.value() == "soon":
             return queryset.filter(
-                next_review_due__gte=today, next_review_due__lte=today + timedelta(days=30)
+                next_review_due__gte=today,
+                next_review_due__lte=today + timedelta(days=REVIEW_WARNING_DAYS),
             )
         if self.value() == "missing":
             return queryset.filter(next_review_due__isnull=True)
@@ -67,18 +79,177 @@ class SourceAdmin(admin.ModelAdmin):
     search_fields = ["title", "publisher"]
 
 
+class ArticleAdminForm(forms.ModelForm):
+    """Refuses to publish an article that lacks a language, a review or a source."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == Article.Status.PUBLISHED:
+            missing = missing_for_publishing(cleaned, cleaned.get("sources"))
+            if missing:
+                raise forms.ValidationError(
+                    format_lazy(
+                        "{} {}",
+                        _("This article cannot be published yet. Add, or keep it as a draft:"),
+                        ", ".join(str(item) for item in missing),
+                    ),
+                    code="incomplete",
+                )
+        return cleaned
+
+
 @admin.register(Article)
 class ArticleAdmin(LanguageDirectionMixin, TabbedTranslationAdmin):
-    list_display = ["title", "category", "status", "published_at", "next_review_due"]
+    form = ArticleAdminForm
+    list_display = [
+        "title",
+        "category",
+        "status",
+        "published_at",
+        "next_review_due",
+        "helpful_yes",
+        "helpful_no",
+    ]
     list_filter = ["status", "category", ReviewDueFilter]
     list_select_related = ["category"]
     search_fields = ["title_ar", "title_en", "summary_ar", "summary_en"]
     prepopulated_fields = {"slug": ("title",)}
     filter_horizontal = ["sources"]
     date_hierarchy = "published_at"
+    readonly_fields = ["readability_report"]
     fieldsets = [
         (None, {"fields": ["category", "title", "slug", "summary", "body"]}),
+        (_("Readability"), {"fields": ["readability_report"]}),
         (_("Publishing"), {"fields": ["status", "published_at", "featured", "order"]}),
         (_("Medical review"), {"fields": ["reviewer", "last_reviewed", "next_review_due"]}),
         (_("Sources"), {"fields": ["sources"]}),
     ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                helpful_yes_count=Count("feedback", filter=Q(feedback__helpful=True)),
+                helpful_no_count=Count("feedback", filter=Q(feedback__helpful=False)),
+            )
+        )
+
+    @admin.display(description=_("helpful: yes"), ordering="helpful_yes_count")
+    def helpful_yes(self, obj):
+        return obj.helpful_yes_count
+
+    @admin.display(description=_("helpful: no"), ordering="helpful_no_count")
+    def helpful_no(self, obj):
+        return obj.helpful_no_count
+
+    @admin.display(description=_("sentence length"))
+    def readability_report(self, obj):
+        """Per language: sentences, average words per sentence, share of long sentences."""
+        if obj is None or obj.pk is None:
+            return _("Shown once the article has been saved.")
+        rows = []
+        for code in ("ar", "en"):
+            result = readability(getattr(obj, f"body_{code}"))
+            rows.append(
+                (
+                    _(get_language_info(code)["name"]),
+                    result.sentences,
+                    result.average_words,
+                    result.long_share,
+                    format_html(
+                        '<ul class="messagelist"><li class="warning">{}</li></ul>',
+                        _(
+                            "More than %(limit)d words per sentence on average: "
+                            "shorter sentences are easier to read."
+                        )
+                        % {"limit": WARN_AVERAGE_WORDS},
+                    )
+                    if result.too_long
+                    else "",
+                )
+            )
+        return format_html(
+            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th></th></tr>"
+            "</thead><tbody>{}</tbody></table>",
+            _("language"),
+            _("sentences"),
+            _("average words per sentence"),
+            _("long sentences (over %(limit)d words), %%") % {"limit": LONG_SENTENCE_WORDS},
+            format_html_join(
+                "",
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                rows,
+            ),
+        )
+
+
+@admin.register(ArticleDueForReview)
+class ArticleDueForReviewAdmin(admin.ModelAdmin):
+    """Articles whose medical review is overdue or due within 30 days, soonest first."""
+
+    list_display = [
+        "article_link",
+        "category",
+        "status",
+        "reviewer",
+        "next_review_due",
+        "when_due",
+    ]
+    list_display_links = None
+    list_select_related = ["category", "reviewer"]
+    ordering = ["next_review_due", "pk"]
+
+    def get_queryset(self, request):
+        limit = timezone.localdate() + timedelta(days=REVIEW_WARNING_DAYS)
+        return super().get_queryset(request).filter(next_review_due__lte=limit)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("title"))
+    def article_link(self, obj):
+        url = reverse("admin:content_article_change", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, obj.title)
+
+    @admin.display(description=_("due"))
+    def when_due(self, obj):
+        days = (obj.next_review_due - timezone.localdate()).days
+        if days < 0:
+            return format_html(
+                "<strong>{}</strong>",
+                _("overdue since %(date)s") % {"date": date_format(obj.next_review_due)},
+            )
+        if days == 0:
+            return _("due today")
+        return ngettext("in %(days)d day", "in %(days)d days", days) % {"days": days}
+
+
+@admin.register(Page)
+class PageAdmin(LanguageDirectionMixin, TabbedTranslationAdmin):
+    list_display = ["title", "updated_at"]
+    prepopulated_fields = {"slug": ("title",)}
+
+
+@admin.register(Feedback)
+class FeedbackAdmin(admin.ModelAdmin):
+    """What visitors answered; read-only, staff may delete a comment."""
+
+    list_display = ["created_at", "article", "language", "helpful", "comment"]
+    list_filter = ["helpful", "language"]
+    list_select_related = ["article"]
+    search_fields = ["comment"]
+    date_hierarchy = "created_at"
+    readonly_fields = ["article", "language", "helpful", "comment", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

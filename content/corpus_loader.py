@@ -4,7 +4,9 @@ Layout of the corpus:
 - categories.yaml, reviewers.yaml, sources.yaml: lists keyed by `key`;
 - ar/<key>.md: an article's Arabic text and its shared metadata in front matter
   (category, order, featured, status, reviewer, last_reviewed, next_review_due, sources);
-- en/<key>.md: the same article's English title, slug, summary and body.
+- en/<key>.md: the same article's English title, slug, summary and body;
+- pages/ar/<key>.md, pages/en/<key>.md: a standing page (About this site) with its
+  title and slug in front matter.
 
 Nothing already loaded is touched again: staff edits always win.
 """
@@ -14,7 +16,7 @@ from pathlib import Path
 import frontmatter
 import yaml
 
-from .models import Article, Category, Reviewer, Source
+from .models import Article, Category, Page, Reviewer, Source
 
 CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
 LANGUAGES = ("ar", "en")
@@ -36,6 +38,11 @@ def translated(entry, fields):
 
 def read_articles(corpus_dir=CORPUS_DIR):
     """Yield (key, metadata, {lang: post}) for every article, checking each has both languages."""
+    yield from read_posts(corpus_dir)
+
+
+def read_posts(corpus_dir):
+    """Yield (key, Arabic metadata, {lang: post}) for every <lang>/<key>.md pair in corpus_dir."""
     keys = {path.stem for code in LANGUAGES for path in (corpus_dir / code).glob("*.md")}
     for key in sorted(keys):
         posts = {}
@@ -48,7 +55,7 @@ def read_articles(corpus_dir=CORPUS_DIR):
 
 
 def load_corpus(corpus_dir=CORPUS_DIR):
-    added = {"categories": 0, "reviewers": 0, "sources": 0, "articles": 0}
+    added = {"categories": 0, "reviewers": 0, "sources": 0, "articles": 0, "pages": 0}
 
     for entry in read_yaml("categories.yaml", corpus_dir):
         _obj, created = Category.objects.get_or_create(
@@ -95,4 +102,22 @@ def load_corpus(corpus_dir=CORPUS_DIR):
         if missing:
             raise CorpusError(f"{key}: unknown sources {sorted(missing)}")
         added["articles"] += 1
+
+    added["pages"] = load_pages(corpus_dir / "pages")
     return added
+
+
+def load_pages(pages_dir):
+    """Add the standing pages that are missing; return how many were added."""
+    count = 0
+    for key, _meta, posts in read_posts(pages_dir):
+        if Page.objects.filter(corpus_key=key).exists():
+            continue
+        fields = {}
+        for code, post in posts.items():
+            fields[f"title_{code}"] = post.metadata["title"]
+            fields[f"slug_{code}"] = post.metadata["slug"]
+            fields[f"body_{code}"] = post.content
+        Page.objects.create(corpus_key=key, **fields)
+        count += 1
+    return count

@@ -5,15 +5,26 @@ reviewers) are translated: django-modeltranslation adds one column per
 language, registered in translation.py.
 """
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .search import normalise, plain_text
+
 
 def corpus_key_field():
     """The name of the corpus file a row came from: NULL for rows staff created."""
     return models.SlugField(max_length=100, unique=True, null=True, editable=False)  # noqa: DJ001
+
+
+def search_text_field():
+    return models.TextField(editable=False, blank=True, default="")
+
+
+ABOUT_PAGE = "about"  # the corpus key of the "About this site" page
+FEEDBACK_COMMENT_MAX = 500
 
 
 class Category(models.Model):
@@ -115,6 +126,14 @@ class Article(models.Model):
     )
     corpus_key = corpus_key_field()
 
+    # The searchable words of each language, kept in step by save() (see content.search).
+    search_title_ar = search_text_field()
+    search_summary_ar = search_text_field()
+    search_body_ar = search_text_field()
+    search_title_en = search_text_field()
+    search_summary_en = search_text_field()
+    search_body_en = search_text_field()
+
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
@@ -125,6 +144,14 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        values = self.search_text()
+        for column, value in values.items():
+            setattr(self, column, value)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], *values}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse(
             "content:article", kwargs={"category": self.category.slug, "slug": self.slug}
@@ -133,3 +160,86 @@ class Article(models.Model):
     @property
     def is_public(self):
         return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
+    def search_text(self):
+        """{column: normalised words} for the search columns of every language."""
+        values = {}
+        for code, _name in settings.LANGUAGES:
+            for field in ("title", "summary", "body"):
+                text = getattr(self, f"{field}_{code}") or ""
+                if field == "body":
+                    text = plain_text(text)
+                values[f"search_{field}_{code}"] = normalise(text, code)
+        return values
+
+
+class ArticleDueForReview(Article):
+    """The same articles, listed in the admin by how soon their medical review is due."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("article due for review")
+        verbose_name_plural = _("articles due for review")
+
+
+class Page(models.Model):
+    """A standing page such as "About this site", written in Markdown by staff."""
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, allow_unicode=True)
+    body = models.TextField(
+        _("body"),
+        help_text=_(
+            "Markdown. Start headings at level 2 (##). {retention_days} and {contact_email} "
+            "are replaced by the site's settings."
+        ),
+    )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    corpus_key = corpus_key_field()
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        if self.corpus_key == ABOUT_PAGE:
+            return reverse("content:about")
+        return reverse("content:page", kwargs={"slug": self.slug})
+
+    def filled_body(self):
+        """The body with the settings it refers to written in."""
+        values = {
+            "{retention_days}": str(settings.CONSULTATION_RETENTION_DAYS),
+            "{contact_email}": settings.SITE_CONTACT_EMAIL,
+        }
+        body = self.body or ""
+        for placeholder, value in values.items():
+            body = body.replace(placeholder, value)
+        return body
+
+
+class Feedback(models.Model):
+    """One visitor's answer to "Was this page helpful?": no name, no address, no IP."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="feedback"
+    )
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    helpful = models.BooleanField(_("helpful"))
+    comment = models.TextField(_("comment"), max_length=FEEDBACK_COMMENT_MAX, blank=True)
+    created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("feedback")
+        verbose_name_plural = _("feedback")
+
+    def __str__(self):
+        return f"{self.article}: {self.get_helpful_display()}"
+
+    def get_helpful_display(self):
+        return _("Helpful") if self.helpful else _("Not helpful")

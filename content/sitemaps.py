@@ -3,7 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import Article, Category
+from .models import Article, Category, Page
 from .views import published_count
 
 
@@ -35,6 +35,16 @@ class ArticleSitemap(I18nSitemap):
 
     def items(self):
         return Article.objects.published().select_related("category")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class PageSitemap(I18nSitemap):
+    priority = 0.5
+
+    def items(self):
+        return Page.objects.all()
 
     def lastmod(self, item):
         return item.updated_at

@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Article, Category, Reviewer
+from .models import Article, Category, Page, Reviewer
 
 
 @register(Category)
@@ -18,3 +18,8 @@ class ReviewerTranslationOptions(TranslationOptions):
 @register(Article)
 class ArticleTranslationOptions(TranslationOptions):
     fields = ("title", "slug", "summary", "body")
+
+
+@register(Page)
+class PageTranslationOptions(TranslationOptions):
+    fields = ("title", "slug", "body")

@@ -1,11 +1,20 @@
-"""Public article pages: thin class-based views over the published queryset."""
+"""Public pages: thin class-based views over the published queryset."""
 
+from django.conf import settings
+from django.contrib import messages
 from django.db.models import Count, Prefetch, Q
-from django.shortcuts import get_object_or_404
-from django.utils import timezone
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
+from django_ratelimit.core import is_ratelimited
 
-from .models import Article, Category
+from .forms import FeedbackForm, SearchForm
+from .models import ABOUT_PAGE, Article, Category, Page
+from .search import MAX_RESULTS, query_words, result_snippet, search
+from .structured_data import article_json_ld
 
 
 def published_count():
@@ -70,6 +79,8 @@ class ArticleView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
+        context.setdefault("feedback_form", FeedbackForm())
+        context["json_ld"] = article_json_ld(article, self.request)
         context["translated_object"] = article
         context["crumbs"] = [
             {"label": article.category.name, "url": article.category.get_absolute_url()},
@@ -82,3 +93,101 @@ class ArticleView(DetailView):
             .select_related("category")[:4]
         )
         return context
+
+    def post(self, request, *args, **kwargs):
+        """ "Was this page helpful?": store the answer, thank the visitor, go back to the page."""
+        self.object = article = self.get_object()
+        if is_ratelimited(
+            request,
+            group="content.feedback",
+            key="ip",
+            rate=settings.FEEDBACK_RATE_LIMIT,
+            method="POST",
+            increment=True,
+        ):
+            messages.warning(
+                request, _("Thank you, but we have had many answers from you. Please try later.")
+            )
+            return self.feedback_page(FeedbackForm(request.POST), status=429)
+        form = FeedbackForm(request.POST)
+        if not form.is_valid():
+            return self.feedback_page(form, status=400)
+        feedback = form.save(commit=False)
+        feedback.article = article
+        feedback.language = get_language()
+        feedback.save()
+        messages.success(request, _("Thank you for your answer. It helps us improve this page."))
+        return redirect(article.get_absolute_url() + "#feedback")
+
+    def feedback_page(self, form, status):
+        context = self.get_context_data(object=self.object, feedback_form=form)
+        return self.render_to_response(context, status=status)
+
+
+class PageView(DetailView):
+    """A standing page (About this site, ...) in the active language."""
+
+    template_name = "content/page.html"
+    context_object_name = "page"
+
+    def get_object(self, queryset=None):
+        if "slug" not in self.kwargs:
+            return get_object_or_404(Page, corpus_key=ABOUT_PAGE)
+        return get_object_or_404(Page.objects.filter(slug=self.kwargs["slug"])[:1])
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if request.path != self.object.get_absolute_url():
+            return redirect(self.object.get_absolute_url(), permanent=True)
+        crumbs = [{"label": self.object.title, "url": None}]
+        context = self.get_context_data(
+            object=self.object, translated_object=self.object, crumbs=crumbs
+        )
+        return self.render_to_response(context)
+
+
+class SearchView(TemplateView):
+    """Results for ?q= in the active language: never an error page, never indexed."""
+
+    template_name = "content/search.html"
+
+    def get(self, request, *args, **kwargs):
+        form = SearchForm(request.GET)
+        context = self.get_context_data(form=form, query="", terms=[], results=[])
+        if form.is_valid():
+            query = form.cleaned_data["q"]
+            language = get_language()
+            found = search(Article.objects.published().select_related("category"), query, language)
+            context.update(
+                query=query,
+                terms=query_words(query, language),
+                results=[
+                    {"article": article, "snippet": result_snippet(article, query, language)}
+                    for article in found
+                ],
+                limit=MAX_RESULTS,
+            )
+        response = self.render_to_response(context, status=200 if form.is_valid() else 400)
+        response["X-Robots-Tag"] = "noindex"
+        return response
+
+
+class RobotsView(TemplateView):
+    """robots.txt: the sitemap, and the pages search engines have no business indexing."""
+
+    template_name = "robots.txt"
+    content_type = "text/plain; charset=utf-8"
+
+    def get_context_data(self, **kwargs):
+        private = []
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                private += [reverse("screener:start"), reverse("content:search")]
+        if settings.ADMIN_URL == "admin/":
+            # A moved admin is not named here: robots.txt is public.
+            private.append("/" + settings.ADMIN_URL)
+        return super().get_context_data(
+            disallow=private,
+            sitemap=self.request.build_absolute_uri("/sitemap.xml"),
+            **kwargs,
+        )

@@ -163,6 +163,9 @@ CONSULTATION_RATE_LIMIT = os.environ.get("CONSULTATION_RATE_LIMIT", "5/h")
 CONSULTATION_MIN_FILL_SECONDS = int(os.environ.get("CONSULTATION_MIN_FILL_SECONDS", "3"))
 CONSULTATION_FORM_MAX_AGE = 24 * 60 * 60
 
+# "Was this page helpful?": how often one client may answer.
+FEEDBACK_RATE_LIMIT = os.environ.get("FEEDBACK_RATE_LIMIT", "10/h")
+
 # What the footer shows as the way to reach the clinic.
 SITE_CONTACT_EMAIL = os.environ.get("SITE_CONTACT_EMAIL", "info@example.org")
 SITE_CONTACT_PHONE = os.environ.get("SITE_CONTACT_PHONE", "")

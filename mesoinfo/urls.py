@@ -6,9 +6,11 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from content.sitemaps import ArticleSitemap, CategorySitemap, HomeSitemap
+from content.sitemaps import ArticleSitemap, CategorySitemap, HomeSitemap, PageSitemap
+from content.views import RobotsView
 
 sitemaps = {"home": HomeSitemap, "categories": CategorySitemap, "articles": ArticleSitemap}
+sitemaps["pages"] = PageSitemap
 
 urlpatterns = [
     path(
@@ -19,6 +21,7 @@ urlpatterns = [
     ),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
+urlpatterns.append(path("robots.txt", RobotsView.as_view(), name="robots_txt"))
 
 urlpatterns += i18n_patterns(
     path("screener/", include("screener.urls")),

@@ -101,3 +101,13 @@ def editor(db, django_user_model):
     )
     user.groups.add(Group.objects.get(name="Content editors"))
     return user
+
+
+@pytest.fixture
+def about_page(db):
+    """The "About this site" page as the corpus ships it."""
+    from content.corpus_loader import CORPUS_DIR, load_pages
+    from content.models import ABOUT_PAGE, Page
+
+    load_pages(CORPUS_DIR / "pages")
+    return Page.objects.get(corpus_key=ABOUT_PAGE)

@@ -1,16 +1,24 @@
 """Template tags for the language switcher and hreflang alternates."""
 
 from django import template
+from django.conf import settings
 from django.utils.translation import get_language, get_language_info
 
 from mesoinfo.i18n import alternate_urls
 
 register = template.Library()
 
+# Open Graph locales (language_TERRITORY) for the site's languages.
+OG_LOCALES = {"ar": "ar_AR", "en": "en_GB"}
+
 
 @register.simple_tag(takes_context=True)
 def language_alternates(context):
-    """Each language as a dict: code, its name written in itself, bidi, url, current."""
+    """Each language as a dict: code, its name written in itself, bidi, url, current.
+
+    Also whether it is the site's default language (hreflang x-default) and its
+    Open Graph locale.
+    """
     request = context["request"]
     obj = context.get("translated_object")
     current = get_language()
@@ -25,6 +33,8 @@ def language_alternates(context):
                 "url": url,
                 "absolute_url": request.build_absolute_uri(url),
                 "current": code == current,
+                "default": code == settings.LANGUAGE_CODE,
+                "og_locale": OG_LOCALES.get(code, code),
             }
         )
     return result

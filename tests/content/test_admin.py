@@ -29,7 +29,9 @@ def test_add_page_has_language_tabs_and_rtl_arabic_inputs(client, editor, catego
     assert scripts and all(not re.match(r"(https?:)?//", url) for url in scripts)
 
 
-def test_editor_adds_and_publishes_an_article_in_both_languages(client, editor, category, source):
+def test_editor_adds_and_publishes_an_article_in_both_languages(
+    client, editor, category, reviewer, source
+):
     client.force_login(editor)
     response = client.post(
         "/admin/content/article/add/",
@@ -47,6 +49,7 @@ def test_editor_adds_and_publishes_an_article_in_both_languages(client, editor, 
             "published_at_0": "2026-01-01",
             "published_at_1": "10:00:00",
             "order": "0",
+            "reviewer": reviewer.pk,
             "last_reviewed": "2026-11-01",
             "next_review_due": "2027-11-01",
             "sources": [source.pk],

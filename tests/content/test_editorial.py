@@ -1,0 +1,160 @@
+"""Editorial workflow in the admin: publishing needs everything, review-due list, readability."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from content.models import Article, Feedback
+from content.publishing import missing_for_publishing
+from content.readability import readability
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def article_form(category, reviewer, source):
+    return {
+        "category": category.pk,
+        "title_ar": "مقالة جديدة",
+        "title_en": "A new article",
+        "slug_ar": "مقالة-جديدة",
+        "slug_en": "a-new-article",
+        "summary_ar": "ملخص.",
+        "summary_en": "Summary.",
+        "body_ar": "نص.",
+        "body_en": "Text.",
+        "status": "published",
+        "published_at_0": "2026-01-01",
+        "published_at_1": "10:00:00",
+        "order": "0",
+        "reviewer": reviewer.pk,
+        "last_reviewed": "2026-11-01",
+        "next_review_due": "2027-11-01",
+        "sources": [source.pk],
+    }
+
+
+def test_a_complete_article_is_published(client, editor, article_form):
+    client.force_login(editor)
+    response = client.post("/admin/content/article/add/", article_form)
+    assert response.status_code == 302
+    assert Article.objects.get(slug_en="a-new-article").status == "published"
+
+
+@pytest.mark.parametrize(
+    ("field", "english_message"),
+    [
+        ("title_en", "title (English)"),
+        ("body_en", "body (English)"),
+        ("summary_en", "summary (English)"),
+        ("slug_en", "slug (English)"),
+        ("reviewer", "a medical reviewer"),
+        ("last_reviewed", "the date of the last review"),
+        ("sources", "at least one source"),
+    ],
+)
+def test_publishing_is_refused_when_something_is_missing(
+    client, editor, article_form, field, english_message
+):
+    client.force_login(editor)
+    article_form.pop(field)
+    response = client.post("/admin/content/article/add/", article_form, HTTP_ACCEPT_LANGUAGE="en")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "This article cannot be published yet." in html
+    assert english_message in html
+    assert not Article.objects.exists()
+
+
+def test_refusal_is_explained_in_arabic_to_an_arabic_editor(client, editor, article_form):
+    client.force_login(editor)
+    article_form.pop("body_en")
+    article_form.pop("sources")
+    html = client.post("/admin/content/article/add/", article_form).content.decode()
+    assert "لا يمكن نشر هذه المقالة بعد." in html
+    assert "النص (الإنجليزية)" in html and "مصدر واحد على الأقل" in html
+    assert not Article.objects.exists()
+
+
+def test_an_incomplete_article_may_be_saved_as_a_draft(client, editor, article_form):
+    client.force_login(editor)
+    article_form.update(status="draft", body_en="", sources=[])
+    article_form.pop("reviewer")
+    assert client.post("/admin/content/article/add/", article_form).status_code == 302
+    assert Article.objects.get().status == "draft"
+
+
+def test_missing_for_publishing_lists_everything_missing(reviewer, source):
+    values = {f"{f}_{c}": "x" for f in ("title", "slug", "summary", "body") for c in ("ar", "en")}
+    values |= {"reviewer": reviewer, "last_reviewed": "d", "next_review_due": "d"}
+    assert missing_for_publishing(values, [source]) == []
+    values["summary_ar"] = "   "
+    assert [str(m) for m in missing_for_publishing(values, [])] == [
+        "الملخص (العربية)",
+        "مصدر واحد على الأقل",
+    ]
+
+
+def test_review_due_list_shows_overdue_and_soon_only(client, editor, make_article):
+    today = timezone.localdate()
+    overdue = make_article(next_review_due=today - timedelta(days=3))
+    soon = make_article(next_review_due=today + timedelta(days=10))
+    later = make_article(next_review_due=today + timedelta(days=90))
+    client.force_login(editor)
+    index = client.get("/admin/").content.decode()
+    assert "/admin/content/articledueforreview/" in index
+    response = client.get("/admin/content/articledueforreview/", HTTP_ACCEPT_LANGUAGE="ar")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert overdue.title_ar in html and soon.title_ar in html
+    assert later.title_ar not in html
+    assert html.index(overdue.title_ar) < html.index(soon.title_ar)
+    assert f"/admin/content/article/{overdue.pk}/change/" in html
+    assert "متأخرة منذ" in html and "بعد 10 أيام" in html
+
+
+def test_readability_numbers():
+    body = (
+        "## A heading that is not counted\n\n"
+        "One two three four. Five six seven eight nine ten!\n\n"
+        "- a short list item\n\n" + " ".join(["word"] * 24) + "."
+    )
+    result = readability(body)
+    assert result.sentences == 4
+    assert result.words == 4 + 6 + 4 + 24
+    assert result.average_words == 9.5
+    assert result.long_sentences == 1 and result.long_share == 25
+    assert not result.too_long
+
+
+def test_arabic_readability_splits_on_the_arabic_question_mark():
+    result = readability("هل الميزوثيرابي آمنة؟ ليست دائمًا آمنة. اسأل طبيبك")
+    assert result.sentences == 3 and result.words == 8
+    assert readability("").sentences == 0 and readability("").average_words == 0
+
+
+def test_admin_shows_readability_and_warns_on_long_sentences(client, editor, make_article):
+    long_sentence = " ".join(["كلمة"] * 30) + "."
+    article = make_article(body_ar=long_sentence, body_en="Short one. Another short one.")
+    client.force_login(editor)
+    html = client.get(
+        f"/admin/content/article/{article.pk}/change/", HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    assert "average words per sentence" in html
+    assert "<td>30.0</td><td>100</td>" in html  # Arabic: 30 words, all sentences long
+    assert "<td>2.5</td><td>0</td>" in html  # English
+    assert html.count('class="warning"') == 1
+    assert "More than 20 words per sentence on average" in html
+
+
+def test_feedback_counts_per_article_in_the_admin(client, editor, make_article):
+    article = make_article()
+    Feedback.objects.bulk_create(
+        [Feedback(article=article, language="ar", helpful=h) for h in (True, True, True, False)]
+    )
+    client.force_login(editor)
+    html = client.get("/admin/content/article/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<td class="field-helpful_yes">3</td>' in html
+    assert '<td class="field-helpful_no">1</td>' in html
+    assert client.get("/admin/content/feedback/").status_code == 200
