@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Article, Category, Reviewer, Source
 
@@ -48,7 +49,7 @@ class ReviewDueFilter(admin.SimpleListFilter):
 
 
 @admin.register(Category)
-class CategoryAdmin(LanguageDirectionMixin, TabbedTranslationAdmin):
+class CategoryAdmin(LanguageDirectionMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ["name", "order"]
     list_editable = ["order"]
     prepopulated_fields = {"slug": ("name",)}
@@ -68,7 +69,8 @@ class SourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(LanguageDirectionMixin, TabbedTranslationAdmin):
+class ArticleAdmin(LanguageDirectionMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+    # SimpleHistoryAdmin adds the History page: every saved version, and a Revert button.
     list_display = ["title", "category", "status", "published_at", "next_review_due"]
     list_filter = ["status", "category", ReviewDueFilter]
     list_select_related = ["category"]

@@ -1,5 +1,6 @@
 """Which model fields are translated (django-modeltranslation)."""
 
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import Article, Category, Reviewer
@@ -18,3 +19,10 @@ class ReviewerTranslationOptions(TranslationOptions):
 @register(Article)
 class ArticleTranslationOptions(TranslationOptions):
     fields = ("title", "slug", "summary", "body")
+
+
+# Every change to an article or a category is kept (django-simple-history). Registered
+# here, after modeltranslation has added its per-language fields, so that the history
+# tables record title_ar, title_en and the rest; registered earlier, every save fails.
+simple_history.register(Category)
+simple_history.register(Article)
