@@ -3,8 +3,10 @@
 Django never logs request bodies, so screener answers and the consultation form
 reach the logs only through SQL: with DEBUG on, django.db.backends logs every
 statement with its values (a consultation request's name, phone and e-mail).
-The filter keeps only the statement's first word and its timing, and blanks out
-anything that looks like an e-mail address or a phone number in any message.
+django.template logs a missing variable at DEBUG with an exception whose text is
+the whole template context. The filter keeps only an SQL statement's first word
+and its timing, drops the template exception, and blanks out anything that looks
+like an e-mail address or a phone number in any message.
 """
 
 import logging
@@ -33,6 +35,10 @@ class RedactPersonalData(logging.Filter):
                 getattr(record, "alias", "default"),
             )
             return True
+        if record.name.startswith("django.template") and record.exc_info:
+            # A missing template variable is logged at DEBUG with the exception, whose
+            # text is the whole template context: the visitor's answers and form data.
+            record.exc_info, record.exc_text = None, None
         try:
             message = record.getMessage()
         except (TypeError, ValueError):

@@ -281,10 +281,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
 
-# Logs never carry visitors' personal data: SQL statements lose their values, and e-mail
-# addresses and phone numbers are blanked out of every message (mesoinfo/logging.py).
+# Logs never carry visitors' personal data: SQL statements lose their values, template
+# errors lose their context, and e-mail addresses and phone numbers are blanked out of
+# every message (mesoinfo/logging.py). Filters on a logger apply before its records
+# reach any handler.
 LOGGING["filters"] = {"redact": {"()": "mesoinfo.logging.RedactPersonalData"}}
 LOGGING["handlers"]["console"]["filters"] = ["redact"]
 LOGGING["loggers"] = {
     "django.db.backends": {"filters": ["redact"]},
+    "django.template": {"filters": ["redact"]},
 }
