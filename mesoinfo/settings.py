@@ -268,6 +268,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "mesoinfo.lockout.locked_out"
+AXES_USERNAME_CALLABLE = "mesoinfo.lockout.username"
 
 # SQLite (the default): several server processes may write at once; wait for the lock
 # instead of failing, take it at the start of each transaction, and let readers go on

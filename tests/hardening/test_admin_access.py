@@ -130,3 +130,11 @@ def test_admin_index_lists_only_what_each_group_may_use(client, editor, django_u
     assert reverse("admin:screener_consultationrequest_changelist") in html
     assert reverse("admin:content_article_changelist") not in html
     assert reverse("admin:auth_user_changelist") not in html
+
+
+def test_a_very_long_user_name_is_recorded_cut_to_size(client):
+    from axes.models import AccessAttempt
+
+    response = sign_in(client, "wrong password", username="x" * 5000)
+    assert response.status_code == 200
+    assert AccessAttempt.objects.get().username == "x" * 150
