@@ -1,4 +1,4 @@
-"""A short run of the load test: gunicorn with production settings loses nothing and fails nowhere."""
+"""A short load test run: gunicorn with production settings loses nothing, fails nowhere."""
 
 import importlib.util
 from pathlib import Path
