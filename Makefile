@@ -36,8 +36,11 @@ run: setup
 	@echo ""
 	$(MANAGE) runserver 127.0.0.1:8000
 
+# The suite runs twice: on SQLite, then on a throwaway PostgreSQL server (.ci/with-postgres
+# installs PostgreSQL when it is missing and we are root; otherwise it says so and skips).
 test: messages
 	$(PY) -m pytest
+	.ci/with-postgres $(PY) -m pytest -p no:cacheprovider -m "not load"
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -13,6 +13,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Article, ArticleDueForReview, Category, Feedback, Page, Reviewer, Source
 from .publishing import missing_for_publishing
@@ -60,7 +61,7 @@ class ReviewDueFilter(admin.SimpleListFilter):
 
 
 @admin.register(Category)
-class CategoryAdmin(LanguageDirectionMixin, TabbedTranslationAdmin):
+class CategoryAdmin(LanguageDirectionMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ["name", "order"]
     list_editable = ["order"]
     prepopulated_fields = {"slug": ("name",)}
@@ -99,7 +100,8 @@ class ArticleAdminForm(forms.ModelForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(LanguageDirectionMixin, TabbedTranslationAdmin):
+class ArticleAdmin(LanguageDirectionMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+    # SimpleHistoryAdmin adds the History page: every saved version, and a Revert button.
     form = ArticleAdminForm
     list_display = [
         "title",
@@ -232,7 +234,7 @@ class ArticleDueForReviewAdmin(admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(LanguageDirectionMixin, TabbedTranslationAdmin):
+class PageAdmin(LanguageDirectionMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ["title", "updated_at"]
     prepopulated_fields = {"slug": ("title",)}
 

@@ -1,5 +1,6 @@
 """Which model fields are translated (django-modeltranslation)."""
 
+import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import Article, Category, Page, Reviewer
@@ -23,3 +24,11 @@ class ArticleTranslationOptions(TranslationOptions):
 @register(Page)
 class PageTranslationOptions(TranslationOptions):
     fields = ("title", "slug", "body")
+
+
+# Every change to an article, a category or a page is kept (django-simple-history). Registered
+# here, after modeltranslation has added its per-language fields, so that the history
+# tables record title_ar, title_en and the rest; registered earlier, every save fails.
+simple_history.register(Category)
+simple_history.register(Article)
+simple_history.register(Page)

@@ -179,3 +179,119 @@ LOGGING = {
 
 # The admin's address; a deployment may move it away from the obvious one.
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
+
+# --- Hardening (issue 6): HTTPS, security headers, CSP, login throttling, history -------------
+# Behind a reverse proxy that terminates TLS, set PROXY_SSL_HEADER to the header it sets
+# (usually X-Forwarded-Proto, which must then carry "https") and TRUSTED_PROXY_COUNT to the
+# number of proxies in front of the site, so that rate limits and login throttling see the
+# visitor's address and not the proxy's. Never set them when the site faces the internet
+# directly: a visitor could then forge both headers.
+if os.environ.get("PROXY_SSL_HEADER"):
+    _proxy_header = os.environ["PROXY_SSL_HEADER"].strip().upper().replace("-", "_")
+    SECURE_PROXY_SSL_HEADER = (f"HTTP_{_proxy_header}", "https")
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Where collectstatic writes the files whitenoise serves.
+if os.environ.get("STATIC_ROOT"):
+    STATIC_ROOT = Path(os.environ["STATIC_ROOT"])
+
+if not DEBUG:
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 60 * 60)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+INSTALLED_APPS += ["csp", "axes", "simple_history"]
+MIDDLEWARE.insert(0, "mesoinfo.middleware.ClientAddressMiddleware")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "csp.middleware.CSPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("csp.middleware.CSPMiddleware") + 1,
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+)
+MIDDLEWARE += [
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Axes must come last: it turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# Content Security Policy (django-csp 4): everything from our own origin, no inline script
+# (a template that needs one writes <script nonce="{{ request.csp_nonce }}">), no inline
+# style, nothing may frame the site. The admin, modeltranslation's tabs and jQuery UI
+# load only files from /static/, so the admin runs under the same policy.
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    },
+}
+
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "browsing-topics",
+    ]
+}
+
+# Admin login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one
+# user name from one address, that pair is locked out for AXES_COOLOFF_MINUTES.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = int(os.environ.get("AXES_COOLOFF_MINUTES", "15")) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_LOCKOUT_CALLABLE = "mesoinfo.lockout.locked_out"
+AXES_USERNAME_CALLABLE = "mesoinfo.lockout.username"
+
+# SQLite (the default): several server processes may write at once; wait for the lock
+# instead of failing, take it at the start of each transaction, and let readers go on
+# while one process writes.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
+
+# Logs never carry visitors' personal data: SQL statements lose their values, template
+# errors lose their context, and e-mail addresses and phone numbers are blanked out of
+# every message (mesoinfo/logging.py). Filters on a logger apply before its records
+# reach any handler.
+LOGGING["filters"] = {"redact": {"()": "mesoinfo.logging.RedactPersonalData"}}
+LOGGING["handlers"]["console"]["filters"] = ["redact"]
+LOGGING["loggers"] = {
+    "django.db.backends": {"filters": ["redact"]},
+    "django.template": {"filters": ["redact"]},
+}

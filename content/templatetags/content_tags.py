@@ -13,8 +13,7 @@ def markdown(text):
     return mark_safe(render_markdown(text))  # noqa: S308 - sanitised by nh3 just above
 
 
-@register.simple_tag(takes_context=True)
-def json_ld(context, data):
-    """The JSON-LD script for `data`, with the page's CSP nonce when there is one."""
-    request = context.get("request")
-    return json_ld_script(data, nonce=getattr(request, "csp_nonce", None))
+@register.simple_tag
+def json_ld(data):
+    """The JSON-LD data block for `data`."""
+    return json_ld_script(data)

@@ -1,0 +1,171 @@
+"""Property-based tests: whatever a visitor sends, no page fails and nothing is half-stored.
+
+Random text (Arabic, right-to-left marks, emoji, NUL, very long strings), wrong types
+(several values where one is expected) and missing fields go to every public form,
+and random paths go to every URL prefix.
+"""
+
+from urllib.parse import quote
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from screener.forms import normalise_phone
+from screener.models import ConsultationRequest
+from screener.questions import ANSWERS
+from tests.screener.helpers import ready_token
+
+pytestmark = pytest.mark.django_db
+
+FUZZ = settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+SPECIAL = st.sampled_from(
+    [
+        "",
+        " ",
+        "\x00",
+        "a\x00b",
+        "\u200f\u202eمرحبا\u202c",
+        "ليلى 😀👩🏽‍⚕️",
+        "\ufeff",
+        "\ud7ff\ue000\uffff",
+        "٠١٢٣٤٥٦٧٨٩",
+        "<script>alert(1)</script>",
+        "'; DROP TABLE screener_consultationrequest; --",
+        "%s%(name)s{0}",
+        "x" * 10_000,
+        "ع" * 2_000,
+    ]
+)
+# Any character a browser can send (lone surrogates cannot be encoded in UTF-8).
+CHARACTERS = st.characters(codec="utf-8")
+ARABIC = st.characters(min_codepoint=0x0600, max_codepoint=0x06FF)
+TEXT = st.one_of(SPECIAL, st.text(CHARACTERS, max_size=300), st.text(ARABIC, max_size=40))
+VALUE = st.one_of(TEXT, st.lists(TEXT, min_size=2, max_size=3))  # several values: a wrong type
+MISSING = object()
+FIELD = st.one_of(st.just(MISSING), VALUE)
+LANGUAGE = st.sampled_from(["ar", "en"])
+
+
+def url(name, language, *args):
+    from django.utils import translation
+
+    with translation.override(language):
+        return reverse(f"screener:{name}", args=args)
+
+
+def post(client, path, data):
+    return client.post(path, {k: v for k, v in data.items() if v is not MISSING})
+
+
+@FUZZ
+@given(language=LANGUAGE, number=st.integers(-3, 12), answer=FIELD, back=FIELD)
+def test_question_form_never_fails(language, number, answer, back):
+    client = Client()
+    client.post(url("start", language))
+    path = f"/{language}/screener/question/{number}/"
+    response = post(client, path, {"answer": answer, "return": back})
+    assert response.status_code in (200, 302, 400, 404)
+    if number == 1:
+        # Accepted only when it is one of the three answers, as a single value.
+        accepted = answer in ANSWERS
+        assert response.status_code == (302 if accepted else 400)
+        if accepted:
+            assert response["Location"] == url("question", language, 2)
+    assert ConsultationRequest.objects.count() == 0
+
+
+@FUZZ
+@given(
+    language=LANGUAGE,
+    name=st.sampled_from(["start", "check", "restart"]),
+    data=st.dictionaries(TEXT, VALUE, max_size=4),
+)
+def test_screener_buttons_never_fail(language, name, data):
+    response = Client().post(url(name, language), data)
+    assert response.status_code in (302, 400)
+
+
+CONSULTATION_FIELDS = [
+    "name",
+    "phone",
+    "email",
+    "preferred_language",
+    "preferred_time",
+    "message",
+    "consent_to_contact",
+    "attach_outcome",
+    "website",
+    "token",
+]
+
+
+def valid_consultation():
+    return {
+        "name": "ليلى أحمد",
+        "phone": "+٩٦٦ ٥٠-١٢٣ ٤٥٦٧",
+        "email": "layla@example.com",
+        "preferred_language": "ar",
+        "preferred_time": "morning",
+        "message": "",
+        "consent_to_contact": "on",
+        "website": "",
+        "token": ready_token(),
+    }
+
+
+@FUZZ
+@given(
+    language=LANGUAGE,
+    changes=st.dictionaries(st.sampled_from(CONSULTATION_FIELDS), FIELD, min_size=1, max_size=4),
+)
+def test_consultation_form_stores_a_whole_request_or_nothing(language, changes):
+    cache.clear()  # the rate limit would otherwise answer every later example
+    data = valid_consultation() | changes
+    before = ConsultationRequest.objects.count()
+    response = post(Client(), url("consultation", language), data)
+    assert response.status_code in (302, 400)
+    added = ConsultationRequest.objects.count() - before
+    if response.status_code == 400:
+        assert added == 0
+        return
+    assert added == 1
+    event("stored")
+    row = ConsultationRequest.objects.order_by("-pk").first()
+    sent = {key: value[-1] if isinstance(value, list) else value for key, value in data.items()}
+    assert row.name == sent["name"].strip() and "\x00" not in row.name
+    assert row.phone == normalise_phone(sent["phone"])
+    assert row.email == ("" if sent["email"] is MISSING else sent["email"].strip())
+    assert row.consent_to_contact is True
+    assert row.preferred_language in ("ar", "en")
+    assert len(row.message) <= 1000
+
+
+@FUZZ
+@given(
+    prefix=st.sampled_from(
+        ["/", "/ar/", "/en/", "/ar/screener/", "/en/screener/question/", "/admin/"]
+    ),
+    segments=st.lists(TEXT, min_size=1, max_size=3),
+    query=st.dictionaries(TEXT, TEXT, max_size=2),
+)
+def test_no_address_makes_a_page_fail(prefix, segments, query):
+    path = prefix + "/".join(quote(s[:300], safe="") for s in segments)
+    response = Client().get(path, query)
+    assert response.status_code in (200, 301, 302, 400, 404)
+
+
+@FUZZ
+@given(username=FIELD, password=FIELD)
+def test_admin_sign_in_never_fails(username, password):
+    cache.clear()
+    response = post(Client(), reverse("admin:login"), {"username": username, "password": password})
+    assert response.status_code in (200, 302, 400, 403, 429)
