@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django import forms
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -78,6 +79,8 @@ class ReviewerAdmin(LanguageDirectionMixin, TabbedTranslationAdmin):
 class SourceAdmin(admin.ModelAdmin):
     list_display = ["title", "publisher", "year"]
     search_fields = ["title", "publisher"]
+    # A web address typed without a scheme is taken as https://.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 class ArticleAdminForm(forms.ModelForm):
