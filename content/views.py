@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
+from .cache import CachedPageMixin
 from .models import Article, Category
 
 
@@ -18,7 +19,7 @@ def published_count():
     )
 
 
-class HomeView(TemplateView):
+class HomeView(CachedPageMixin, TemplateView):
     template_name = "content/home.html"
 
     def get_context_data(self, **kwargs):
@@ -34,7 +35,7 @@ class HomeView(TemplateView):
         return context
 
 
-class CategoryView(ListView):
+class CategoryView(CachedPageMixin, ListView):
     template_name = "content/category.html"
     context_object_name = "articles"
 
@@ -50,7 +51,7 @@ class CategoryView(ListView):
         return context
 
 
-class ArticleView(DetailView):
+class ArticleView(CachedPageMixin, DetailView):
     template_name = "content/article.html"
     context_object_name = "article"
 

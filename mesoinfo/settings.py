@@ -176,3 +176,7 @@ LOGGING = {
 
 # The admin's address; a deployment may move it away from the obvious one.
 ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
+
+# Rendered public pages (home, sections, articles) are cached per language for this many
+# seconds at most; any staff edit forgets them at once (content/cache.py).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
