@@ -1,0 +1,124 @@
+"""Browser tests: Debian's Chromium driven by Playwright against pytest-django's live server.
+
+`make test` installs Chromium (Debian's package) and the npm audit tools in
+tests/browser/node_modules; Playwright never downloads a browser. Every page a test
+opens is watched: a request to any other origin fails the test.
+"""
+
+import os
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from content.models import Category
+
+# Playwright's sync API runs an event loop in this thread; the test's own database calls
+# are ordinary synchronous calls, so Django's guard against async contexts is lifted here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+HERE = Path(__file__).resolve().parent
+NODE_MODULES = HERE / "node_modules"
+ARTIFACTS = HERE.parent.parent / "test-artifacts"
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 375, "height": 812}
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make test` (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(autouse=True)
+def _quick_consultation_form(settings):
+    # The form refuses submissions faster than a person; a test types faster than a person.
+    settings.CONSULTATION_MIN_FILL_SECONDS = 0
+
+
+@pytest.fixture
+def new_page(chromium, live_server):
+    """Open pages in fresh browser contexts; afterwards, no request may have left the site."""
+    contexts, requests = [], []
+
+    def make(viewport=DESKTOP, locale="ar"):
+        context = chromium.new_context(
+            base_url=live_server.url, viewport=viewport, locale=locale, bypass_csp=True
+        )
+        context.on("request", lambda request: requests.append(request.url))
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+    assert requests, "no page was opened"
+    offsite = [
+        url for url in requests if not url.startswith((live_server.url + "/", "data:", "blob:"))
+    ]
+    assert offsite == [], f"requests left the site's origin: {offsite}"
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
+
+
+@pytest.fixture
+def site(make_article, category):
+    """A small site in both languages: two sections, the articles the screener links to."""
+    other = Category.objects.create(
+        name_ar="الآثار الجانبية",
+        name_en="Side effects",
+        slug_ar="الآثار-الجانبية",
+        slug_en="side-effects",
+        description_ar="ما قد يحدث بعد الجلسة.",
+        description_en="What may happen after a session.",
+        order=2,
+    )
+    main = make_article(
+        featured=True,
+        title_ar="ما هي الميزوثيرابي؟",
+        title_en="What is mesotherapy?",
+        slug_ar="ما-هي-الميزوثيرابي",
+        slug_en="what-is-mesotherapy",
+        body_ar="## الفكرة\n\nحقن صغيرة في الطبقة الوسطى من الجلد.\n\n## الأدلة\n\nضعيفة.",
+        body_en="## The idea\n\nSmall injections into the middle layer of the skin.\n\n"
+        "## The evidence\n\nWeak.",
+        corpus_key="what-is-mesotherapy",
+        last_reviewed=date(2026, 11, 1),
+    )
+    keyed = {"who-should-not-have-it": other, "side-effects": other, "evidence": category}
+    extra = {
+        key: make_article(
+            category=cat,
+            featured=key == "side-effects",
+            corpus_key=key,
+            title_ar=f"مقالة {n}",
+            title_en=f"Article {key}",
+            slug_ar=f"مقالة-{key}",
+            slug_en=key,
+        )
+        for n, (key, cat) in enumerate(keyed.items(), start=1)
+    }
+    return {"article": main, "category": category, **extra}
