@@ -93,3 +93,7 @@ def tour(page, language, site):
     response = page.goto(f"/{language}/no-such-section/no-such-page/")
     assert response.status == 404
     yield "not-found", response.text()
+
+
+def no_horizontal_scroll(page):
+    return page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
