@@ -122,3 +122,14 @@ def site(make_article, category):
         for n, (key, cat) in enumerate(keyed.items(), start=1)
     }
     return {"article": main, "category": category, **extra}
+
+
+LIGHTHOUSE_SCORES = []  # (page, {category: score}), filled by test_lighthouse.py
+
+
+def pytest_terminal_summary(terminalreporter):
+    if LIGHTHOUSE_SCORES:
+        terminalreporter.section("Lighthouse scores")
+        for name, scores in LIGHTHOUSE_SCORES:
+            line = "  ".join(f"{category} {score:3d}" for category, score in scores.items())
+            terminalreporter.write_line(f"{name:18} {line}")
