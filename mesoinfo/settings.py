@@ -121,7 +121,7 @@ JQUERY_UI_URL = "/static/vendor/jquery-ui/jquery-ui.min.js"
 
 # Static files: served by whitenoise, compressed and with hashed names.
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
