@@ -43,13 +43,14 @@ def run_lighthouse(url, name, headers=None):
     ]
     if headers:
         command.append(f"--extra-headers={json.dumps(headers)}")
-    subprocess.run(  # noqa: S603 - fixed arguments
+    done = subprocess.run(  # noqa: S603 - fixed arguments
         command,
-        check=True,
         timeout=180,
         capture_output=True,
+        text=True,
         env={**os.environ, "CHROME_PATH": CHROMIUM},
     )
+    assert done.returncode == 0, done.stderr[-3000:]
     return json.loads(report.read_text())
 
 
