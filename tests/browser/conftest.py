@@ -139,3 +139,32 @@ def pytest_terminal_summary(terminalreporter):
         for name, scores in LIGHTHOUSE_SCORES:
             line = "  ".join(f"{category} {score:3d}" for category, score in scores.items())
             terminalreporter.write_line(f"{name:18} {line}")
+
+
+@pytest.fixture
+def browser_editor(db, django_user_model):
+    """A member of "Content editors", whatever earlier live-server tests left in the database.
+
+    Live-server tests empty the database after each test and rely on serialized rollback
+    to restore what migrations created; this fixture does not depend on that.
+    """
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Group, Permission
+    from django.contrib.contenttypes.management import create_contenttypes
+
+    content = apps.get_app_config("content")
+    create_contenttypes(content, verbosity=0)
+    create_permissions(content, verbosity=0)
+    group, _created = Group.objects.get_or_create(name="Content editors")
+    group.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="content",
+            content_type__model__in=["article", "category", "reviewer", "source"],
+        )
+    )
+    user = django_user_model.objects.create_user(
+        username="editor", password="a-long-test-password-42", is_staff=True
+    )
+    user.groups.add(group)
+    return user

@@ -87,7 +87,7 @@ def test_request_a_consultation_after_the_screener(page, site, language):
     assert request.screener_reasons["yes"] == ["insulin_diabetes"]
 
 
-def test_editor_changes_the_arabic_tab_and_sees_it_on_the_site(new_page, site, editor):
+def test_editor_changes_the_arabic_tab_and_sees_it_on_the_site(new_page, site, browser_editor):
     article = site["article"]
     visitor = new_page()
     visitor.goto(url_in("ar", article))  # the page is now cached for visitors
