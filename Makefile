@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test install setup messages system-deps lint
+.PHONY: run test install setup messages system-deps lint browser-deps
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,9 +36,27 @@ run: setup
 	@echo ""
 	$(MANAGE) runserver 127.0.0.1:8000
 
+# The browser tests' tools, from Debian's packages and the npm registry only: Chromium
+# (driven by Playwright through its executable path; Playwright never downloads a browser),
+# Node.js and npm, Java for the Nu HTML Checker, and tests/browser/package-lock.json's
+# axe-core, vnu-jar and lighthouse (install scripts off: vnu-jar's would fetch a Java).
+BROWSER_DIR := tests/browser
+APT_BROWSER := $(if $(shell command -v chromium),,chromium) \
+	$(if $(shell command -v node),,nodejs) $(if $(shell command -v npm),,npm) \
+	$(if $(shell command -v java),,default-jre-headless)
+
+browser-deps:
+	@if [ -n "$(strip $(APT_BROWSER))" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_BROWSER) >/dev/null; \
+	  else echo "Please install: sudo apt-get install $(APT_BROWSER)" >&2; exit 1; fi; fi
+	@[ $(BROWSER_DIR)/node_modules/.package-lock.json -nt $(BROWSER_DIR)/package-lock.json ] || \
+	  (cd $(BROWSER_DIR) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+
 # The suite runs twice: on SQLite, then on a throwaway PostgreSQL server (.ci/with-postgres
 # installs PostgreSQL when it is missing and we are root; otherwise it says so and skips).
-test: messages
+test: messages browser-deps
+	mkdir -p test-artifacts/screenshots
 	$(PY) -m pytest
 	.ci/with-postgres $(PY) -m pytest -p no:cacheprovider -m "not load"
 

@@ -6,3 +6,8 @@ class ContentConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "content"
     verbose_name = _("Articles")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

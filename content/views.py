@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 from django_ratelimit.core import is_ratelimited
 
+from .cache import CachedPageMixin
 from .forms import FeedbackForm, SearchForm
 from .models import ABOUT_PAGE, Article, Category, Page
 from .search import MAX_RESULTS, query_words, result_snippet, search
@@ -27,7 +28,7 @@ def published_count():
     )
 
 
-class HomeView(TemplateView):
+class HomeView(CachedPageMixin, TemplateView):
     template_name = "content/home.html"
 
     def get_context_data(self, **kwargs):
@@ -43,7 +44,7 @@ class HomeView(TemplateView):
         return context
 
 
-class CategoryView(ListView):
+class CategoryView(CachedPageMixin, ListView):
     template_name = "content/category.html"
     context_object_name = "articles"
 
@@ -59,7 +60,7 @@ class CategoryView(ListView):
         return context
 
 
-class ArticleView(DetailView):
+class ArticleView(CachedPageMixin, DetailView):
     template_name = "content/article.html"
     context_object_name = "article"
 

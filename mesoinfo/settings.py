@@ -121,7 +121,7 @@ JQUERY_UI_URL = "/static/vendor/jquery-ui/jquery-ui.min.js"
 
 # Static files: served by whitenoise, compressed and with hashed names.
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -295,3 +295,7 @@ LOGGING["loggers"] = {
     "django.db.backends": {"filters": ["redact"]},
     "django.template": {"filters": ["redact"]},
 }
+
+# Rendered public pages (home, sections, articles) are cached per language for this many
+# seconds at most; any staff edit forgets them at once (content/cache.py).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))

@@ -20,6 +20,16 @@ def _plain_static_storage(settings):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    # Cached pages and rate limits must not leak from one test into the next.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _default_language():
     # Outside a request the active language is whatever the last request left;
     # start every test in the site's default language, Arabic.

@@ -1,0 +1,142 @@
+"""A cache of rendered public pages, per language, with ETag and Last-Modified.
+
+Every cached page is stored under the current *content version*: a token that is
+replaced whenever staff save or delete an article, a category, a reviewer or a
+source (signals.py), so an edit shows at once and old pages simply expire. The
+version also expires on its own after PAGE_CACHE_SECONDS, and before the next
+scheduled publish date, so an article that becomes public by the clock appears.
+
+Only what is the same for every visitor is cached or answered with 304: anonymous
+GET/HEAD requests without a query string and without pending messages. A page with a
+form (the article's "Was this page helpful?") is cached with a placeholder where the
+CSRF token goes; each visitor gets their own token filled in, an ETag tied to their
+CSRF cookie, and `Cache-Control: private`, so no token is ever served to someone else.
+Anything else is rendered as usual.
+"""
+
+import hashlib
+import re
+import secrets
+import time
+
+from django.conf import settings
+from django.contrib.messages import get_messages
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+from django.utils.translation import get_language
+
+VERSION_KEY = "content:page-version"
+
+
+def page_cache_seconds():
+    return getattr(settings, "PAGE_CACHE_SECONDS", 600)
+
+
+def seconds_to_next_publication():
+    """Seconds until the next scheduled article becomes public, or None."""
+    from .models import Article
+
+    upcoming = (
+        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    if upcoming is None:
+        return None
+    return max(1, int((upcoming - timezone.now()).total_seconds()) + 1)
+
+
+def content_version():
+    """The current version token, '<unix time>.<random>'; made anew when missing."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = f"{int(time.time())}.{secrets.token_hex(4)}"
+        timeout = page_cache_seconds()
+        upcoming = seconds_to_next_publication()
+        if upcoming is not None:
+            timeout = min(timeout, upcoming)
+        cache.set(VERSION_KEY, version, timeout)
+    return version
+
+
+def bump_content_version(**_kwargs):
+    """Forget every cached page: the next request starts a new version."""
+    cache.delete(VERSION_KEY)
+
+
+def is_shareable_request(request):
+    """True when the page this request gets is the same for every visitor."""
+    if request.method not in ("GET", "HEAD") or request.GET:
+        return False
+    if request.user.is_authenticated:
+        return False
+    return len(get_messages(request)) == 0  # counting does not mark them as read
+
+
+def page_validators(request, version):
+    """The ETag and Last-Modified for this page at this version."""
+    where = f"{request.get_host()}|{request.path}|{get_language()}"
+    digest = hashlib.sha256(where.encode()).hexdigest()[:16]
+    etag = f'"{version}-{digest}"'
+    last_modified = int(version.split(".", 1)[0])
+    return etag, last_modified, f"content:page:{version}:{digest}"
+
+
+def add_validators(response, etag, last_modified):
+    response["ETag"] = etag
+    if last_modified is not None:
+        response["Last-Modified"] = http_date(last_modified)
+    patch_cache_control(response, no_cache=True)  # may be stored; revalidate each time
+    return response
+
+
+# A form's CSRF token is the one part of a page that differs between visitors. Cached
+# pages hold this placeholder instead, and each response gets the visitor's own token.
+CSRF_INPUT = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]*"')
+CSRF_PLACEHOLDER = b'name="csrfmiddlewaretoken" value="__csrf_token__"'
+
+
+def with_visitor_token(request, content, etag):
+    """The page with this visitor's CSRF token, and an ETag that changes with their cookie."""
+    token = get_token(request)  # also makes sure the visitor has the CSRF cookie
+    secret = request.META.get("CSRF_COOKIE", "")
+    content = content.replace(b"__csrf_token__", token.encode())
+    return content, etag[:-1] + "-" + hashlib.sha256(secret.encode()).hexdigest()[:12] + '"'
+
+
+class CachedPageMixin:
+    """For public views whose page depends only on the content, language and address."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_shareable_request(request):
+            return super().dispatch(request, *args, **kwargs)
+        version = content_version()
+        etag, last_modified, key = page_validators(request, version)
+        cached = cache.get(key)
+        if cached is None:
+            response = super().dispatch(request, *args, **kwargs)
+            if hasattr(response, "render") and callable(response.render):
+                response = response.render()
+            if response.status_code != 200 or response.cookies:
+                return response  # an error, or a page that set a cookie: never shared
+            has_form = bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
+            content = response.content
+            if has_form:
+                content = CSRF_INPUT.sub(CSRF_PLACEHOLDER, content)
+            cached = (content, response["Content-Type"], has_form)
+            cache.set(key, cached, page_cache_seconds())
+        content, content_type, has_form = cached
+        if has_form:
+            content, etag = with_visitor_token(request, content, etag)
+            last_modified = None  # only the ETag knows which visitor's token the copy holds
+        not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+        response = not_modified or HttpResponse(content, content_type=content_type)
+        add_validators(response, etag, last_modified)
+        if has_form:
+            patch_cache_control(response, private=True)
+        return response

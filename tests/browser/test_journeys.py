@@ -1,0 +1,111 @@
+"""What visitors and editors do, end to end, in a real browser and in both languages."""
+
+import pytest
+from django.utils import translation
+from django.utils.translation import gettext
+
+from screener.models import ConsultationRequest
+
+from .helpers import answer_by_keyboard, press_button, tab_to, take_screener, url_in
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def test_read_an_article_in_arabic_then_switch_to_english(page, site):
+    article = site["article"]
+    page.goto("/ar/")
+    assert page.locator("html").get_attribute("lang") == "ar"
+    page.click(f"a[href='{url_in('ar', article)}']")
+    assert page.locator("h1").inner_text() == article.title_ar
+    page.click(".language-switcher a[lang=en]")
+    assert page.url.endswith(url_in("en", article))
+    assert page.locator("h1").inner_text() == article.title_en
+    assert page.locator("html").get_attribute("dir") == "ltr"
+    page.click(".language-switcher a[lang=ar]")
+    assert page.locator("h1").inner_text() == article.title_ar
+
+
+OUTCOMES = {
+    # outcome kind: ({question number: answer}, the outcome page's heading)
+    "avoid": (
+        {3: "yes", 6: "not_sure"},
+        "Mesotherapy is generally avoided for people in your situation",
+    ),
+    "check_first": ({5: "not_sure"}, "A doctor needs to check some points first"),
+    "no_known_reason": ({}, "Nothing in these eight questions rules mesotherapy out"),
+}
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+@pytest.mark.parametrize("kind", list(OUTCOMES))
+def test_screener_by_keyboard_alone_reaches_each_outcome(page, site, language, kind):
+    answers, heading = OUTCOMES[kind]
+    take_screener(page, language, answers)
+    rows = page.locator(".answers-row .answer").all_inner_texts()
+    assert len(rows) == 8
+    press_button(page, "main form button[type=submit]")  # See the result
+    assert page.url.endswith(f"/{language}/screener/result/")
+    assert page.locator(f".outcome-{kind}").count() == 1
+    with translation.override(language):
+        assert page.locator("h1").inner_text() == gettext(heading)
+    assert page.locator("a.btn-primary[href$='/screener/consultation/']").count() == 1
+
+
+def test_changing_an_answer_from_the_check_page_by_keyboard(page, site):
+    take_screener(page, "en", {})
+    tab_to(page, "a[href$='/screener/question/3/?return=check']")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    answer_by_keyboard(page, "yes")
+    assert page.url.endswith("/en/screener/check/")
+    press_button(page, "main form button[type=submit]")
+    assert page.locator(".outcome-avoid").count() == 1
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_request_a_consultation_after_the_screener(page, site, language):
+    take_screener(page, language, {2: "yes"})
+    press_button(page, "main form button[type=submit]")
+    tab_to(page, "a[href$='/screener/consultation/']")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.fill("#id_name", "ليلى أحمد" if language == "ar" else "Laila Ahmed")
+    page.fill("#id_phone", "+٩٦٦ ٥٠-١٢٣ ٤٥٦٧")
+    page.select_option("#id_preferred_time", index=1)
+    page.check("#id_consent_to_contact")
+    page.check("#id_attach_outcome")
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+    assert page.url.endswith(f"/{language}/screener/consultation/sent/")
+    request = ConsultationRequest.objects.get()
+    assert request.phone == "+966501234567"
+    assert request.preferred_language == language
+    assert request.screener_outcome == "avoid"
+    assert request.screener_reasons["yes"] == ["insulin_diabetes"]
+
+
+def test_editor_changes_the_arabic_tab_and_sees_it_on_the_site(new_page, site, browser_editor):
+    article = site["article"]
+    visitor = new_page()
+    visitor.goto(url_in("ar", article))  # the page is now cached for visitors
+    staff = new_page(locale="en")
+    staff.goto("/admin/login/")
+    staff.fill("#id_username", "editor")
+    staff.fill("#id_password", "a-long-test-password-42")
+    with staff.expect_navigation():
+        staff.click("input[type=submit]")
+    staff.goto(f"/admin/content/article/{article.pk}/change/")
+    title_ar = staff.locator("#id_title_ar")
+    staff.locator(".ui-tabs-nav a[href$='_ar']").first.click()
+    assert title_ar.is_visible()
+    title_ar.fill("ما هي الميزوثيرابي؟ نسخة منقحة")
+    with staff.expect_navigation():
+        staff.click("input[name=_save]")
+    assert staff.locator(".messagelist .success").count() == 1
+    visitor.reload()
+    assert visitor.locator("h1").inner_text() == "ما هي الميزوثيرابي؟ نسخة منقحة"
+    visitor.goto(url_in("en", article))
+    assert visitor.locator("h1").inner_text() == article.title_en

@@ -1,0 +1,101 @@
+"""Layout as a reader sees it: right-to-left in Arabic, no sideways scrolling on a phone."""
+
+import unicodedata
+
+import pytest
+
+from .conftest import ARTIFACTS, DESKTOP, PHONE
+from .helpers import no_horizontal_scroll, tour, url_in
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def box(page, selector):
+    return page.locator(selector).first.bounding_box()
+
+
+@pytest.mark.parametrize("language,direction", [("ar", "rtl"), ("en", "ltr")])
+def test_page_direction_and_navigation_follow_the_language(page, site, language, direction):
+    page.goto(f"/{language}/")
+    assert page.evaluate("() => getComputedStyle(document.body).direction") == direction
+    name, nav = box(page, ".site-name"), box(page, "nav[aria-label] .nav")
+    home, screener = (
+        box(page, ".site-header .nav-item >> nth=0"),
+        box(page, ".site-header .nav-item >> nth=1"),
+    )
+    if direction == "rtl":  # the site's name at the right edge, then the menu to its left
+        assert name["x"] > nav["x"] + nav["width"] - 1
+        assert home["x"] > screener["x"]
+        assert name["x"] + name["width"] > DESKTOP["width"] / 2
+    else:
+        assert name["x"] + name["width"] < nav["x"] + 1
+        assert home["x"] < screener["x"]
+        assert name["x"] < DESKTOP["width"] / 2
+
+
+@pytest.mark.parametrize("language,arrow", [("ar", "\u2192"), ("en", "\u2190")])
+def test_back_link_arrow_points_back_the_reading_way(page, site, language, arrow):
+    page.goto(f"/{language}/screener/")
+    page.click("main form button[type=submit]")
+    content = page.evaluate(
+        "() => getComputedStyle(document.querySelector('.back-link'), '::before').content"
+    )
+    assert content.strip('"').startswith(arrow)
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_breadcrumbs_run_the_reading_way(page, site, language):
+    page.goto(url_in(language, site["article"]))
+    crumbs = page.locator(".breadcrumb-item")
+    assert crumbs.count() == 3
+    xs = [crumbs.nth(i).bounding_box()["x"] for i in range(3)]
+    assert xs == sorted(xs, reverse=language == "ar")
+    divider = page.evaluate(
+        "() => getComputedStyle(document.querySelectorAll('.breadcrumb-item')[1], '::before')"
+        ".content"
+    ).strip('"')
+    # A bidi-mirrored character is drawn mirrored in right-to-left text: › reads as ‹.
+    assert len(divider) == 1 and unicodedata.mirrored(divider)
+    assert page.evaluate(
+        "() => getComputedStyle(document.querySelector('.breadcrumb')).direction"
+    ) == ("rtl" if language == "ar" else "ltr")
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_no_page_scrolls_sideways_at_320_pixels(new_page, site, language):
+    page = new_page(viewport={"width": 320, "height": 640})
+    for name, _html in tour(page, language, site):
+        assert no_horizontal_scroll(page), f"{name} scrolls sideways at 320 px"
+
+
+KEY_PAGES = ["home", "article", "screener-question", "screener-outcome", "consultation"]
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+@pytest.mark.parametrize("width", ["phone", "desktop"])
+def test_screenshots_of_key_pages(new_page, site, language, width):
+    page = new_page(viewport=PHONE if width == "phone" else DESKTOP)
+    folder = ARTIFACTS / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    taken = []
+    for name, _html in tour(page, language, site):
+        if name in KEY_PAGES:
+            path = folder / f"{language}-{name}-{width}.png"
+            page.screenshot(path=path, full_page=True)
+            taken.append(path)
+    assert len(taken) == len(KEY_PAGES)
+    assert all(path.stat().st_size > 1000 for path in taken)
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_skip_link_is_hidden_until_focused(new_page, site, language):
+    page = new_page(viewport=PHONE)
+    page.goto(f"/{language}/")
+    link = page.locator(".skip-link")
+    assert link.bounding_box()["y"] + link.bounding_box()["height"] <= 0
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.classList.contains('skip-link')")
+    assert link.bounding_box()["y"] >= 0

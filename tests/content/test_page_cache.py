@@ -1,0 +1,239 @@
+"""Public pages are cached per language, revalidated with ETags, and forgotten on edits."""
+
+import re
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.messages.storage import default_storage
+from django.http import HttpResponse
+from django.middleware.csrf import _get_new_csrf_string, _unmask_cipher_token, get_token
+from django.test import RequestFactory
+from django.utils import translation
+from django.views import View
+
+from content.cache import CachedPageMixin, content_version
+from content.models import Article
+
+pytestmark = pytest.mark.django_db
+
+
+def without_tokens(content):
+    return re.sub(rb'name="csrfmiddlewaretoken" value="[^"]*"', b"", content)
+
+
+def en_url(obj):
+    with translation.override("en"):
+        return obj.get_absolute_url()
+
+
+def test_second_visit_is_served_without_touching_the_database(
+    client, article, django_assert_num_queries
+):
+    first = client.get(article.get_absolute_url())
+    with django_assert_num_queries(0):
+        second = client.get(article.get_absolute_url())
+    assert second.status_code == 200
+    assert without_tokens(second.content) == without_tokens(first.content)
+    assert f"<h1>{article.title_ar}</h1>" in second.content.decode()
+
+
+def test_each_language_is_cached_on_its_own(client, article):
+    client.get(article.get_absolute_url())
+    html = client.get(en_url(article)).content.decode()
+    assert f"<h1>{article.title_en}</h1>" in html
+    assert 'lang="en"' in html
+
+
+@pytest.mark.parametrize("page", ["home", "category", "article"])
+def test_unchanged_page_answers_304_to_its_etag(client, article, page):
+    url = {
+        "home": "/ar/",
+        "category": article.category.get_absolute_url(),
+        "article": article.get_absolute_url(),
+    }[page]
+    response = client.get(url)
+    assert response.status_code == 200
+    etag = response["ETag"]
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    assert client.get(url, HTTP_IF_NONE_MATCH='"something-else"').status_code == 200
+    if page != "article":  # the article holds a form: only its ETag knows whose token it has
+        last_modified = response["Last-Modified"]
+        assert client.get(url, HTTP_IF_MODIFIED_SINCE=last_modified).status_code == 304
+
+
+def test_the_same_page_in_another_language_has_another_etag(client, article):
+    arabic = client.get(article.get_absolute_url())["ETag"]
+    english = client.get(en_url(article))["ETag"]
+    assert arabic != english
+    assert client.get(en_url(article), HTTP_IF_NONE_MATCH=arabic).status_code == 200
+
+
+def test_a_staff_edit_shows_at_once_and_changes_the_etag(client, article):
+    old = client.get(article.get_absolute_url())
+    client.get("/ar/")
+    article.title_ar = "عنوان جديد بعد التعديل"
+    article.save()
+    new = client.get(article.get_absolute_url(), HTTP_IF_NONE_MATCH=old["ETag"])
+    assert new.status_code == 200
+    assert "<h1>عنوان جديد بعد التعديل</h1>" in new.content.decode()
+    assert new["ETag"] != old["ETag"]
+    assert "عنوان جديد بعد التعديل" in client.get("/ar/").content.decode()
+
+
+def test_edit_through_the_admin_shows_on_the_cached_page(admin_client, client, article):
+    client.get(article.get_absolute_url())
+    url = f"/admin/content/article/{article.pk}/change/"
+    response = admin_client.get(url)
+    data = {
+        key: value
+        for key, value in response.context["adminform"].form.initial.items()
+        if value is not None
+    }
+    data.update(
+        category=article.category_id,
+        reviewer=article.reviewer_id,
+        sources=[s.pk for s in article.sources.all()],
+        published_at_0=article.published_at.strftime("%Y-%m-%d"),
+        published_at_1=article.published_at.strftime("%H:%M:%S"),
+        title_ar="عنوان حرره المحرر",
+    )
+    data.pop("published_at", None)
+    assert admin_client.post(url, data).status_code == 302
+    assert "<h1>عنوان حرره المحرر</h1>" in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_unpublishing_removes_the_article_from_cached_pages(client, article):
+    assert article.title_ar in client.get("/ar/").content.decode()
+    assert client.get(article.get_absolute_url()).status_code == 200
+    article.status = Article.Status.DRAFT
+    article.save()
+    assert client.get(article.get_absolute_url()).status_code == 404
+    assert article.title_ar not in client.get("/ar/").content.decode()
+
+
+def test_changing_an_articles_sources_shows_at_once(client, article, source):
+    client.get(article.get_absolute_url())
+    article.sources.remove(source)
+    assert "Mesotherapy: a review" not in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_staff_get_a_fresh_page_without_validators(admin_client, article):
+    response = admin_client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    assert "ETag" not in response
+
+
+def test_pages_with_a_query_string_are_not_cached(client, article):
+    assert "ETag" not in client.get("/ar/?utm=x")
+
+
+def test_screener_pages_are_never_cached(client):
+    response = client.get("/ar/screener/")
+    assert "ETag" not in response
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_404_is_not_cached(client, article):
+    missing = article.category.get_absolute_url() + "no-such-article/"
+    assert client.get(missing).status_code == 404
+    response = client.get(missing)
+    assert response.status_code == 404
+    assert "ETag" not in response
+
+
+def test_the_version_lives_no_longer_than_the_next_scheduled_publication(
+    client, make_article, settings
+):
+    from datetime import timedelta
+
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    from content.cache import VERSION_KEY, seconds_to_next_publication
+
+    assert seconds_to_next_publication() is None
+    make_article(published_at=timezone.now() + timedelta(hours=1))
+    assert 3500 < seconds_to_next_publication() <= 3601
+    settings.PAGE_CACHE_SECONDS = 7 * 24 * 3600
+    version = content_version()
+    assert cache.get(VERSION_KEY) == version
+    assert content_version() == version
+
+
+class TokenView(CachedPageMixin, View):
+    """A page that puts a CSRF token in its HTML, as a form does."""
+
+    calls = 0
+
+    def get(self, request):
+        TokenView.calls += 1
+        return HttpResponse(
+            f'<form><input type="hidden" name="csrfmiddlewaretoken" value="{get_token(request)}">'
+        )
+
+
+def anonymous_get(path="/ar/form/", cookie=None):
+    request = RequestFactory().get(path)
+    if cookie:  # as CsrfViewMiddleware leaves it for a visitor who has the cookie
+        request.COOKIES[settings.CSRF_COOKIE_NAME] = cookie
+        request.META["CSRF_COOKIE"] = cookie
+    request.user = AnonymousUser()
+    request.session = {}
+    request._messages = default_storage(request)
+    return request
+
+
+def token_in(response):
+    return re.search(rb'value="([^"]+)"', response.content).group(1).decode()
+
+
+def test_a_cached_form_page_gives_each_visitor_their_own_token():
+    view = TokenView.as_view()
+    TokenView.calls = 0
+    first_request, second_request = anonymous_get(), anonymous_get()
+    first, second = view(first_request), view(second_request)
+    assert TokenView.calls == 1  # rendered once, then served from the cache
+    secrets = [r.META["CSRF_COOKIE"] for r in (first_request, second_request)]
+    assert secrets[0] != secrets[1]
+    for response, secret in zip((first, second), secrets, strict=True):
+        assert "__csrf_token__" not in response.content.decode()
+        assert _unmask_cipher_token(token_in(response)) == secret  # valid for this visitor
+        assert "private" in response["Cache-Control"]
+    assert first["ETag"] != second["ETag"]  # a 304 never hands one visitor another's copy
+
+
+def test_a_cached_form_page_revalidates_per_visitor_cookie():
+    view = TokenView.as_view()
+    secret = _get_new_csrf_string()
+    first = view(anonymous_get(cookie=secret))
+    again = anonymous_get(cookie=secret)
+    again.META["HTTP_IF_NONE_MATCH"] = first["ETag"]
+    assert view(again).status_code == 304
+    other = anonymous_get(cookie=_get_new_csrf_string())
+    other.META["HTTP_IF_NONE_MATCH"] = first["ETag"]
+    assert view(other).status_code == 200
+
+
+def test_the_article_feedback_form_works_from_a_cached_page(article):
+    from django.test import Client
+
+    from content.models import Feedback
+
+    Client().get(article.get_absolute_url())  # someone else fills the cache
+    visitor = Client(enforce_csrf_checks=True)
+    page = visitor.get(article.get_absolute_url())
+    token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page.content).group(1)
+    response = visitor.post(
+        article.get_absolute_url(), {"csrfmiddlewaretoken": token.decode(), "helpful": "yes"}
+    )
+    assert response.status_code == 302
+    assert Feedback.objects.filter(article=article, helpful=True).count() == 1
+
+
+def test_pending_messages_are_shown_not_skipped(client, article):
+    client.get(article.get_absolute_url())  # cached
+    client.post("/ar/screener/start-again/")  # leaves "Your answers have been cleared."
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "alert" in html and "site-messages" in html
+    assert "site-messages" not in client.get(article.get_absolute_url()).content.decode()
