@@ -52,7 +52,7 @@ def manage(env, *args):
 def fetch(url, headers=None):
     request = urllib.request.Request(url, headers=headers or {})  # noqa: S310 - loopback
     with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
-        return response.status, dict(response.headers), response.read()
+        return response.status, response.headers, response.read()
 
 
 def ensure_wrk():
@@ -243,10 +243,13 @@ def run(base, args):
         print(f"{name:20} {rate:9.0f} {p50:8.2f} {p99:8.2f} {errors:7d} {rate / static_rate:10.2f}")
     print(f"\n(article: {paths['article']})")
 
-    etag = fetch(base + paths["article"])[1].get("ETag")
+    first = fetch(base + paths["article"])[1]
+    etag = first.get("ETag")
+    # A browser sends back its CSRF cookie, to which the article's ETag is tied.
+    cookie = "; ".join(c.split(";", 1)[0] for c in first.get_all("Set-Cookie") or [])
     status = 0
     try:
-        status = fetch(base + paths["article"], {"If-None-Match": etag})[0]
+        status = fetch(base + paths["article"], {"If-None-Match": etag, "Cookie": cookie})[0]
     except urllib.error.HTTPError as error:
         status = error.code
     print(f"Conditional GET of the article with its ETag: {status}")
