@@ -76,6 +76,14 @@ def test_switcher_on_category_and_home(client, article):
     assert switcher_links(client.get("/en/").content.decode()) == [("/ar/", "ar")]
 
 
+def test_switcher_keeps_the_query_but_hreflang_does_not(client, article):
+    html = client.get("/ar/search/", {"q": "ميزوثيرابي"}).content.decode()
+    assert switcher_links(html) == [
+        ("/en/search/?q=%D9%85%D9%8A%D8%B2%D9%88%D8%AB%D9%8A%D8%B1%D8%A7%D8%A8%D9%8A", "en")
+    ]
+    assert 'hreflang="en" href="http://testserver/en/search/"' in html
+
+
 def test_hreflang_alternates_on_every_page(client, article):
     html = client.get(article.get_absolute_url()).content.decode()
     assert re.search(r'<link rel="alternate" hreflang="ar" href="http://testserver/ar/', html)
