@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.text import format_lazy
-from django.utils.translation import get_language_info, ngettext
+from django.utils.translation import get_language_info, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
@@ -71,7 +71,7 @@ class CategoryAdmin(LanguageDirectionMixin, SimpleHistoryAdmin, TabbedTranslatio
 
 @admin.register(Reviewer)
 class ReviewerAdmin(LanguageDirectionMixin, TabbedTranslationAdmin):
-    list_display = ["name", "credentials"]
+    list_display = ["name", "credentials", "is_placeholder"]
     search_fields = ["name_ar", "name_en"]
 
 
@@ -95,7 +95,7 @@ class ArticleAdminForm(forms.ModelForm):
                     format_lazy(
                         "{} {}",
                         _("This article cannot be published yet. Add, or keep it as a draft:"),
-                        ", ".join(str(item) for item in missing),
+                        pgettext("list separator", ", ").join(str(item) for item in missing),
                     ),
                     code="incomplete",
                 )

@@ -8,6 +8,6 @@ class ContentConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self):
-        from . import signals
+        from . import checks, signals  # noqa: F401 (checks registers itself)
 
         signals.connect()

@@ -8,7 +8,8 @@ Layout of the corpus:
 - pages/ar/<key>.md, pages/en/<key>.md: a standing page (About this site) with its
   title and slug in front matter.
 
-Nothing already loaded is touched again: staff edits always win.
+Nothing already loaded is touched again: staff edits always win. An article, category
+or page that staff deleted (its deletion is in the content history) is not brought back.
 """
 
 from pathlib import Path
@@ -54,10 +55,17 @@ def read_posts(corpus_dir):
         yield key, posts["ar"].metadata, posts
 
 
+def deleted_by_staff(model, key):
+    """True when a row loaded from the corpus under `key` was later deleted."""
+    return model.history.filter(corpus_key=key, history_type="-").exists()
+
+
 def load_corpus(corpus_dir=CORPUS_DIR):
     added = {"categories": 0, "reviewers": 0, "sources": 0, "articles": 0, "pages": 0}
 
     for entry in read_yaml("categories.yaml", corpus_dir):
+        if deleted_by_staff(Category, entry["key"]):
+            continue
         _obj, created = Category.objects.get_or_create(
             corpus_key=entry["key"],
             defaults={"order": entry.get("order", 0)}
@@ -67,7 +75,9 @@ def load_corpus(corpus_dir=CORPUS_DIR):
 
     for entry in read_yaml("reviewers.yaml", corpus_dir):
         _obj, created = Reviewer.objects.get_or_create(
-            corpus_key=entry["key"], defaults=translated(entry, ("name", "credentials"))
+            corpus_key=entry["key"],
+            defaults=translated(entry, ("name", "credentials"))
+            | {"is_placeholder": entry.get("placeholder", False)},
         )
         added["reviewers"] += created
 
@@ -79,10 +89,15 @@ def load_corpus(corpus_dir=CORPUS_DIR):
         added["sources"] += created
 
     for key, meta, posts in read_articles(corpus_dir):
-        if Article.objects.filter(corpus_key=key).exists():
+        if Article.objects.filter(corpus_key=key).exists() or deleted_by_staff(Article, key):
             continue
+        category = Category.objects.filter(corpus_key=meta["category"]).first()
+        if category is None:
+            if deleted_by_staff(Category, meta["category"]):
+                continue  # its section was deleted by staff: the article goes with it
+            raise CorpusError(f"{key}: unknown category {meta['category']!r}")
         fields = {
-            "category": Category.objects.get(corpus_key=meta["category"]),
+            "category": category,
             "order": meta.get("order", 0),
             "featured": meta.get("featured", False),
             "status": meta.get("status", Article.Status.PUBLISHED),
@@ -111,7 +126,7 @@ def load_pages(pages_dir):
     """Add the standing pages that are missing; return how many were added."""
     count = 0
     for key, _meta, posts in read_posts(pages_dir):
-        if Page.objects.filter(corpus_key=key).exists():
+        if Page.objects.filter(corpus_key=key).exists() or deleted_by_staff(Page, key):
             continue
         fields = {}
         for code, post in posts.items():

@@ -6,7 +6,9 @@ language, registered in translation.py.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -25,19 +27,48 @@ def search_text_field():
 
 ABOUT_PAGE = "about"  # the corpus key of the "About this site" page
 FEEDBACK_COMMENT_MAX = 500
+# First path segments the site's own pages use (content/urls.py, screener/urls.py): a
+# category with one of these slugs could never be reached.
+RESERVED_CATEGORY_SLUGS = frozenset({"about", "page", "screener", "search"})
+
+
+def validate_category_slug(value):
+    if value in RESERVED_CATEGORY_SLUGS:
+        raise ValidationError(
+            _("“%(slug)s” is the address of another page of the site. Choose another slug."),
+            params={"slug": value},
+            code="reserved",
+        )
+
+
+def unique_per_language(*fields, name):
+    """One unique constraint per language on `fields` (the last is translated); blanks repeat."""
+    *shared, translated = fields
+    return [
+        models.UniqueConstraint(
+            fields=[*shared, f"{translated}_{code}"],
+            condition=~Q(**{f"{translated}_{code}": ""}),
+            name=f"{name}_{code}",
+            violation_error_message=_("Another entry already uses this slug."),
+        )
+        for code, _name in settings.LANGUAGES
+    ]
 
 
 class Category(models.Model):
     """A section a patient browses: what it is, types, preparing, and so on."""
 
     name = models.CharField(_("name"), max_length=120)
-    slug = models.SlugField(_("slug"), max_length=120, allow_unicode=True)
+    slug = models.SlugField(
+        _("slug"), max_length=120, allow_unicode=True, validators=[validate_category_slug]
+    )
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     corpus_key = corpus_key_field()
 
     class Meta:
         ordering = ["order", "pk"]
+        constraints = unique_per_language("slug", name="category_unique_slug")
         verbose_name = _("category")
         verbose_name_plural = _("categories")
 
@@ -53,6 +84,15 @@ class Reviewer(models.Model):
 
     name = models.CharField(_("name"), max_length=150)
     credentials = models.CharField(_("credentials"), max_length=200)
+    is_placeholder = models.BooleanField(
+        _("stands in for a doctor not yet named"),
+        default=False,
+        help_text=_(
+            "Ticked while this entry names a role, not a person. Its articles then say that "
+            "their review by a named doctor is pending, and the deployment check warns. Untick "
+            "it once the real doctor's name and credentials are entered."
+        ),
+    )
     corpus_key = corpus_key_field()
 
     class Meta:
@@ -138,6 +178,7 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["category__order", "order", "pk"]
+        constraints = unique_per_language("category", "slug", name="article_unique_slug")
         verbose_name = _("article")
         verbose_name_plural = _("articles")
 
@@ -199,6 +240,7 @@ class Page(models.Model):
 
     class Meta:
         ordering = ["pk"]
+        constraints = unique_per_language("slug", name="page_unique_slug")
         verbose_name = _("page")
         verbose_name_plural = _("pages")
 

@@ -18,8 +18,11 @@ ADVERSE_OUTCOMES = (
     _("Haematoma"),
     _("Allergic reaction"),
     _("Infection"),
-    _("Skin or fat atrophy"),
+    _("Skin thinning (atrophy)"),
+    _("Nausea"),
+    _("Dark spots on the skin"),
     _("Scarring"),
+    _("Liver damage (rare)"),
 )
 # The same escapes as Django's json_script: the JSON cannot close the <script> element.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -65,9 +68,11 @@ def article_json_ld(article, request):
             ],
         },
     }
-    if article.last_reviewed:
+    # A stand-in reviewer is not a review: claim neither a reviewer nor a review date.
+    reviewed = article.reviewer is not None and not article.reviewer.is_placeholder
+    if reviewed and article.last_reviewed:
         data["lastReviewed"] = article.last_reviewed.isoformat()
-    if article.reviewer:
+    if reviewed:
         data["reviewedBy"] = {
             "@type": "Person",
             "name": article.reviewer.name,

@@ -4,8 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
@@ -174,16 +173,18 @@ class SearchView(TemplateView):
 
 
 class RobotsView(TemplateView):
-    """robots.txt: the sitemap, and the pages search engines have no business indexing."""
+    """robots.txt: the sitemap, and the admin at its default address.
+
+    The screener and search pages are not disallowed: they answer `noindex`, and a
+    crawler that may not fetch a page never sees its noindex, so a linked address could
+    still be listed.
+    """
 
     template_name = "robots.txt"
     content_type = "text/plain; charset=utf-8"
 
     def get_context_data(self, **kwargs):
         private = []
-        for code, _name in settings.LANGUAGES:
-            with translation.override(code):
-                private += [reverse("screener:start"), reverse("content:search")]
         if settings.ADMIN_URL == "admin/":
             # A moved admin is not named here: robots.txt is public.
             private.append("/" + settings.ADMIN_URL)

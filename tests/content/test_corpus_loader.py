@@ -39,12 +39,36 @@ def test_loading_twice_adds_nothing_and_keeps_staff_edits():
     assert category.name_ar == "قسم عدّله الفريق"
 
 
-def test_article_deleted_by_staff_is_added_back_only_when_missing():
+def test_an_article_staff_deleted_is_not_brought_back():
     load_corpus()
     article = Article.objects.order_by("pk").first()
     key = article.corpus_key
     article.delete()
+    added = load_corpus()
+    assert added["articles"] == 0
+    assert not Article.objects.filter(corpus_key=key).exists()
+
+
+def test_a_section_staff_deleted_stays_deleted_with_its_articles():
     load_corpus()
+    category = Category.objects.order_by("pk").first()
+    keys = list(category.articles.values_list("corpus_key", flat=True))
+    category.articles.all().delete()
+    category.delete()
+    added = load_corpus()
+    assert added["categories"] == 0 and added["articles"] == 0
+    assert not Article.objects.filter(corpus_key__in=keys).exists()
+
+
+def test_an_article_missing_from_the_database_is_added():
+    """Loading fills gaps that nobody made: e.g. an article added to the corpus later."""
+    load_corpus()
+    article = Article.objects.order_by("pk").first()
+    key = article.corpus_key
+    Article.objects.filter(pk=article.pk).delete()  # gone without a trace in the history
+    article.history.all().delete()
+    added = load_corpus()
+    assert added["articles"] == 1
     assert Article.objects.filter(corpus_key=key).count() == 1
 
 
