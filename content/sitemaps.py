@@ -8,9 +8,12 @@ from .views import published_count
 
 
 class I18nSitemap(Sitemap):
+    # Each page names its x-default (the Arabic address) in its own <head>. Django's sitemap
+    # would give x-default as the address without a language prefix, which for an
+    # English-speaking visitor leads to /en/<Arabic slug>/, a page that does not exist.
     i18n = True
     alternates = True
-    x_default = True
+    x_default = False
 
 
 class HomeSitemap(I18nSitemap):
