@@ -11,7 +11,7 @@ from .search import MAX_QUERY_LENGTH
 
 # Something that looks like an e-mail address or a phone number (seven digits or more,
 # in any script, with spaces or dashes between them).
-PERSONAL_DATA_RE = re.compile(r"[^\s@]+@[^\s@]+\.\w+|(?:\d[\s\-./()]*){7,}")
+PERSONAL_DATA_RE = re.compile(r"[^\s@]+@[^\s@]+\.\w+|(?:\d[\s\-()]*){7,}")
 
 
 class SearchForm(forms.Form):

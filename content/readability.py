@@ -1,6 +1,7 @@
 """How easy an article body is to read: sentence length, in either language.
 
-Sentences end at . ! ? ؟ (followed by a space or the end) and at line breaks;
+Sentences end at . ! ? ؟ (followed by a space or the end) and where a paragraph,
+list item or table cell ends; a line break inside a paragraph does not end one;
 words are what whitespace separates, which holds for Arabic as for English.
 Headings are left out: they are labels, not sentences.
 """
@@ -15,7 +16,8 @@ from .rendering import render_markdown
 
 LONG_SENTENCE_WORDS = 20  # more words than this makes a sentence long
 WARN_AVERAGE_WORDS = 20  # an average above this gets a warning
-SENTENCE_END_RE = re.compile(r"(?<=[.!?؟])\s+|\n+")
+BLOCK_END = "\u2029"  # the paragraph separator stands for the end of a block
+SENTENCE_END_RE = re.compile(rf"(?<=[.!?؟])\s+|{BLOCK_END}+")
 HEADING_RE = re.compile(r"<h[1-6][^>]*>.*?</h[1-6]>", re.DOTALL)
 BLOCK_END_RE = re.compile(r"</(?:p|li|td|th|blockquote)>|<br\s*/?>")
 
@@ -42,8 +44,8 @@ class Readability:
 
 def sentences(markdown_text):
     """The sentences of a Markdown body, as lists of words."""
-    html = HEADING_RE.sub("\n", render_markdown(markdown_text))
-    text = unescape(strip_tags(BLOCK_END_RE.sub("\n", html)))
+    html = HEADING_RE.sub(BLOCK_END, render_markdown(markdown_text))
+    text = unescape(strip_tags(BLOCK_END_RE.sub(BLOCK_END, html)))
     result = []
     for sentence in SENTENCE_END_RE.split(text):
         words = [word for word in sentence.split() if any(ch.isalnum() for ch in word)]

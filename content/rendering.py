@@ -12,12 +12,16 @@ ALLOWED_ATTRIBUTES = {
     "abbr": {"title", "lang", "dir"},
     "span": {"lang", "dir"},
     "th": {"scope"},
+    # Headings may carry an id ("### Stroke {#stroke}") so that other pages can link to them.
+    "h2": {"id"},
+    "h3": {"id"},
+    "h4": {"id"},
 }
 
 
 def render_markdown(text):
     """Markdown to sanitised HTML: no script, no event handler, no style survives."""
-    html = markdown.markdown(text or "", extensions=["tables", "sane_lists"])
+    html = markdown.markdown(text or "", extensions=["tables", "sane_lists", "attr_list"])
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,

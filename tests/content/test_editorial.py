@@ -128,6 +128,13 @@ def test_readability_numbers():
     assert not result.too_long
 
 
+def test_a_line_break_inside_a_paragraph_does_not_end_a_sentence():
+    wrapped = "One two three four five six\nseven eight nine ten eleven twelve thirteen."
+    result = readability(wrapped)
+    assert result.sentences == 1 and result.words == 13
+    assert readability("Dry one.\n\nDry two.").sentences == 2  # a new paragraph does
+
+
 def test_arabic_readability_splits_on_the_arabic_question_mark():
     result = readability("هل الميزوثيرابي آمنة؟ ليست دائمًا آمنة. اسأل طبيبك")
     assert result.sentences == 3 and result.words == 8

@@ -48,7 +48,7 @@ def test_english_answer_without_comment(client, article):
     [
         ({}, "يُرجى اختيار «نعم» أو «لا»."),
         ({"helpful": "maybe"}, "يُرجى اختيار «نعم» أو «لا»."),
-        ({"helpful": "yes", "comment": "x" * 501}, "500"),
+        ({"helpful": "yes", "comment": "x" * 501}, "عدد أحرفه الآن 501"),
         ({"helpful": "no", "comment": "اتصلوا بي 0501234567"}, "رقم الهاتف"),
         ({"helpful": "no", "comment": "me@example.com please"}, "البريد الإلكتروني"),
     ],
@@ -94,3 +94,10 @@ def test_feedback_on_a_draft_is_404(client, make_article):
     draft = make_article(status=Article.Status.DRAFT)
     assert client.post(draft.get_absolute_url(), {"helpful": "yes"}).status_code == 404
     assert not Feedback.objects.exists()
+
+
+@pytest.mark.parametrize("comment", ["I had it on 25/11/2026 and felt fine.", "Read in 2026.10.01"])
+def test_a_date_is_not_taken_for_a_phone_number(client, article, comment):
+    response = client.post(article.get_absolute_url(), {"helpful": "yes", "comment": comment})
+    assert response.status_code == 302
+    assert Feedback.objects.get().comment == comment

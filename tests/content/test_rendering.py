@@ -76,3 +76,17 @@ def test_script_in_article_body_is_not_rendered_on_the_page(client, make_article
     html = client.get(article.get_absolute_url()).content.decode()
     assert "alert('pwned')" not in html
     assert "مرحبا" in html
+
+
+def test_headings_can_carry_an_id_for_links_from_other_pages():
+    html = render_markdown("### 8. A history of stroke {#stroke}\n\nText.")
+    assert '<h3 id="stroke">8. A history of stroke</h3>' in html
+
+
+def test_attribute_lists_cannot_add_handlers_styles_or_classes():
+    html = render_markdown(
+        '## Title {: onclick="steal()" style="display:none" class="x" }\n\n'
+        'Text {: onmouseover="steal()" }\n\n[link](https://example.org){: onfocus="steal()" }'
+    )
+    for _tag, attrs in parsed_tags(html):
+        assert set(attrs) <= {"id", "href", "rel"}, attrs
