@@ -142,8 +142,9 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
-# Caches: per process by default; point REDIS_URL at a shared Redis when the site runs as
-# several processes or machines, so rate limits and cached pages are shared.
+# Caches (cached pages, their version token, rate limits): files under CACHE_DIR, shared by
+# every process on one machine, so a staff edit reaches every worker at once and a rate
+# limit counts across workers. Several machines point REDIS_URL at one Redis server.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -152,7 +153,13 @@ if os.environ.get("REDIS_URL"):
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    }
 
 # The screener forgets unfinished answers after this many seconds.
 SCREENER_TIMEOUT = int(os.environ.get("SCREENER_TIMEOUT", "3600"))
