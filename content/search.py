@@ -1,14 +1,20 @@
 """Search over published articles: one normalisation for Arabic and English, and the query.
 
-The text and the query are normalised the same way (see `normalise_word`), and the
-normalised title, summary and body of each language are stored on the article
-(`Article.refresh_search_text`). PostgreSQL matches them with its full-text search
-('simple' configuration: the words are already normalised); SQLite with an
-equivalent word-prefix match over the same columns. Both rank title matches first,
-then summary, then body.
+Each word of the text and of the query is reduced to its searchable forms the same
+way (see `word_forms`): its normalised spelling, and for an Arabic word also the
+stems left once the prefixes that may be attached to it (و ف, ب ك ل, ال) are taken
+off. Both are kept because a letter that looks like a prefix may belong to the word
+(التهاب، وراثة، بروتينات، ألياف). The forms of every word of the title, summary and
+body of each language are stored on the article (`Article.search_text`, called by
+save(); `manage.py reindex_search` rewrites them all). A query word matches a text
+word when any of its forms matches any of the text word's forms. PostgreSQL matches
+them with its full-text search ('simple' configuration: the words are already
+normalised); SQLite with an equivalent word-prefix match over the same columns. Both
+rank title matches first, then summary, then body.
 """
 
 import re
+import unicodedata
 from html import unescape
 
 from django.db import connection
@@ -27,17 +33,47 @@ FIELDS = ("title", "summary", "body")
 
 ARABIC_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
 TATWEEL = "\u0640"
-# A word: letters or digits, with any Arabic diacritics and tatweel inside it.
-WORD_RE = re.compile(rf"(?:[^\W_]|[{ARABIC_MARKS}{TATWEEL}])+")
-MARKS_RE = re.compile(rf"[{ARABIC_MARKS}{TATWEEL}]")
+# Invisible characters that may sit inside a word: soft hyphen, Arabic letter mark,
+# zero-width non-joiner and joiner, direction marks, embeddings and isolates, word
+# joiner, zero-width no-break space.
+FORMAT_CHARACTERS = "\u00ad\u061c\u200c-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
+# A word: letters or digits, with any Arabic diacritics, tatweel and invisible
+# characters inside it.
+WORD_RE = re.compile(rf"(?:[^\W_]|[{ARABIC_MARKS}{TATWEEL}{FORMAT_CHARACTERS}])+")
+MARKS_RE = re.compile(rf"[{ARABIC_MARKS}{TATWEEL}{FORMAT_CHARACTERS}]")
 CHARACTERS = str.maketrans(
     {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"}
     | {chr(0x0660 + n): str(n) for n in range(10)}  # Arabic-Indic digits
     | {chr(0x06F0 + n): str(n) for n in range(10)}  # Eastern Arabic-Indic digits
 )
-# Prefixes that carry the article ال (normalised): و/ف/ب/ك + ال, ل + ال written لل, and ال.
-ARTICLE_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال")
-SINGLE_PREFIXES = ("و", "ب", "ل")
+
+
+def _arabic_prefixes():
+    """[(prefix, whether it ends in the article ال)], longest first.
+
+    A conjunction (و ف), then a preposition (ب ك ل), then the article, each optional;
+    ل + ال is written لل. Without the article only و, ب, ل and وب, ول are taken off:
+    many borrowed words begin with ف or ك (فيتامين، كريم).
+    """
+    prefixes = set()
+    for conjunction in ("", "و", "ف"):
+        for preposition in ("", "ب", "ك", "ل"):
+            for article in ("", "ال"):
+                if article:
+                    prefix = conjunction + ("لل" if preposition == "ل" else preposition + "ال")
+                elif conjunction != "ف" and preposition != "ك":
+                    prefix = conjunction + preposition
+                else:
+                    continue
+                if prefix:
+                    prefixes.add((prefix, bool(article)))
+    return sorted(prefixes, key=lambda item: (-len(item[0]), item))
+
+
+ARABIC_PREFIXES = _arabic_prefixes()
+# The shortest stem left after the prefixes: two letters after the article (الحب),
+# four after a single letter or two, so that وجه، بشره، ليزر are not cut.
+STEM_MIN_LENGTH = {True: 2, False: 4}
 # Words that carry no meaning for a search, compared after character normalisation.
 STOPWORDS = {
     "ar": {
@@ -51,23 +87,24 @@ STOPWORDS = {
 }  # fmt: skip
 
 
-def normalise_arabic(word):
-    """Alef forms to ا, ى to ي, ة to ه, no diacritics or tatweel, digits in Western form."""
-    return MARKS_RE.sub("", word).translate(CHARACTERS)
+def normalise_characters(text):
+    """Compatibility forms (Arabic presentation forms, full-width Latin) to plain letters,
+    no diacritics, tatweel or invisible characters, alef forms to ا, ى to ي, ة to ه,
+    digits in Western form, case folded."""
+    text = MARKS_RE.sub("", unicodedata.normalize("NFKC", text))
+    return text.casefold().translate(CHARACTERS)
 
 
-def strip_arabic_prefix(word):
-    """Drop the article ال (alone or after و ف ب ك ل), or else a single و ب ل.
+def arabic_stems(word):
+    """The stems of a normalised word under each prefix it may carry, longest prefix first.
 
-    The single letter is dropped only when four letters remain, so short words
-    whose first letter belongs to the word (وجه، بشره، ليزر) stay whole.
+    والميزوثيرابي → [ميزوثيرابي, الميزوثيرابي]; التهاب → [تهاب]; ليزر → [].
     """
-    for prefix in ARTICLE_PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
-            return word[len(prefix) :]
-    if word[:1] in SINGLE_PREFIXES and len(word) - 1 >= 4:
-        return word[1:]
-    return word
+    return [
+        word[len(prefix) :]
+        for prefix, has_article in ARABIC_PREFIXES
+        if word.startswith(prefix) and len(word) - len(prefix) >= STEM_MIN_LENGTH[has_article]
+    ]
 
 
 def strip_english_plural(word):
@@ -83,35 +120,51 @@ def strip_english_plural(word):
     return word
 
 
-def normalise_word(word, language):
-    """The searchable form of one word, or "" for a word too small or common to search."""
-    word = normalise_arabic(word).casefold()
-    if word in STOPWORDS.get(language, ()) or (len(word) < 2 and not word.isdigit()):
-        return ""
-    return strip_english_plural(strip_arabic_prefix(word))
+def word_forms(word, language):
+    """The searchable forms of one word (already through normalise_characters): the
+    word itself, then its Arabic stems; English plurals made singular.
+
+    An empty tuple for a word too small or common to search.
+    """
+    stopwords = STOPWORDS.get(language, ())
+    if word in stopwords or (len(word) < 2 and not word.isdigit()):
+        return ()
+    forms = [word] + [stem for stem in arabic_stems(word) if stem not in stopwords]
+    return tuple(dict.fromkeys(strip_english_plural(form) for form in forms))
 
 
 def words(text, language):
-    """Yield (normalised word, start, end) for each searchable word of `text`."""
+    """Yield (forms, start, end) for each searchable word of `text`.
+
+    A written word that compatibility normalisation splits (ﷺ) gives each of its
+    words, all with the written word's start and end.
+    """
     for match in WORD_RE.finditer(text or ""):
-        word = normalise_word(match.group(), language)
-        if word:
-            yield word, match.start(), match.end()
+        for part in WORD_RE.findall(normalise_characters(match.group())):
+            forms = word_forms(part, language)
+            if forms:
+                yield forms, match.start(), match.end()
 
 
 def normalise(text, language):
-    """`text` as normalised words separated by single spaces, with a space at each end.
+    """The forms of the words of `text`, separated by single spaces, with a space at each end.
 
     The spaces at the ends let a plain substring match find a word's beginning
     (" word"), which is how SQLite matches; PostgreSQL ignores them.
     """
-    joined = " ".join(word for word, _start, _end in words(text, language))
+    joined = " ".join(" ".join(forms) for forms, _start, _end in words(text, language))
     return f" {joined} " if joined else ""
+
+
+# A heading run into the next paragraph reads as one sentence in a snippet ("Bruising
+# Bruising shows up"): end every heading that has no closing mark with a full stop.
+HEADING_END_RE = re.compile(r"(?<![.!?؟:؛])\s*</h([1-6])>")
 
 
 def plain_text(markdown_text):
     """An article body as the text a reader sees: no Markdown, no HTML."""
-    return unescape(strip_tags(render_markdown(markdown_text)))
+    html = HEADING_END_RE.sub(r".</h\1>", render_markdown(markdown_text))
+    return unescape(strip_tags(html))
 
 
 def search_columns(language):
@@ -119,19 +172,33 @@ def search_columns(language):
 
 
 def query_words(query, language):
-    """The distinct normalised words of a query, at most MAX_QUERY_WORDS, in order."""
+    """The distinct words of a query as tuples of forms, at most MAX_QUERY_WORDS, in order."""
     seen = []
-    for word, _start, _end in words(query, language):
-        if word not in seen:
-            seen.append(word)
+    for forms, _start, _end in words(query, language):
+        if forms not in seen:
+            seen.append(forms)
     return seen[:MAX_QUERY_WORDS]
 
 
-def matches(word, candidate):
-    """Whether a normalised query word matches a normalised text word."""
-    if len(word) >= PREFIX_MIN_LENGTH:
-        return candidate.startswith(word)
-    return candidate == word
+def matches_as_prefix(form):
+    """Whether a query form also matches the words it begins, or only itself.
+
+    Three letters are enough (ميزو finds ميزوثيرابي), but not counting an article in
+    front: الم (ألم, pain) must not find every word that begins with ال + م.
+    """
+    for prefix, has_article in ARABIC_PREFIXES:
+        if has_article and form.startswith(prefix):
+            return len(form) - len(prefix) >= PREFIX_MIN_LENGTH
+    return len(form) >= PREFIX_MIN_LENGTH
+
+
+def matches(term, forms):
+    """Whether a query word (its forms) matches a text word (its forms)."""
+    return any(
+        candidate.startswith(form) if matches_as_prefix(form) else candidate == form
+        for form in term
+        for candidate in forms
+    )
 
 
 def search(queryset, query, language):
@@ -150,16 +217,17 @@ def search(queryset, query, language):
 def field_ranking(terms, found_in):
     """The ranking keys both databases share, as annotations.
 
-    `found_in(field, word)` is a Q that holds when `word` is in that field. Articles
-    with every word in the title come first (title_match); then field_score counts,
-    for each word, 100 when it is in the title, 10 in the summary, 1 in the body.
+    `found_in(field, term)` is a Q that holds when a form of the query word `term` is
+    in that field. Articles with every word in the title come first (title_match); then
+    field_score counts, for each word, 100 when it is in the title, 10 in the summary,
+    1 in the body.
     """
     in_title, score = Q(), Value(0)
-    for word in terms:
-        in_title &= found_in("title", word)
+    for term in terms:
+        in_title &= found_in("title", term)
         score = score + Case(
-            When(found_in("title", word), then=Value(100)),
-            When(found_in("summary", word), then=Value(10)),
+            When(found_in("title", term), then=Value(100)),
+            When(found_in("summary", term), then=Value(10)),
             default=Value(1),
             output_field=IntegerField(),
         )
@@ -174,30 +242,32 @@ def field_ranking(terms, found_in):
 ORDERING = (F("title_match").desc(), F("field_score").desc(), F("rank").desc(), "pk")
 
 
-def _contains(column, word):
-    pattern = f" {word}" if len(word) >= PREFIX_MIN_LENGTH else f" {word} "
-    return Q(**{f"{column}__contains": pattern})
+def _pattern(form):
+    return f" {form}" if matches_as_prefix(form) else f" {form} "
 
 
 def ranked_by_substring(queryset, terms, columns):
-    """SQLite: every word at the start of a word of the title, summary or body.
+    """SQLite: every query word, by one of its forms, at the start of a stored form (or
+    equal to it) in the title, summary or body.
 
-    Ranked by field_ranking, then by how often the words occur (PostgreSQL's
-    ts_rank plays that last part there).
+    Ranked by field_ranking, then by how often the forms occur (PostgreSQL's ts_rank
+    plays that last part there).
     """
 
-    def found_in(field, word):
-        return _contains(columns[field], word)
+    def found_in(field, term):
+        column = columns[field]
+        return Q.create([(f"{column}__contains", _pattern(form)) for form in term], connector=Q.OR)
 
     wanted = Q()
     occurrences = Value(0)
-    for word in terms:
-        wanted &= found_in("title", word) | found_in("summary", word) | found_in("body", word)
-        needle = Value(f" {word}")
-        for column in columns.values():
-            occurrences = occurrences + (
-                Length(column) - Length(Replace(column, needle, Value("")))
-            ) / Value(len(word) + 1)
+    for term in terms:
+        wanted &= found_in("title", term) | found_in("summary", term) | found_in("body", term)
+        for form in term:
+            needle = _pattern(form)
+            for column in columns.values():
+                occurrences = occurrences + (
+                    Length(column) - Length(Replace(column, Value(needle), Value("")))
+                ) / Value(len(needle))
     return (
         queryset.filter(wanted)
         .annotate(**field_ranking(terms, found_in), rank=occurrences)
@@ -213,7 +283,7 @@ def highlight(text, query, language, width=None):
     text = text or ""
     terms = query_words(query, language)
     found = list(words(text, language))
-    hits = [i for i, (word, _s, _e) in enumerate(found) if any(matches(t, word) for t in terms)]
+    hits = [i for i, (forms, _s, _e) in enumerate(found) if any(matches(t, forms) for t in terms)]
     low, high = 0, len(found)
     if width and len(found) > width:
         low = max((hits[0] if hits else 0) - width // 3, 0)
@@ -223,7 +293,9 @@ def highlight(text, query, language, width=None):
     pieces, position = [], begin
     for i in hits:
         if low <= i < high:
-            _word, start, stop = found[i]
+            _forms, start, stop = found[i]
+            if start < position:  # another word of the same written word (ﷺ)
+                continue
             pieces += [escape(text[position:start]), f"<mark>{escape(text[start:stop])}</mark>"]
             position = stop
     pieces.append(escape(text[position:end]))

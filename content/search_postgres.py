@@ -8,23 +8,29 @@ the right one: it leaves the words as content.search wrote them.
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db.models import F, Q
 
-from .search import ORDERING, PREFIX_MIN_LENGTH, field_ranking
+from .search import ORDERING, field_ranking, matches_as_prefix
 
 CONFIG = "simple"
 
 
 def tsquery(terms):
-    """Every word required; a word of three letters or more also matches as a prefix.
+    """Every query word required, by any of its forms; a form also matches as a prefix
+    when content.search.matches_as_prefix says so, as on SQLite.
 
-    The words contain letters and digits only (content.search.WORD_RE), so they
+    The forms contain letters and digits only (content.search.WORD_RE), so they
     cannot break the query syntax.
     """
-    parts = [f"{word}:*" if len(word) >= PREFIX_MIN_LENGTH else word for word in terms]
+    parts = [
+        "(" + " | ".join(f"{form}:*" if matches_as_prefix(form) else form for form in term) + ")"
+        for term in terms
+    ]
     return SearchQuery(" & ".join(parts), search_type="raw", config=CONFIG)
 
 
 def ranked(queryset, terms, columns):
     """Articles whose weighted document (title A, summary B, body C) matches every word.
+
+    `terms` are the query's words, each a tuple of forms (content.search.query_words).
 
     Ranked by content.search.field_ranking, then by ts_rank.
     """
@@ -34,8 +40,8 @@ def ranked(queryset, terms, columns):
         for (field, column), weight in zip(columns.items(), "ABC", strict=True)
     }
 
-    def found_in(field, word):
-        return Q(**{f"search_{field}_vector": tsquery([word])})
+    def found_in(field, term):
+        return Q(**{f"search_{field}_vector": tsquery([term])})
 
     return (
         queryset.annotate(

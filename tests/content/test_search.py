@@ -4,56 +4,79 @@ import pytest
 from django.utils import translation
 
 from content.models import Article
-from content.search import highlight, normalise, normalise_word, search
+from content.search import highlight, normalise, search, words
 
 pytestmark = pytest.mark.django_db
 
 
+def forms(text, language):
+    """Every searchable form of the words of `text`, in order."""
+    return [form for word_forms, _start, _end in words(text, language) for form in word_forms]
+
+
 @pytest.mark.parametrize(
     ("written", "expected"),
     [
-        ("الميزوثيرابى", "ميزوثيرابي"),  # ى → ي, ال dropped
-        ("ميزوثيرابي", "ميزوثيرابي"),
-        ("الميزوثيرابي", "ميزوثيرابي"),
-        ("بالميزوثيرابي", "ميزوثيرابي"),  # ب + ال
-        ("للميزوثيرابي", "ميزوثيرابي"),  # ل + ال
-        ("والفيناسترايد", "فيناسترايد"),  # و + ال
-        ("الفيناسترايد", "فيناسترايد"),
-        ("فيناسترايد", "فيناسترايد"),  # ف belongs to the word: kept
-        ("إبرة", "ابره"),  # إ → ا, ة → ه
-        ("أنسولين", "انسولين"),
-        ("آثار", "اثار"),
-        ("مُحَمَّد", "محمد"),  # diacritics removed
-        ("الحـقـن", "حقن"),  # tatweel removed
-        ("وميزوثيرابي", "ميزوثيرابي"),  # a single و dropped when 4+ letters remain
-        ("وجه", "وجه"),  # ...but not from a short word
-        ("ليزر", "ليزر"),
-        ("٤٥", "45"),  # Arabic-Indic digits
-        ("۱۲", "12"),  # Eastern Arabic-Indic digits
+        ("الميزوثيرابى", ["الميزوثيرابي", "ميزوثيرابي"]),  # ى → ي, and without ال
+        ("ميزوثيرابي", ["ميزوثيرابي"]),
+        ("بالميزوثيرابي", ["بالميزوثيرابي", "ميزوثيرابي", "الميزوثيرابي"]),  # ب + ال
+        ("للميزوثيرابي", ["للميزوثيرابي", "ميزوثيرابي", "لميزوثيرابي"]),  # ل + ال
+        ("والفيناسترايد", ["والفيناسترايد", "فيناسترايد", "الفيناسترايد"]),  # و + ال
+        ("فيناسترايد", ["فيناسترايد"]),  # ف alone is not taken off
+        (
+            "وبالميزوثيرابي",  # و + ب + ال
+            ["وبالميزوثيرابي", "ميزوثيرابي", "الميزوثيرابي", "بالميزوثيرابي"],
+        ),
+        ("وللحمل", ["وللحمل", "حمل", "لحمل", "للحمل"]),  # و + ل + ال
+        ("فللحمل", ["فللحمل", "حمل"]),  # ف + ل + ال
+        ("التهاب", ["التهاب", "تهاب"]),  # the word itself is kept...
+        ("الالتهاب", ["الالتهاب", "التهاب"]),  # ...so it meets the stem of ال + التهاب
+        ("وراثة", ["وراثه", "راثه"]),
+        ("بروتينات", ["بروتينات", "روتينات"]),
+        ("ألياف", ["الياف", "ياف"]),
+        ("إبرة", ["ابره"]),  # إ → ا, ة → ه
+        ("أنسولين", ["انسولين"]),
+        ("آثار", ["اثار"]),
+        ("مُحَمَّد", ["محمد"]),  # diacritics removed
+        ("الحـقـن", ["الحقن", "حقن"]),  # tatweel removed
+        ("وميزوثيرابي", ["وميزوثيرابي", "ميزوثيرابي"]),
+        ("وجه", ["وجه"]),  # no stem shorter than four letters after و ب ل
+        ("ليزر", ["ليزر"]),
+        ("والتي", ["والتي", "تي"]),  # a stem that is a stop word (التي) is left out
+        ("ﺍﻟﻤﻴﺰﻭﺛﻴﺮﺍﺑﻲ", ["الميزوثيرابي", "ميزوثيرابي"]),  # presentation forms
+        ("ﻻﺯﻡ", ["لازم"]),  # the lam-alef ligature
+        ("ميزو\u200cثيرابي", ["ميزوثيرابي"]),  # zero-width non-joiner
+        ("\u200fميزو\u200dثيرا\u00adبي\u200f", ["ميزوثيرابي"]),  # RLM, ZWJ, soft hyphen
+        ("٤٥", ["45"]),  # Arabic-Indic digits
+        ("۱۲", ["12"]),  # Eastern Arabic-Indic digits
     ],
 )
 def test_arabic_words_are_normalised(written, expected):
-    assert normalise_word(written, "ar") == expected
+    assert forms(written, "ar") == expected
 
 
 @pytest.mark.parametrize(
     ("written", "expected"),
     [
-        ("Injections", "injection"),
-        ("THERAPIES", "therapy"),
-        ("boxes", "box"),
-        ("bruises", "bruise"),
-        ("class", "class"),
-        ("this", "this"),
-        ("Mesotherapy", "mesotherapy"),
+        ("Injections", ["injection"]),
+        ("THERAPIES", ["therapy"]),
+        ("boxes", ["box"]),
+        ("bruises", ["bruise"]),
+        ("class", ["class"]),
+        ("this", ["this"]),
+        ("Mesotherapy", ["mesotherapy"]),
+        ("Ｍｅｓｏｔｈｅｒａｐｙ", ["mesotherapy"]),  # full-width
+        ("ﬁnasteride", ["finasteride"]),  # the fi ligature
     ],
 )
 def test_english_words_ignore_case_and_simple_plurals(written, expected):
-    assert normalise_word(written, "en") == expected
+    assert forms(written, "en") == expected
 
 
 def test_text_and_query_normalise_alike():
-    assert normalise("عن الميزوثيرابى، والفيناسترايد!", "ar") == " ميزوثيرابي فيناسترايد "
+    assert normalise("عن الميزوثيرابى، وفيناسترايد!", "ar") == (
+        " الميزوثيرابي ميزوثيرابي وفيناسترايد فيناسترايد "
+    )
     assert normalise("...", "ar") == ""
 
 
@@ -91,7 +114,20 @@ def found(query, language):
         return list(search(Article.objects.published(), query, language))
 
 
-@pytest.mark.parametrize("query", ["الميزوثيرابى", "ميزوثيرابي", "الميزوثيرابي"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "الميزوثيرابى",
+        "ميزوثيرابي",
+        "الميزوثيرابي",
+        "وبالميزوثيرابي",  # و + ب + ال
+        "وللميزوثيرابي",  # و + ل + ال, written لل
+        "ﺍﻟﻤﻴﺰﻭﺛﻴﺮﺍﺑﻲ",  # Arabic presentation forms
+        "ميزو\u200cثيرابي",  # zero-width non-joiner inside the word
+        "الميزو\u200dثيرابي",  # zero-width joiner
+        "\u200fالميزو\u200fثيرابي",  # right-to-left marks
+    ],
+)
 def test_arabic_spellings_find_the_same_pages_best_first(corpus, query):
     assert found(query, "ar") == [corpus["title"], corpus["summary"], corpus["body"]]
 
@@ -101,9 +137,69 @@ def test_finasteride_with_or_without_the_article(corpus, query):
     assert found(query, "ar") == [corpus["body"]]
 
 
-@pytest.mark.parametrize("query", ["mesotherapy", "MESOTHERAPY", "Mesotherapies"])
+@pytest.mark.parametrize(
+    "query", ["mesotherapy", "MESOTHERAPY", "Mesotherapies", "ｍｅｓｏｔｈｅｒａｐｙ", "ＭＥＳＯ"]
+)
 def test_english_ignores_case_and_plurals(corpus, query):
     assert found(query, "en") == [corpus["title"], corpus["summary"], corpus["body"]]
+
+
+@pytest.mark.parametrize("query", ["finasteride", "ﬁnasteride", "ＦＩＮＡＳＴＥＲＩＤＥ"])
+def test_compatibility_characters_are_evened_out(corpus, query):
+    assert found(query, "en") == [corpus["body"]]
+
+
+@pytest.fixture
+def prefixed_words(make_article):
+    """Pairs of articles: one with a word after ال (or ل + ال), one with the bare word.
+
+    The first letter of each of these words (ا و ب) looks like a prefix but belongs
+    to the word, so it must not be dropped.
+    """
+    texts = {
+        "inflammation": "قد يظهر الالتهاب بعد الجلسة.",
+        "inflammation-bare": "التهاب خفيف في موضع الحقن.",
+        "heredity": "تلعب الوراثة دورا في تساقط الشعر.",
+        "heredity-bare": "وراثة الصلع من الأب أو الأم.",
+        "proteins": "تحتوي المادة على البروتينات.",
+        "proteins-bare": "بروتينات وأحماض أمينية.",
+        "fibres": "تناول الألياف مفيد.",
+        "fibres-bare": "ألياف غذائية.",
+        "pregnancy": "لا تجرى الجلسة أثناء الحمل.",
+        "pregnancy-bare": "هذا العلاج غير مناسب للحمل.",
+    }
+    return {key: make_article(body_ar=text) for key, text in texts.items()}
+
+
+@pytest.mark.parametrize(
+    ("queries", "keys"),
+    [
+        (["التهاب", "الالتهاب", "والالتهاب", "بالتهاب"], ["inflammation", "inflammation-bare"]),
+        (["وراثة", "الوراثة", "والوراثة", "للوراثة"], ["heredity", "heredity-bare"]),
+        (["بروتينات", "البروتينات", "بالبروتينات", "وبروتينات"], ["proteins", "proteins-bare"]),
+        (["ألياف", "الألياف", "والألياف", "بألياف", "ﺃﻟﻴﺎﻑ"], ["fibres", "fibres-bare"]),
+        (["حمل", "الحمل", "للحمل", "وللحمل", "فللحمل", "وبالحمل"], ["pregnancy", "pregnancy-bare"]),
+    ],
+)
+def test_a_first_letter_that_belongs_to_the_word_is_kept(prefixed_words, queries, keys):
+    expected = {prefixed_words[key] for key in keys}
+    for query in queries:
+        assert set(found(query, "ar")) == expected, query
+
+
+def test_text_with_compatibility_forms_and_joiners_is_found(make_article):
+    joined = make_article(body_ar="تستعمل الميزو\u200cثيرابي للشعر.")
+    presentation = make_article(body_ar="تستعمل ﺍﻟﻤﻴﺰﻭﺛﻴﺮﺍﺑﻲ للشعر.")
+    wide = make_article(body_en="Ｍｅｓｏｔｈｅｒａｐｙ for hair.")
+    assert set(found("ميزوثيرابي", "ar")) == {joined, presentation}
+    assert found("mesotherapy", "en") == [wide]
+
+
+def test_a_short_word_after_the_article_matches_whole_words_only(make_article):
+    pain = make_article(body_ar="قد تشعر بألم خفيف.", title_ar="الألم بعد الجلسة")
+    make_article(body_ar="الميزوثيرابي والمواد المستعملة.")  # many words begin with ال + م
+    assert found("ألم", "ar") == [pain]
+    assert found("الألم", "ar") == [pain]
 
 
 def test_every_word_must_match_and_words_match_from_their_start(corpus):
@@ -133,6 +229,10 @@ def test_highlight_marks_matches_and_escapes_the_rest():
     assert html == "&lt;b&gt;Mesotherapy&lt;/b&gt; &amp; <mark>injections</mark>"
     html, matched = highlight("العلاج بالميزوثيرابي.", "الميزوثيرابى", "ar")
     assert html == "العلاج <mark>بالميزوثيرابي</mark>."
+    html, matched = highlight("عن الميزو\u200cثيرابي والتهاب", "وبالميزوثيرابي الالتهاب", "ar")
+    assert html == "عن <mark>الميزو\u200cثيرابي</mark> <mark>والتهاب</mark>"
+    html, matched = highlight("النبي ﷺ قال", "الله", "ar")  # one ligature, four words
+    assert html == "النبي <mark>ﷺ</mark> قال"
 
 
 def test_a_long_text_is_cut_around_the_first_match():
@@ -216,6 +316,17 @@ def test_overlong_query_is_refused_with_a_message(client, corpus):
     assert "200" in response.content.decode() and "حرف" in response.content.decode()
 
 
+def test_the_error_summary_links_to_the_search_field(client, corpus):
+    import re
+
+    html = client.get("/en/search/", {"q": "mesotherapy " * 20}).content.decode()
+    targets = re.findall(r'class="error-summary.*?href="#([^"]+)"', html, re.DOTALL)
+    assert targets
+    field = re.search(rf'<input[^>]* id="{targets[0]}"[^>]*>', html)
+    assert field and 'name="q"' in field.group() and 'aria-invalid="true"' in field.group()
+    assert f'<label class="form-label" for="{targets[0]}">' in html
+
+
 def test_null_character_is_refused_not_a_crash(client, corpus):
     assert client.get("/en/search/", {"q": "meso\x00therapy"}).status_code == 400
 
@@ -251,6 +362,19 @@ def test_reindex_command_restores_search_text_after_a_bulk_update(corpus):
     assert found("mesotherapy", "en") == [corpus["title"], corpus["summary"], corpus["body"]]
 
 
+def test_migration_rebuilds_search_text_written_by_older_rules(corpus):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("content.migrations.0006_reindex_search")
+    Article.objects.update(search_title_ar="", search_summary_ar="", search_body_ar=" شي ")
+    assert found("الفيناسترايد", "ar") == []
+    migration.rebuild_search_columns(apps, None)
+    assert found("وبالفيناسترايد", "ar") == [corpus["body"]]
+    assert found("الميزوثيرابي", "ar") == [corpus["title"], corpus["summary"], corpus["body"]]
+
+
 def test_migration_back_fills_articles_written_before_search_existed(corpus):
     import importlib
 
@@ -261,3 +385,10 @@ def test_migration_back_fills_articles_written_before_search_existed(corpus):
     assert found("الفيناسترايد", "ar") == []
     migration.fill_search_columns(apps, None)
     assert found("الفيناسترايد", "ar") == [corpus["body"]]
+
+
+def test_a_snippet_does_not_run_a_heading_into_its_text(client, make_article):
+    make_article(body_en="### Bruising\n\nBruising shows up as red marks.")
+    with translation.override("en"):
+        html = client.get("/en/search/", {"q": "red marks"}).content.decode()
+    assert "Bruising. Bruising shows up" in html
