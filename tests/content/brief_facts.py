@@ -2,7 +2,10 @@
 
 Each fact is (label, Arabic needles, English needles). A fact is found when every
 needle of a language appears on at least one published page in that language.
-Text is compared after removing Arabic diacritics and tatweel, and ignoring case.
+Text is compared after removing Arabic diacritics and tatweel, and ignoring case; an
+English needle must start a word ("ice packs" is not found in "advice"). A needle is a
+phrase that states the fact, not a name alone: the FDA and ASPS checks look for each
+body's position, not just for its name.
 """
 
 FACTS = [
@@ -23,7 +26,18 @@ FACTS = [
     ("amino acids", ["الأحماض الأمينية"], ["amino acids"]),
     ("no standard formula", ["تركيبة موحدة"], ["no standard formula"]),
     # 2. Uses, areas and types
-    ("alopecia", ["الثعلبة"], ["alopecia"]),
+    (
+        "fat areas",
+        ["البطن", "الفخذان", "الأرداف", "الوركان", "الساقان", "الذراعان", "الوجه"],
+        ["abdomen", "thighs", "buttocks", "hips", "legs", "arms", "face"],
+    ),
+    (
+        "injection sites",
+        ["الوجه", "فروة الرأس", "الرقبة", "الصدر وأعلاه", "اليدين", "علامات التمدد"],
+        ["face", "scalp", "neck", "upper chest", "hands", "stretch marks"],
+    ),
+    ("alopecia", ["الصلع (الحاصة)"], ["alopecia"]),
+    ("alopecia areata is different", ["الثعلبة البقعية"], ["alopecia areata"]),
     ("stretch marks", ["علامات التمدد"], ["stretch marks"]),
     ("scalp", ["فروة الرأس"], ["scalp"]),
     ("type: rejuvenation", ["تجديد البشرة"], ["skin rejuvenation"]),
@@ -40,15 +54,16 @@ FACTS = [
     ("NSAIDs", ["مضادات الالتهاب غير الستيرويدية"], ["NSAIDs"]),
     (
         "anaesthetic cream 45 minutes",
-        ["كريم مخدر", "45 دقيقة"],
+        ["الكريم المخدر", "45 دقيقة"],
         ["anaesthetic cream", "45 minutes"],
     ),
     # 4. The session and the course
-    ("injector gun", ["مسدس"], ["gun"]),
+    ("injector gun", ["جهاز حقن يشبه المسدس"], ["gun-like injector"]),
     ("depth", ["من 1 إلى 4 ملم"], ["1 to 4 mm"]),
-    ("ice packs", ["الثلج"], ["ice"]),
+    ("ice packs", ["كمادات الثلج"], ["ice packs"]),
     ("course length", ["من 3 إلى 15"], ["3 to 15"]),
-    ("interval", ["من 7 إلى 10 أيام"], ["7 to 10 days"]),
+    ("interval", ["7 إلى 10 أيام"], ["7 to 10 days"]),
+    ("later interval", ["كل أسبوعين أو مرة في الشهر"], ["every two weeks or once a month"]),
     ("ten sessions for fat", ["10 جلسات"], ["10 sessions"]),
     ("no downtime", ["فترة نقاهة"], ["downtime"]),
     ("insurance", ["التأمين"], ["insurance"]),
@@ -58,18 +73,51 @@ FACTS = [
     ("haematoma", ["ورم دموي"], ["haematoma"]),
     ("allergy", ["التحسس"], ["allergic"]),
     ("infection", ["العدوى"], ["infection"]),
+    (
+        "infection is among the most frequent",
+        ["العدوى من أكثر المضاعفات"],
+        ["infection is among the most frequent complications"],
+    ),
     ("sterilisation", ["التعقيم"], ["sterilis"]),
     ("atrophy", ["ضمور"], ["atrophy"]),
     ("liver", ["الكبد"], ["liver"]),
+    ("nausea", ["الغثيان"], ["nausea"]),
+    ("redness", ["الاحمرار"], ["redness"]),
+    ("itching", ["الحكة"], ["itching"]),
+    ("bumps", ["نتوءات"], ["bumps"]),
+    ("dark spots", ["بقع داكنة"], ["dark spots"]),
+    ("rash", ["الطفح"], ["rash"]),
     ("scarring", ["ندبات"], ["scarring"]),
-    # 6. Evidence
-    ("FDA", ["إدارة الغذاء والدواء"], ["Food and Drug Administration"]),
-    ("ASPS", ["الجمعية الأمريكية لجراحي التجميل"], ["American Society of Plastic Surgeons"]),
+    # 6. Evidence: each body's position, not only its name
+    (
+        "FDA has not approved it",
+        ["لم توافق إدارة الغذاء والدواء الأمريكية على الميزوثيرابي"],
+        ["FDA has not approved mesotherapy"],
+    ),
+    (
+        "FDA 2010 warning: no credible evidence",
+        ["2010", "لا تعرف دليلا موثوقا"],
+        ["2010", "no credible evidence"],
+    ),
+    (
+        "ASPS does not recommend it: not enough research",
+        ["لا توصي الجمعية الأمريكية لجراحي التجميل", "الأبحاث لا تكفي"],
+        ["American Society of Plastic Surgeons does not recommend", "not enough research"],
+    ),
     ("off-label", ["خارج دواعي الاستعمال"], ["off-label"]),
-    ("deoxycholic acid 2015", ["ديوكسيكوليك", "2015"], ["deoxycholic acid", "2015"]),
+    (
+        "deoxycholic acid 2015, under the chin only",
+        ["ديوكسيكوليك", "2015", "تحت الذقن", "لا تشمل أي خليط"],
+        ["deoxycholic acid", "2015", "under the chin", "does not cover any mesotherapy"],
+    ),
     # 7. Comparisons
     ("liposuction", ["شفط الدهون"], ["liposuction"]),
-    ("liposuction recovery", ["ستة أسابيع"], ["six weeks"]),
+    ("liposuction recovery", ["حتى ستة أسابيع"], ["up to six weeks"]),
+    (
+        "liposuction risks",
+        ["شفط الدهون", "تلف الأعصاب والأوعية الدموية", "عدم انتظام سطح الجلد", "الحروق"],
+        ["liposuction", "damage to nerves and blood vessels", "uneven skin", "burns"],
+    ),
     ("injection lipolysis", ["حقن تفتيت الدهون"], ["injection lipolysis"]),
     ("phosphatidylcholine", ["فوسفاتيديل كولين"], ["phosphatidylcholine"]),
     ("deoxycholate", ["ديوكسيكولات"], ["deoxycholate"]),
@@ -77,6 +125,7 @@ FACTS = [
     ("pregnancy", ["الحمل"], ["pregnan"]),
     ("breastfeeding", ["الرضاعة"], ["breastfeed"]),
     ("insulin", ["الأنسولين"], ["insulin"]),
+    ("insulin-dependent diabetes (search term)", ["السكري المعتمد على الأنسولين"], ["insulin"]),
     ("cancer", ["السرطان"], ["cancer"]),
     ("blood clots", ["الجلطات الدموية"], ["blood clots"]),
     ("blood disorder", ["أمراض الدم"], ["blood disorder"]),
@@ -96,4 +145,23 @@ TYPES = [
     "type-rheumatic-pain",
     "type-wound-healing",
     "type-skin-radiance",
+]
+
+# The eight contraindications in the brief's order: the anchor each heading of the
+# "who should not have it" article carries (the screener links to it), and words of
+# that heading in each language.
+CONTRAINDICATIONS_ARTICLE = "who-should-not-have-it"
+CONTRAINDICATIONS = [
+    ("pregnancy", "الحمل أو الرضاعة", "pregnant or breastfeeding"),
+    ("insulin_diabetes", "السكري المعالج بالأنسولين", "diabetes treated with insulin"),
+    ("cancer", "السرطان", "cancer"),
+    (
+        "clots_blood_disorder",
+        "جلطة دموية سابقة أو مرض من أمراض الدم",
+        "blood clots or a blood disorder",
+    ),
+    ("blood_thinners", "أدوية مسيلة للدم", "blood thinners"),
+    ("heart_medicines", "أدوية القلب", "heart medicines"),
+    ("heart_disease", "بمرض في القلب", "heart disease"),
+    ("stroke", "سكتة دماغية", "stroke"),
 ]

@@ -41,7 +41,7 @@ def test_arabic_about_page(client, about_page, settings):
     html = main_part(client.get("/ar/about/"))
     assert "<h1>عن هذا الموقع</h1>" in html
     for needle in [
-        "مركز طبي يقدّم علاج الميزوثيرابي",
+        "مركزٌ طبي يقدّم علاج الميزوثيرابي",
         "تضارب المصالح",
         "طبيب مرخّص",
         "لا يعرض هذا الموقع أي إعلانات",

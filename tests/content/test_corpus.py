@@ -7,9 +7,9 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
-from content.models import Article
+from content.models import Article, Category
 
-from .brief_facts import FACTS, TYPES
+from .brief_facts import CONTRAINDICATIONS, CONTRAINDICATIONS_ARTICLE, FACTS, TYPES
 
 FACTS_BY_TYPE = [fact for fact in FACTS if fact[0].startswith("type: ")]
 
@@ -18,6 +18,14 @@ ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 
 def normalise(text):
     return ARABIC_MARKS.sub("", text).casefold()
+
+
+def contains(text, needle):
+    """Whether the needle is in the (normalised) text; an English needle must start a word."""
+    needle = normalise(needle)
+    if needle[:1].isascii() and needle[:1].isalpha():
+        return re.search(r"(?<![a-z])" + re.escape(needle), text) is not None
+    return needle in text
 
 
 class MainText(HTMLParser):
@@ -98,14 +106,38 @@ def test_every_article_is_complete(corpus):
         assert article.sources.exists(), article.corpus_key
 
 
-def test_every_brief_fact_is_on_a_published_page_in_each_language(pages):
+def missing_facts(pages, facts=FACTS):
     missing = []
-    for label, arabic, english in FACTS:
+    for label, arabic, english in facts:
         for code, needles in (("ar", arabic), ("en", english)):
-            wanted = [normalise(n) for n in needles]
-            if not any(all(n in normalise(text) for n in wanted) for text in pages[code].values()):
+            texts = [normalise(text) for text in pages[code].values()]
+            if not any(all(contains(text, n) for n in needles) for text in texts):
                 missing.append(f"{label!r} {needles} is on no published {code} page")
-    assert missing == []
+    return missing
+
+
+def test_every_brief_fact_is_on_a_published_page_in_each_language(pages):
+    assert missing_facts(pages) == []
+
+
+def test_a_fact_check_fails_when_the_fact_is_missing(pages):
+    # The checks must be able to fail: take words out of every page and see them missed.
+    facts = {label: (label, arabic, english) for label, arabic, english in FACTS}
+    cases = [
+        ("ice packs", "ice packs", "كمادات الثلج"),
+        ("FDA has not approved it", "has not approved", "لم توافق"),
+        ("ASPS does not recommend it: not enough research", "does not recommend", "لا توصي"),
+        ("liposuction risks", "uneven skin", "عدم انتظام سطح الجلد"),
+    ]
+    for label, english, arabic in cases:
+        stripped = {
+            "en": {k: re.sub(english, "", v, flags=re.I) for k, v in pages["en"].items()},
+            "ar": {k: normalise(v).replace(normalise(arabic), "") for k, v in pages["ar"].items()},
+        }
+        assert len(missing_facts(stripped, [facts[label]])) == 2, label
+    # A word inside another word is not the fact: "ice" is not in "advice".
+    assert not contains(normalise("Ask for advice."), "ice")
+    assert contains(normalise("Ice packs may help."), "ice packs")
 
 
 def test_each_type_has_its_own_article_naming_it(pages):
@@ -118,6 +150,134 @@ def test_arabic_pages_have_no_unmarked_latin_text(pages):
     for key, text in pages["ar"].items():
         latin = re.findall(r"[A-Za-z]{2,}", text)
         assert latin == [], (key, latin[:10])
+
+
+class UnmarkedLatin(HTMLParser):
+    """Runs of Latin letters in <body> not inside an element marked lang (not Arabic) and
+    dir="ltr". JSON-LD blocks are data, not text; attributes that hold addresses are not
+    read; attributes a reader sees or hears (alt, title, placeholder, aria-label) are."""
+
+    VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+    VISIBLE_ATTRIBUTES = ("alt", "title", "placeholder", "aria-label")
+    LATIN = re.compile(r"[A-Za-z]+")
+
+    def __init__(self):
+        super().__init__()
+        self.stack = []  # (tag, lang or None, dir or None, is data)
+        self.in_body = False
+        self.found = []
+
+    def marked(self, extra=()):
+        elements = [*self.stack, *extra]
+        lang = next((e[1] for e in reversed(elements) if e[1] is not None), "")
+        direction = next((e[2] for e in reversed(elements) if e[2] is not None), "")
+        return bool(lang) and not lang.lower().startswith("ar") and direction.lower() == "ltr"
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "body":
+            self.in_body = True
+        element = (
+            tag,
+            attrs.get("lang"),
+            attrs.get("dir"),
+            tag == "script" and attrs.get("type") == "application/ld+json",
+        )
+        if self.in_body and not (tag == "input" and attrs.get("type") == "hidden"):
+            for name in self.VISIBLE_ATTRIBUTES:
+                value = attrs.get(name) or ""
+                if self.LATIN.search(value) and not self.marked([element]):
+                    self.found.append(f"<{tag} {name}={value!r}>")
+        if tag not in self.VOID:
+            self.stack.append(element)
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in self.VOID:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag):
+        if tag == "body":
+            self.in_body = False
+        while self.stack:
+            if self.stack.pop()[0] == tag:
+                break
+
+    def handle_data(self, data):
+        if not self.in_body or any(e[3] for e in self.stack) or not self.LATIN.search(data):
+            return
+        if not self.marked():
+            where = "/".join(e[0] for e in self.stack[-3:])
+            self.found.append(f"{where}: {data.strip()[:60]!r}")
+
+    @classmethod
+    def of(cls, html):
+        parser = cls()
+        parser.feed(html)
+        return parser.found
+
+
+def arabic_public_pages(corpus):
+    with translation.override("ar"):
+        urls = ["/ar/", "/ar/about/", "/ar/screener/", "/ar/search/?q=الميزوثيرابي"]
+        urls += [category.get_absolute_url() for category in Category.objects.all()]
+        urls += [article.get_absolute_url() for article in corpus]
+    return urls
+
+
+def test_every_arabic_page_marks_latin_text_as_english_and_left_to_right(client, corpus):
+    unmarked = {}
+    for url in arabic_public_pages(corpus):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        found = UnmarkedLatin.of(response.content.decode())
+        if found:
+            unmarked[url] = found[:5]
+    assert unmarked == {}
+
+
+def test_unmarked_latin_finder():
+    html = (
+        '<html lang="ar" dir="rtl"><head><title>Site</title></head><body><p>نص'
+        ' <span lang="en" dir="ltr">Kybella</span> <span lang="en">Kybella</span></p>'
+        '<script type="application/ld+json">{"@type": "Article"}</script>'
+        '<a href="https://example.org/x">رابط</a><img alt="Logo" src="a.png"></body></html>'
+    )
+    assert UnmarkedLatin.of(html) == ["body/p/span: 'Kybella'", "<img alt='Logo'>"]
+
+
+def contraindication_headings(client, corpus, code):
+    """[(id, normalised text)] of the h3 headings in the article's main text."""
+    article = next(a for a in corpus if a.corpus_key == CONTRAINDICATIONS_ARTICLE)
+    with translation.override(code):
+        html = client.get(article.get_absolute_url()).content.decode()
+    main = html[html.index("<main") : html.index("</main>")]
+    headings = re.findall(r"<h3([^>]*)>(.*?)</h3>", main, flags=re.S)
+    return [
+        (
+            (re.search(r'\bid="([^"]*)"', attrs) or [None, None])[1],
+            normalise(re.sub(r"<[^>]+>", "", text)),
+        )
+        for attrs, text in headings
+    ]
+
+
+@pytest.mark.parametrize("code", ["ar", "en"])
+def test_the_eight_contraindications_are_headed_in_the_briefs_order(client, corpus, code):
+    headings = contraindication_headings(client, corpus, code)
+    position = -1
+    for key, arabic, english in CONTRAINDICATIONS:
+        needle = arabic if code == "ar" else english
+        later = [i for i, (_, text) in enumerate(headings) if contains(text, needle)]
+        later = [i for i in later if i > position]
+        assert later, (code, key, "missing or out of order", headings)
+        position = later[0]
+
+
+@pytest.mark.parametrize("code", ["ar", "en"])
+def test_the_contraindication_headings_carry_the_screeners_anchors(client, corpus, code):
+    ids = [anchor for anchor, _ in contraindication_headings(client, corpus, code) if anchor]
+    assert ids == [key for key, _, _ in CONTRAINDICATIONS]
 
 
 def test_english_pages_are_not_arabic(pages):
