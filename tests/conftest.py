@@ -19,8 +19,25 @@ def _plain_static_storage(settings):
     }
 
 
+@pytest.fixture(scope="session")
+def _cache_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def _empty_cache():
+def _private_cache(settings, _cache_dir):
+    # The site's own file cache, in a folder of this test run: a development server or
+    # another test run on the machine shares nothing with it.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(_cache_dir),
+        }
+    }
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache(_private_cache):
     # Cached pages and rate limits must not leak from one test into the next.
     from django.core.cache import cache
 
