@@ -141,6 +141,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "mesoinfo.csrf.csrf_failure"
 
 # Caches (cached pages, their version token, rate limits): files under CACHE_DIR, shared by
 # every process on one machine, so a staff edit reaches every worker at once and a rate

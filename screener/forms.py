@@ -3,29 +3,44 @@
 import re
 import secrets
 import time
+import unicodedata
 
 from django import forms
 from django.conf import settings
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from .models import ConsultationRequest
 from .questions import ANSWER_CHOICES
 
-# Arabic-Indic (U+0660…) and Eastern Arabic-Indic (U+06F0…) digits to Western ones.
-DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 PHONE_SEPARATORS = re.compile(r"[\s\-–.()/\u200e\u200f\u202a-\u202e]")
+# Digits only, with an optional + that a country code (never 0) follows: E.164's shape.
+PHONE_NUMBER = re.compile(r"\+[1-9][0-9]{6,14}|[0-9]{7,15}")
 TOKEN_SALT = "screener.consultation-form"  # noqa: S105 (a signing salt, not a secret)
+
+
+def western_digits(value):
+    """Every Unicode decimal digit (Arabic-Indic, Persian, full-width…) as 0-9."""
+    return "".join(str(unicodedata.decimal(char)) if char.isdecimal() else char for char in value)
 
 
 def normalise_phone(value):
     """'+٩٦٦ ٥٠-١٢٣ ٤٥٦٧' -> '+966501234567'; None when it is not a phone number."""
-    value = PHONE_SEPARATORS.sub("", value.translate(DIGITS)).replace("\uff0b", "+")
+    value = PHONE_SEPARATORS.sub("", western_digits(value)).replace("\uff0b", "+")
     if value.startswith("00"):
         value = "+" + value[2:]
-    if not re.fullmatch(r"\+?[0-9]{7,15}", value):
+    if not PHONE_NUMBER.fullmatch(value):
         return None
     return value
+
+
+class MultilineField(forms.CharField):
+    """Text from a textarea, its line breaks counted once, as the browser's maxlength does."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n") if value else value
 
 
 class AnswerForm(forms.Form):
@@ -63,6 +78,31 @@ class ConsultationForm(forms.ModelForm):
     class Meta:
         model = ConsultationRequest
         fields = ["name", "phone", "email", "preferred_language", "preferred_time", "message"]
+        field_classes = {"message": MultilineField}
+        # Each field's own "at most N characters" message; Django's validator gives N.
+        error_messages = {
+            "name": {
+                "max_length": ngettext_lazy(
+                    "Your name must be %(limit_value)d character or fewer.",
+                    "Your name must be %(limit_value)d characters or fewer.",
+                    "limit_value",
+                )
+            },
+            "email": {
+                "max_length": ngettext_lazy(
+                    "The email address must be %(limit_value)d character or fewer.",
+                    "The email address must be %(limit_value)d characters or fewer.",
+                    "limit_value",
+                )
+            },
+            "message": {
+                "max_length": ngettext_lazy(
+                    "The message must be %(limit_value)d character or fewer.",
+                    "The message must be %(limit_value)d characters or fewer.",
+                    "limit_value",
+                )
+            },
+        }
         labels = {
             "name": _("Your name"),
             "phone": _("Phone number"),
@@ -88,6 +128,13 @@ class ConsultationForm(forms.ModelForm):
         self.fields["phone"] = forms.CharField(
             label=_("Phone number"),
             max_length=32,
+            error_messages={
+                "max_length": ngettext_lazy(
+                    "The phone number must be %(limit_value)d character or fewer.",
+                    "The phone number must be %(limit_value)d characters or fewer.",
+                    "limit_value",
+                )
+            },
             help_text=self.fields["phone"].help_text,
             widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel", "dir": "ltr"}),
         )
@@ -105,13 +152,11 @@ class ConsultationForm(forms.ModelForm):
         return phone
 
     def clean_name(self):
+        # A NUL never reaches this: Django's validator refuses it in every text field.
         name = self.cleaned_data["name"]
-        if "\x00" in name or not name.strip():
+        if not name.strip():
             raise forms.ValidationError(_("Enter your name."))
         return name
-
-    def clean_message(self):
-        return self.cleaned_data["message"].replace("\x00", "")
 
     def clean_website(self):
         if self.cleaned_data["website"]:

@@ -66,10 +66,8 @@ class ConsultationRequest(models.Model):
         verbose_name_plural = _("consultation requests")
 
     def __str__(self):
-        return _("Request from %(name)s, %(date)s") % {
-            "name": self.name,
-            "date": timezone.localtime(self.created_at).strftime("%Y-%m-%d %H:%M"),
-        }
+        # Never the visitor's name: the admin keeps this text in its history (LogEntry).
+        return _("Consultation request #%(number)s") % {"number": self.pk}
 
     def save(self, *args, **kwargs):
         if self.handled and self.handled_at is None:

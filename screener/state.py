@@ -25,6 +25,9 @@ class ScreenerState:
         self.answers = {}
         self.started = None
         self.outcome = None
+        # Whether the session held a screener at all: a browser that sends a session
+        # without one lost it (a tampered or expired cookie) or left the screener.
+        self.found = session.get(SESSION_KEY) is not None
         self.status = self._load(session.get(SESSION_KEY))
         if self.status != OK:
             self.clear()
@@ -76,6 +79,11 @@ class ScreenerState:
             if key not in self.answers:
                 return number
         return None
+
+    def begin(self):
+        """A new, empty set of answers: the visitor has pressed Start."""
+        self.answers, self.started, self.outcome = {}, None, None
+        self._save()
 
     def answer(self, key, value):
         if self.started is None or self.outcome is not None:

@@ -11,11 +11,12 @@ from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.encoding import uri_to_iri
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView, View
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage
 
 from content.models import Article
 
@@ -28,6 +29,15 @@ STATE_MESSAGES = {
     DAMAGED: _("Your answers could not be read, so they were cleared. Please start again."),
     EXPIRED: _("Your answers were cleared because some time has passed. Please start again."),
 }
+# The browser sent a session without the screener in it: a tampered or expired cookie
+# arrives as an empty session, so one honest message covers every cause.
+ANSWERS_LOST = _(
+    "Your answers could not be found, perhaps because time passed or the browser cleared "
+    "them. Please start again."
+)
+SEE_THE_RESULT = _("Here is your result. To answer the questions again, choose “Start again”.")
+# Set when a consultation request has been sent; the "sent" page shows once after it.
+SENT_KEY = "screener.consultation_sent"
 
 
 def question_url(number):
@@ -46,11 +56,28 @@ class PrivateMixin:
         response["X-Robots-Tag"] = "noindex, nofollow"
         return response
 
+    @property
+    def answers_lost(self):
+        """The request carried a session cookie, but no screener state came with it."""
+        return (
+            self.state.status == OK
+            and not self.state.found
+            and settings.SESSION_COOKIE_NAME in self.request.COOKIES
+        )
+
     def go_to_first_unanswered(self, message):
+        if self.answers_lost:
+            messages.warning(self.request, ANSWERS_LOST)
+            return redirect(question_url(1))
         number = self.state.first_unanswered() or 1
         if self.state.status == OK:  # otherwise the visitor already has a message
             messages.info(self.request, message)
         return redirect(question_url(number))
+
+    def back_to_outcome(self):
+        """The outcome is known and the answers are gone: the result is all there is to show."""
+        messages.info(self.request, SEE_THE_RESULT)
+        return redirect("screener:outcome")
 
 
 class StartView(PrivateMixin, TemplateView):
@@ -62,6 +89,7 @@ class StartView(PrivateMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         """Start (or start again): forget any earlier answers and result."""
         self.state.clear()
+        self.state.begin()
         return redirect(question_url(1))
 
 
@@ -81,6 +109,8 @@ class QuestionView(PrivateMixin, FormView):
 
     def guard(self):
         """Send a visitor who skipped ahead (or came with a bad number) to the right page."""
+        if self.state.outcome is not None:  # e.g. Back from the outcome page
+            return self.back_to_outcome()
         first_unanswered = self.state.first_unanswered()
         if not 1 <= self.number <= TOTAL:
             return self.go_to_first_unanswered(
@@ -136,6 +166,8 @@ class CheckView(PrivateMixin, TemplateView):
     template_name = "screener/check.html"
 
     def get(self, request, *args, **kwargs):
+        if self.state.outcome is not None:
+            return self.back_to_outcome()
         if not is_complete(self.state.answers):
             return self.go_to_first_unanswered(_("Please answer every question first."))
         return super().get(request, *args, **kwargs)
@@ -178,6 +210,9 @@ class OutcomeView(PrivateMixin, TemplateView):
         if self.state.outcome is None:
             if self.state.answers:
                 return self.go_to_first_unanswered(_("Please answer every question first."))
+            if self.answers_lost:
+                messages.warning(request, ANSWERS_LOST)
+                return redirect("screener:start")
             messages.info(
                 request,
                 _("There is no result to show. Your answers are not kept, so please start again."),
@@ -189,18 +224,31 @@ class OutcomeView(PrivateMixin, TemplateView):
         outcome = self.state.outcome
         by_key = {q.key: q for q in QUESTIONS}
         articles = articles_by_key({q.article_key for q in QUESTIONS} | set(FURTHER_READING))
+        further_reading = [
+            {"article": articles[key], "print_url": self.readable_address(articles[key])}
+            for key in FURTHER_READING
+            if key in articles
+        ]
         return super().get_context_data(
             outcome=outcome,
             yes=[by_key[key] for key in outcome.yes],
             not_sure=[by_key[key] for key in outcome.not_sure],
-            further_reading=[articles[key] for key in FURTHER_READING if key in articles],
+            further_reading=further_reading,
             explaining_article=articles.get(QUESTIONS[0].article_key),
             **kwargs,
         )
 
+    def readable_address(self, article):
+        """The article's full address as a reader types it (Arabic letters, not %D8%…)."""
+        return uri_to_iri(self.request.build_absolute_uri(article.get_absolute_url()))
+
 
 class RestartView(PrivateMixin, View):
-    http_method_names = ["post"]
+    http_method_names = ["get", "post"]
+
+    def get(self, request, *args, **kwargs):
+        """A link or a typed address: nothing is cleared, the start page has the button."""
+        return redirect("screener:start")
 
     def post(self, request, *args, **kwargs):
         self.state.clear()
@@ -223,15 +271,24 @@ class ConsultationView(PrivateMixin, FormView):
             retention_days=settings.CONSULTATION_RETENTION_DAYS, **kwargs
         )
 
-    def post(self, request, *args, **kwargs):
-        if is_ratelimited(
-            request,
+    def rate_usage(self, increment):
+        return get_usage(
+            self.request,
             group="screener.consultation",
             key="ip",
             rate=settings.CONSULTATION_RATE_LIMIT,
             method="POST",
-            increment=True,
-        ):
+            increment=increment,
+        )
+
+    def rate_limited(self):
+        """Whether this client has used up its requests. Only saved requests count:
+        a typo, a refusal or the same form sent twice costs nothing."""
+        usage = self.rate_usage(increment=False)
+        return usage is not None and (usage["should_limit"] or usage["count"] >= usage["limit"])
+
+    def post(self, request, *args, **kwargs):
+        if self.rate_limited():
             form = self.get_form()
             form.is_valid()
             return self.render_to_response(
@@ -252,7 +309,7 @@ class ConsultationView(PrivateMixin, FormView):
     def form_valid(self, form):
         token = form.cleaned_data["token"]
         if ConsultationRequest.objects.filter(submission_token=token).exists():
-            return redirect("screener:consultation_sent")  # sent twice
+            return self.sent()  # sent twice
         request_ = form.save(commit=False)
         request_.consent_to_contact = True
         request_.submission_token = token
@@ -267,10 +324,22 @@ class ConsultationView(PrivateMixin, FormView):
             with transaction.atomic():
                 request_.save()
         except IntegrityError:
-            return redirect("screener:consultation_sent")  # the same form, sent twice at once
+            return self.sent()  # the same form, sent twice at once
+        self.rate_usage(increment=True)
         self.state.clear()
+        return self.sent()
+
+    def sent(self):
+        self.request.session[SENT_KEY] = True
         return redirect("screener:consultation_sent")
 
 
 class ConsultationSentView(PrivateMixin, TemplateView):
+    """Says "Your request has been sent" only right after sending, and only once."""
+
     template_name = "screener/consultation_sent.html"
+
+    def get(self, request, *args, **kwargs):
+        if not request.session.pop(SENT_KEY, False):
+            return redirect("screener:consultation")
+        return super().get(request, *args, **kwargs)

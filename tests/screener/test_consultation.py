@@ -184,3 +184,149 @@ def test_purge_deletes_only_requests_older_than_the_retention_period(client, con
     ]
     call_command("purge_consultations", days=1, verbosity=0)
     assert ConsultationRequest.objects.count() == 1
+
+
+def test_refused_posts_do_not_use_up_the_rate_limit(client, consultation_data, settings):
+    settings.CONSULTATION_RATE_LIMIT = "5/h"
+    for _ in range(5):
+        bad = consultation_data | {"phone": "typo", "token": ready_token()}
+        assert client.post(url("consultation", "en"), bad).status_code == 400
+    too_quick = consultation_data | {"token": ready_token(seconds_ago=0)}
+    assert client.post(url("consultation", "en"), too_quick).status_code == 400
+    response = client.post(url("consultation", "en"), consultation_data)
+    assert response.status_code == 302
+    assert ConsultationRequest.objects.count() == 1
+
+
+def test_a_double_submit_does_not_use_up_the_rate_limit(client, consultation_data, settings):
+    settings.CONSULTATION_RATE_LIMIT = "2/h"
+    for _ in range(3):  # the same form, sent three times
+        assert client.post(url("consultation", "en"), consultation_data).status_code == 302
+    consultation_data["token"] = ready_token()
+    assert client.post(url("consultation", "en"), consultation_data).status_code == 302
+    assert ConsultationRequest.objects.count() == 2
+
+
+def test_a_request_names_no_one(consultation_data):
+    row = ConsultationRequest.objects.create(
+        name="Layla Ahmad", phone="+966501234567", preferred_language="ar", submission_token="n1"
+    )
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert str(row) == f"Consultation request #{row.pk}"
+    with translation.override("ar"):
+        assert "Layla" not in str(row) and str(row.pk) in str(row)
+
+
+def test_purge_also_deletes_the_admin_history_of_purged_requests(client, consultation_data):
+    from django.contrib.admin.models import CHANGE, LogEntry
+    from django.contrib.auth import get_user_model
+    from django.contrib.contenttypes.models import ContentType
+
+    client.post(url("consultation", "en"), consultation_data)
+    consultation_data["token"] = ready_token()
+    client.post(url("consultation", "en"), consultation_data)
+    old, recent = ConsultationRequest.objects.order_by("pk")
+    ConsultationRequest.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - timedelta(days=200)
+    )
+    user = get_user_model().objects.create_user("staff", is_staff=True)
+    content_type = ContentType.objects.get_for_model(ConsultationRequest)
+    for row in (old, recent):
+        LogEntry.objects.log_actions(user.pk, [row], CHANGE, change_message="handled")
+    assert not LogEntry.objects.filter(object_repr__contains="ليلى").exists()
+    call_command("purge_consultations", verbosity=0)
+    entries = LogEntry.objects.filter(content_type=content_type)
+    assert list(entries.values_list("object_id", flat=True)) == [str(recent.pk)]
+
+
+@pytest.mark.parametrize("days", [10**6, 10**10])
+def test_purge_refuses_an_impossible_number_of_days(days):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="--days"):
+        call_command("purge_consultations", days=days, verbosity=0)
+
+
+@pytest.mark.parametrize(
+    ("language", "field", "value", "message"),
+    [
+        ("en", "name", "x" * 101, "Your name must be 100 characters or fewer."),
+        ("en", "phone", "1" * 33, "The phone number must be 32 characters or fewer."),
+        (
+            "en",
+            "email",
+            "a" * 64 + "@" + "b" * 63 + "." + "c" * 63 + "." + "d" * 63 + ".com",
+            "The email address must be 254 characters or fewer.",
+        ),
+        ("en", "message", "y" * 1001, "The message must be 1000 characters or fewer."),
+        ("ar", "name", "x" * 101, "يجب ألا يزيد اسمك على 100 حرف."),
+        ("ar", "message", "y" * 1001, "يجب ألا تزيد الرسالة على 1000 حرف."),
+    ],
+)
+def test_an_overlong_field_is_named_in_its_message(
+    client, consultation_data, language, field, value, message
+):
+    consultation_data[field] = value
+    response = client.post(url("consultation", language), consultation_data)
+    assert response.status_code == 400
+    page = page_of(response)
+    assert message in page
+    assert "Ensure this value" not in page
+    assert ConsultationRequest.objects.count() == 0
+
+
+def test_line_breaks_count_once_as_the_browser_counts_them(client, consultation_data):
+    consultation_data["message"] = "abcd\r\n" * 200  # 1000 characters in the browser
+    response = client.post(url("consultation", "en"), consultation_data)
+    assert response.status_code == 302
+    assert ConsultationRequest.objects.get().message == ("abcd\n" * 200).strip()
+
+
+@pytest.mark.parametrize("field", ["name", "message"])
+def test_a_nul_character_is_refused(client, consultation_data, field):
+    consultation_data[field] = "ليلى\x00أحمد"
+    response = client.post(url("consultation", "en"), consultation_data)
+    assert response.status_code == 400
+    assert f'href="#id_{field}"' in page_of(response)
+    assert ConsultationRequest.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("+0966501234567", None),
+        ("0000966501234567", None),
+        ("+ 0 44 20 7946 0958", None),
+        ("０５０１２３４５６７", "0501234567"),  # full-width digits
+        ("＋９６６５０１２３４５６７", "+966501234567"),
+        ("+٩٦٦٥٠١٢٣٤٥٦٧", "+966501234567"),  # Arabic-Indic
+        ("۰۵۰۱۲۳۴۵۶۷", "0501234567"),  # Persian
+        ("०५०१२३४५६७", "0501234567"),  # Devanagari
+        ("+966 ²50123", None),  # a superscript is not a decimal digit
+    ],
+)
+def test_phone_normalisation_reads_every_decimal_digit(raw, expected):
+    assert normalise_phone(raw) == expected
+
+
+def test_the_sent_page_shows_only_right_after_sending(client, consultation_data):
+    response = client.get(url("consultation_sent", "en"))
+    assert response.status_code == 302
+    assert response["Location"] == url("consultation", "en")
+
+    response = client.post(url("consultation", "en"), consultation_data, follow=True)
+    assert response.redirect_chain[-1][0] == url("consultation_sent", "en")
+    assert "Your request has been sent" in page_of(response)
+
+    again = client.get(url("consultation_sent", "en"))
+    assert again.status_code == 302
+    assert again["Location"] == url("consultation", "en")
+
+
+def test_a_double_submit_still_shows_the_sent_page(client, consultation_data):
+    client.post(url("consultation", "ar"), consultation_data, follow=True)
+    response = client.post(url("consultation", "ar"), consultation_data, follow=True)
+    assert response.redirect_chain[-1][0] == url("consultation_sent", "ar")
+    assert "أُرسل طلبك" in page_of(response)
