@@ -59,7 +59,13 @@ def ensure_wrk():
     if shutil.which("wrk"):
         return True
     if os.geteuid() == 0 and shutil.which("apt-get"):
-        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=False)  # noqa: S607
+        # A fresh machine (or container) has no package lists yet: fetch them first.
+        subprocess.run(["apt-get", "update", "-qq"], check=False)  # noqa: S607
+        subprocess.run(  # noqa: S603
+            ["apt-get", "install", "-y", "-qq", "wrk"],  # noqa: S607
+            env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+            check=False,
+        )
     return bool(shutil.which("wrk"))
 
 
@@ -162,6 +168,9 @@ def main():
         "SECURE_SSL_REDIRECT": "0",
         "DATABASE_URL": f"sqlite:///{work / 'bench.sqlite3'}",
         "STATIC_ROOT": str(work / "static"),
+        # The run's own page cache: the default one is shared by every process on the
+        # machine (a development server's pages included).
+        "CACHE_DIR": str(work / "cache"),
         "LOG_LEVEL": "WARNING",
     }
     print(f"Preparing {work} ...", flush=True)

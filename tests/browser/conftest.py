@@ -5,6 +5,7 @@ tests/browser/node_modules; Playwright never downloads a browser. Every page a t
 opens is watched: a request to any other origin fails the test.
 """
 
+import json
 import os
 import shutil
 from datetime import date
@@ -54,21 +55,82 @@ def _quick_consultation_form(settings):
     settings.CONSULTATION_MIN_FILL_SECONDS = 0
 
 
+# Reports every Content Security Policy violation in a page (the browser also logs it to
+# the console, but not every kind). Init scripts and exposed bindings are added through
+# the DevTools protocol, which the page's policy does not govern.
+CSP_LISTENER = """
+document.addEventListener('securitypolicyviolation', (event) => {
+  window.__mesoinfoCspViolation(
+    `${event.effectiveDirective} refused ${event.blockedURI || 'inline code'}`
+    + ` (${event.sourceFile || document.URL}:${event.lineNumber}) ${event.sample || ''}`.trim()
+  );
+}, true);
+"""
+# The browser logs a document's own error status ("Failed to load resource: the server
+# responded with a status of 404") as a console error. The tour visits error pages on
+# purpose: such a message about a page that was navigated to is not a fault.
+FAILED_LOAD = "Failed to load resource: the server responded with a status of"
+
+
+class PageWatch:
+    """What went wrong in a browser context, page by page: CSP violations, console errors,
+    uncaught exceptions, and every request (one to another origin fails the test)."""
+
+    def __init__(self):
+        self.requests = []
+        self.navigations = set()
+        self.problems = {}  # page address: [what went wrong]
+        self.watched = []
+
+    def note(self, url, problem):
+        self.problems.setdefault(url, []).append(problem)
+
+    def on_request(self, request):
+        self.requests.append(request.url)
+        if request.is_navigation_request():
+            self.navigations.add(request.url.split("#", 1)[0])
+
+    def on_console(self, page, message):
+        if message.type != "error":
+            return
+        where = (message.location or {}).get("url", "")
+        if message.text.startswith(FAILED_LOAD) and where.split("#", 1)[0] in self.navigations:
+            return
+        self.note(page.url, f"console error: {message.text} ({where})")
+
+    def watch(self, page):
+        if page in self.watched:
+            return
+        self.watched.append(page)
+        page.on("console", lambda message: self.on_console(page, message))
+        page.on("pageerror", lambda error: self.note(page.url, f"uncaught exception: {error}"))
+
+    def csp_violation(self, source, text):
+        self.note(source["frame"].url, f"CSP violation: {text}")
+
+
 @pytest.fixture
 def new_page(chromium, live_server):
-    """Open pages in fresh browser contexts; afterwards, no request may have left the site."""
-    contexts, requests = [], []
+    """Open pages in fresh browser contexts under the site's real Content Security Policy.
+
+    Afterwards no request may have left the site, and no page may have broken its
+    policy, logged an error to the console or thrown an uncaught exception.
+    """
+    contexts, watch = [], PageWatch()
 
     def make(viewport=DESKTOP, locale="ar"):
-        context = chromium.new_context(
-            base_url=live_server.url, viewport=viewport, locale=locale, bypass_csp=True
-        )
-        context.on("request", lambda request: requests.append(request.url))
+        context = chromium.new_context(base_url=live_server.url, viewport=viewport, locale=locale)
+        context.expose_binding("__mesoinfoCspViolation", watch.csp_violation)
+        context.add_init_script(script=CSP_LISTENER)
+        context.on("request", watch.on_request)
+        context.on("page", watch.watch)
         contexts.append(context)
         page = context.new_page()
+        watch.watch(page)
         page.set_default_timeout(15_000)
         return page
 
+    make.watch = watch
     yield make
     for context in contexts:
         # The live server shares one in-memory database connection between its threads
@@ -78,11 +140,14 @@ def new_page(chromium, live_server):
         context.close()
     if not contexts:
         return  # the test failed before opening a page
-    assert requests, "no page was opened"
+    assert watch.requests, "no page was opened"
     offsite = [
-        url for url in requests if not url.startswith((live_server.url + "/", "data:", "blob:"))
+        url
+        for url in watch.requests
+        if not url.startswith((live_server.url + "/", "data:", "blob:"))
     ]
     assert offsite == [], f"requests left the site's origin: {offsite}"
+    assert watch.problems == {}, json.dumps(watch.problems, ensure_ascii=False, indent=1)
 
 
 @pytest.fixture
@@ -91,8 +156,9 @@ def page(new_page):
 
 
 @pytest.fixture
-def site(make_article, category):
-    """A small site in both languages: two sections, the articles the screener links to."""
+def site(make_article, category, about_page):
+    """A small site in both languages: two sections, the articles the screener links to,
+    and the About page."""
     other = Category.objects.create(
         name_ar="الآثار الجانبية",
         name_en="Side effects",
@@ -127,7 +193,7 @@ def site(make_article, category):
         )
         for n, (key, cat) in enumerate(keyed.items(), start=1)
     }
-    return {"article": main, "category": category, **extra}
+    return {"article": main, "category": category, "about": about_page, **extra}
 
 
 LIGHTHOUSE_SCORES = []  # (page, {category: score}), filled by test_lighthouse.py

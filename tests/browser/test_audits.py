@@ -1,4 +1,9 @@
-"""Automated audits of every public page type in both languages: axe-core and the Nu checker."""
+"""Automated audits of every public page type in both languages: axe-core and the Nu checker.
+
+The tour (helpers.tour) visits every page type once per audit and language; each page
+then has a test of its own. A page with a known defect is marked in KNOWN_DEFECTS
+(xfail, strict: the mark must go once the page is fixed).
+"""
 
 import json
 import subprocess
@@ -7,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import NODE_MODULES
-from .helpers import tour
+from .helpers import TOUR, audit_each_page
 
 pytestmark = [
     pytest.mark.browser,
@@ -18,10 +23,27 @@ AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
+# (audit, page, language): why. Each is reported to the lead; the page's test is xfail.
+KNOWN_DEFECTS = {}
+
+
+def pages(audit):
+    """Parameters (page, language) for an audit's per-page tests, known defects marked."""
+    params = []
+    for name in TOUR:
+        for language in ("ar", "en"):
+            reason = KNOWN_DEFECTS.get((audit, name, language))
+            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+            params.append(pytest.param(name, language, marks=marks, id=f"{name}-{language}"))
+    return params
+
 
 def axe_violations(page):
+    """Run axe-core in the page. Its source goes in through the DevTools protocol
+    (page.evaluate), which the page's Content Security Policy does not govern: the page
+    keeps its real policy, and a <script> tag it would refuse is never needed."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE))
+        page.evaluate(AXE.read_text(encoding="utf-8"))
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
     )
@@ -36,17 +58,11 @@ def axe_violations(page):
     ]
 
 
-@pytest.mark.parametrize("language", ["ar", "en"])
-def test_axe_finds_no_wcag_violations(page, site, language):
+@pytest.mark.parametrize("name,language", pages("axe"))
+def test_axe_finds_no_wcag_violations(request, name, language):
     assert AXE.exists(), "axe-core missing: run `make test` (npm ci in tests/browser)"
-    found, visited = {}, []
-    for name, _html in tour(page, language, site):
-        visited.append(name)
-        violations = axe_violations(page)
-        if violations:
-            found[name] = violations
-    assert len(visited) >= 10
-    assert found == {}, json.dumps(found, ensure_ascii=False, indent=1)
+    found = audit_each_page(request, "axe", language, lambda page, _n, _h: axe_violations(page))
+    assert found[name] == [], json.dumps(found[name], ensure_ascii=False, indent=1)
 
 
 def test_the_axe_harness_reports_what_it_finds(page, site):
@@ -58,26 +74,36 @@ def test_the_axe_harness_reports_what_it_finds(page, site):
     assert [v["rule"] for v in axe_violations(page)] == ["image-alt"]
 
 
-@pytest.mark.parametrize("language", ["ar", "en"])
-def test_nu_html_checker_finds_no_errors(page, site, language, tmp_path):
-    assert VNU.exists(), "vnu-jar missing: run `make test` (npm ci in tests/browser)"
-    files = []
-    for name, html in tour(page, language, site):
-        path = Path(tmp_path) / f"{language}-{name}.html"
+def nu_checker(folder, language):
+    def keep(_page, name, html):
+        path = folder / f"{language}-{name}.html"
         path.write_text(html, encoding="utf-8")
-        files.append(str(path))
-    result = subprocess.run(  # noqa: S603 - fixed arguments, our own files
-        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *files],  # noqa: S607
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
-    errors = [
-        f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m['message']}"
-        for m in messages
-        if m.get("type") == "error" or m.get("subType") == "fatal"
-    ]
-    assert errors == [], "\n".join(errors)
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert len(files) >= 10
+        return path
+
+    def check(files):
+        command = ["java", "-jar", str(VNU), "--errors-only", "--format", "json"]
+        result = subprocess.run(  # noqa: S603 - fixed arguments, our own files
+            [*command, *map(str, files.values())],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+        errors = {name: [] for name in files}
+        for m in messages:
+            if m.get("type") == "error" or m.get("subType") == "fatal":
+                name = Path(m.get("url", "")).stem.split("-", 1)[1]
+                errors[name].append(f"line {m.get('lastLine')}: {m['message']}")
+        if result.returncode != 0 and not any(errors.values()):
+            raise AssertionError(result.stderr[-2000:])
+        return errors
+
+    return keep, check
+
+
+@pytest.mark.parametrize("name,language", pages("nu"))
+def test_nu_html_checker_finds_no_errors(request, name, language, tmp_path_factory):
+    assert VNU.exists(), "vnu-jar missing: run `make test` (npm ci in tests/browser)"
+    keep, check = nu_checker(tmp_path_factory.mktemp("nu"), language)
+    errors = audit_each_page(request, "nu", language, keep, finish=check)
+    assert errors[name] == [], "\n".join(errors[name])

@@ -109,3 +109,45 @@ def test_editor_changes_the_arabic_tab_and_sees_it_on_the_site(new_page, site, b
     assert visitor.locator("h1").inner_text() == "ما هي الميزوثيرابي؟ نسخة منقحة"
     visitor.goto(url_in("en", article))
     assert visitor.locator("h1").inner_text() == article.title_en
+
+
+def test_the_page_watch_catches_policy_violations_and_console_errors(new_page, site):
+    """The real policy is enforced in every test, and breaking it (or logging an error)
+    is recorded against the page: the watch that fails every journey does see."""
+    page = new_page(locale="en")
+    page.goto("/en/")
+    page.evaluate(
+        """() => {
+          const script = document.createElement('script');
+          script.textContent = 'window.inlineScriptRan = true';
+          document.body.append(script);
+          document.body.setAttribute('style', 'color: red');
+          console.error('a deliberate error');
+        }"""
+    )
+    page.wait_for_function("() => document.readyState === 'complete'")
+    page.wait_for_timeout(200)  # violation reports are delivered asynchronously
+    assert page.evaluate("() => window.inlineScriptRan === undefined")
+    problems = new_page.watch.problems.pop(page.url)
+    assert any(p.startswith("CSP violation: script-src") for p in problems), problems
+    assert any(p.startswith("CSP violation: style-src") for p in problems), problems
+    assert any("a deliberate error" in p for p in problems), problems
+    assert new_page.watch.problems == {}
+
+
+def test_admin_pages_name_an_icon_that_exists(new_page, site, browser_editor):
+    """Checked directly: the browser asks for /favicon.ico only once per run, so a missing
+    icon shows in the console of one test only."""
+    page = new_page(locale="en")
+    page.goto("/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", "a-long-test-password-42")
+    with page.expect_navigation():
+        page.click("input[type=submit]")
+    for address in ("/admin/login/", "/admin/"):
+        page.goto(address)
+        icons = page.locator("link[rel~=icon]")
+        if icons.count():
+            assert page.request.get(icons.first.get_attribute("href")).ok, address
+        else:
+            assert page.request.get("/favicon.ico").ok, address

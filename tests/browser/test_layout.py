@@ -5,7 +5,7 @@ import unicodedata
 import pytest
 
 from .conftest import ARTIFACTS, DESKTOP, PHONE
-from .helpers import no_horizontal_scroll, tour, url_in
+from .helpers import TOUR, audit_each_page, tour, url_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -64,14 +64,45 @@ def test_breadcrumbs_run_the_reading_way(page, site, language):
     ) == ("rtl" if language == "ar" else "ltr")
 
 
-@pytest.mark.parametrize("language", ["ar", "en"])
-def test_no_page_scrolls_sideways_at_320_pixels(new_page, site, language):
-    page = new_page(viewport={"width": 320, "height": 640})
-    for name, _html in tour(page, language, site):
-        assert no_horizontal_scroll(page), f"{name} scrolls sideways at 320 px"
+# (page, language): why; reported to the lead, the page's test is xfail (strict).
+KNOWN_SIDEWAYS_SCROLL = {}
 
 
-KEY_PAGES = ["home", "article", "screener-question", "screener-outcome", "consultation"]
+def every_page():
+    params = []
+    for name in TOUR:
+        for language in ("ar", "en"):
+            reason = KNOWN_SIDEWAYS_SCROLL.get((name, language))
+            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+            params.append(pytest.param(name, language, marks=marks, id=f"{name}-{language}"))
+    return params
+
+
+def page_width(page, _name, _html):
+    return page.evaluate(
+        "() => ({scroll: document.documentElement.scrollWidth, view: window.innerWidth})"
+    )
+
+
+@pytest.mark.parametrize("name,language", every_page())
+def test_no_page_scrolls_sideways_at_320_pixels(request, name, language):
+    narrow = {"width": 320, "height": 640}
+    widths = audit_each_page(request, "320px", language, page_width, viewport=narrow)
+    assert widths[name]["scroll"] <= widths[name]["view"], f"{name} scrolls sideways at 320 px"
+
+
+KEY_PAGES = [
+    "home",
+    "article",
+    "article-feedback-error",
+    "search-results",
+    "about",
+    "screener-question",
+    "screener-outcome",
+    "consultation",
+    "consultation-error",
+    "consultation-sent",
+]
 
 
 @pytest.mark.parametrize("language", ["ar", "en"])

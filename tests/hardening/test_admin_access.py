@@ -1,5 +1,7 @@
 """The admin: sign-in is throttled, its address can move, and each group sees only its part."""
 
+import importlib
+
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
@@ -84,40 +86,179 @@ def test_the_admin_address_comes_from_the_environment(tmp_path):
     assert result.stdout.strip().splitlines()[-1] == "/clinic-staff/"
 
 
+def expected_group_rights():
+    """{group: {"app.codename"}}, read from the migrations that create the groups."""
+    editors = importlib.import_module("content.migrations.0002_content_editors_group")
+    more = importlib.import_module("content.migrations.0003_search_pages_feedback")
+    reception = importlib.import_module("screener.migrations.0002_reception_group")
+    editor_rights = {
+        f"content.{action}_{model}"
+        for model in editors.MODELS
+        for action in ("add", "change", "delete", "view")
+    }
+    editor_rights |= {f"content.{codename}" for codename in more.EDITOR_PERMISSIONS}
+    assert editors.GROUP == more.EDITORS
+    return {
+        editors.GROUP: editor_rights,
+        reception.GROUP: {f"screener.{codename}" for codename in reception.CODENAMES},
+    }
+
+
+def test_each_group_has_exactly_the_rights_its_migration_gives():
+    for name, rights in expected_group_rights().items():
+        granted = Group.objects.get(name=name).permissions.values_list(
+            "content_type__app_label", "codename"
+        )
+        assert {f"{app}.{codename}" for app, codename in granted} == rights, name
+
+
 @pytest.fixture
 def editor_client(client, editor):
     client.force_login(editor)
     return client
 
 
-@pytest.mark.parametrize("model", ["article", "category", "reviewer", "source"])
+@pytest.fixture
+def reception_client(client, django_user_model):
+    user = django_user_model.objects.create_user(
+        username="reception", password=PASSWORD, is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="Reception"))
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def feedback(article):
+    from content.models import Feedback
+
+    return Feedback.objects.create(article=article, language="ar", helpful=True, comment="مفيد")
+
+
+@pytest.fixture
+def consultation(db):
+    from screener.models import ConsultationRequest
+
+    return ConsultationRequest.objects.create(
+        name="Layla",
+        phone="+966501234567",
+        preferred_language="ar",
+        consent_to_contact=True,
+        submission_token="admin-access-test",
+    )
+
+
+def status(client, name, *args):
+    return client.get(reverse(name, args=args), HTTP_ACCEPT_LANGUAGE="en").status_code
+
+
+@pytest.mark.parametrize("model", ["article", "category", "reviewer", "source", "page"])
 def test_content_editors_manage_the_content(editor_client, model):
-    assert editor_client.get(reverse(f"admin:content_{model}_changelist")).status_code == 200
-    assert editor_client.get(reverse(f"admin:content_{model}_add")).status_code == 200
+    assert status(editor_client, f"admin:content_{model}_changelist") == 200
+    assert status(editor_client, f"admin:content_{model}_add") == 200
+
+
+def test_content_editors_edit_and_delete_pages(editor_client, about_page):
+    assert status(editor_client, "admin:content_page_change", about_page.pk) == 200
+    assert status(editor_client, "admin:content_page_delete", about_page.pk) == 200
+    response = editor_client.post(
+        reverse("admin:content_page_delete", args=[about_page.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 302
+    assert not type(about_page).objects.filter(pk=about_page.pk).exists()
+
+
+def test_content_editors_read_and_delete_feedback_but_never_write_it(editor_client, feedback):
+    assert status(editor_client, "admin:content_feedback_changelist") == 200
+    assert status(editor_client, "admin:content_feedback_change", feedback.pk) == 200
+    assert status(editor_client, "admin:content_feedback_add") == 403
+    url = reverse("admin:content_feedback_change", args=[feedback.pk])
+    editor_client.post(url, {"helpful": "no", "comment": "changed", "language": "en"})
+    feedback.refresh_from_db()
+    assert (feedback.helpful, feedback.comment, feedback.language) == (True, "مفيد", "ar")
+    assert status(editor_client, "admin:content_feedback_delete", feedback.pk) == 200
+    response = editor_client.post(
+        reverse("admin:content_feedback_delete", args=[feedback.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 302
+    assert not type(feedback).objects.filter(pk=feedback.pk).exists()
+
+
+def test_content_editors_see_the_articles_due_for_review(editor_client, article):
+    assert status(editor_client, "admin:content_articledueforreview_changelist") == 200
+    assert status(editor_client, "admin:content_articledueforreview_add") == 403
 
 
 def test_content_editors_see_an_articles_history(editor_client, article):
-    url = reverse("admin:content_article_history", args=[article.pk])
-    assert editor_client.get(url).status_code == 200
+    assert status(editor_client, "admin:content_article_history", article.pk) == 200
+
+
+FOR_ADMINISTRATORS = [
+    "admin:auth_user_changelist",
+    "admin:auth_user_add",
+    "admin:auth_group_changelist",
+    "admin:axes_accessattempt_changelist",
+]
+
+
+@pytest.mark.parametrize(
+    "name", ["admin:screener_consultationrequest_changelist", *FOR_ADMINISTRATORS]
+)
+def test_content_editors_see_nothing_else(editor_client, name):
+    assert status(editor_client, name) == 403
+
+
+def test_content_editors_never_open_a_consultation_request(editor_client, consultation):
+    url = "admin:screener_consultationrequest_change"
+    assert status(editor_client, url, consultation.pk) == 403
+
+
+def test_reception_sees_and_handles_consultation_requests(reception_client, consultation):
+    assert status(reception_client, "admin:screener_consultationrequest_changelist") == 200
+    assert (
+        status(reception_client, "admin:screener_consultationrequest_change", consultation.pk)
+        == 200
+    )
+    assert status(reception_client, "admin:screener_consultationrequest_add") == 403
+    url = "admin:screener_consultationrequest_delete"
+    assert status(reception_client, url, consultation.pk) == 403
+
+
+CONTENT_MODELS = [
+    "article",
+    "category",
+    "reviewer",
+    "source",
+    "page",
+    "feedback",
+    "articledueforreview",
+]
 
 
 @pytest.mark.parametrize(
     "name",
-    [
-        "admin:screener_consultationrequest_changelist",
-        "admin:auth_user_changelist",
-        "admin:auth_group_changelist",
-        "admin:axes_accessattempt_changelist",
-    ],
+    [f"admin:content_{model}_changelist" for model in CONTENT_MODELS]
+    + [f"admin:content_{model}_add" for model in CONTENT_MODELS if model != "articledueforreview"]
+    + FOR_ADMINISTRATORS,
 )
-def test_content_editors_see_nothing_else(editor_client, name):
-    assert editor_client.get(reverse(name)).status_code == 403
+def test_reception_sees_no_content_and_no_users(reception_client, name):
+    assert status(reception_client, name) == 403
+
+
+def test_reception_cannot_open_an_article_page_or_feedback(
+    reception_client, article, about_page, feedback
+):
+    assert status(reception_client, "admin:content_article_change", article.pk) == 403
+    assert status(reception_client, "admin:content_article_history", article.pk) == 403
+    assert status(reception_client, "admin:content_page_change", about_page.pk) == 403
+    assert status(reception_client, "admin:content_feedback_change", feedback.pk) == 403
 
 
 def test_admin_index_lists_only_what_each_group_may_use(client, editor, django_user_model):
     client.force_login(editor)
     html = client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert reverse("admin:content_article_changelist") in html
+    for model in CONTENT_MODELS:
+        assert reverse(f"admin:content_{model}_changelist") in html, model
     assert reverse("admin:screener_consultationrequest_changelist") not in html
     assert reverse("admin:auth_user_changelist") not in html
 
@@ -128,8 +269,10 @@ def test_admin_index_lists_only_what_each_group_may_use(client, editor, django_u
     client.force_login(reception)
     html = client.get(reverse("admin:index")).content.decode()
     assert reverse("admin:screener_consultationrequest_changelist") in html
-    assert reverse("admin:content_article_changelist") not in html
+    for model in CONTENT_MODELS:
+        assert reverse(f"admin:content_{model}_changelist") not in html, model
     assert reverse("admin:auth_user_changelist") not in html
+    assert reverse("admin:auth_group_changelist") not in html
 
 
 def test_a_very_long_user_name_is_recorded_cut_to_size(client):

@@ -6,13 +6,14 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
-from content.models import Article, Category, Reviewer, Source
+from content.models import Article, Category, Feedback, Page, Reviewer, Source
 from screener.models import ConsultationRequest
 
 pytestmark = pytest.mark.django_db
 
 User = get_user_model()
-PLAIN = [Category, Reviewer, Source, Article, ConsultationRequest]
+PLAIN = [Category, Reviewer, Source, Article, Page, Feedback, ConsultationRequest]
+HISTORY = [Article.history.model, Category.history.model, Page.history.model]
 
 
 def to_milliseconds(value):
@@ -34,7 +35,7 @@ def rows(model, order):
 def snapshot():
     state = {model._meta.label: rows(model, "pk") for model in PLAIN}
     state["sources"] = sorted(Article.sources.through.objects.values_list("article", "source"))
-    for model in (Article.history.model, Category.history.model):
+    for model in HISTORY:
         state[model._meta.label] = [
             {k: v for k, v in row.items() if k != "history_user_id"}
             for row in rows(model, "history_id")
@@ -51,21 +52,30 @@ def snapshot():
 
 def empty_the_database():
     ConsultationRequest.objects.all().delete()
+    Feedback.objects.all().delete()
     Article.objects.all().delete()
     Category.objects.all().delete()
     Reviewer.objects.all().delete()
     Source.objects.all().delete()
-    Article.history.model.objects.all().delete()
-    Category.history.model.objects.all().delete()
+    Page.objects.all().delete()
+    for model in HISTORY:
+        model.objects.all().delete()
     User.objects.all().delete()
 
 
 @pytest.fixture
-def site(article, make_article, editor):
+def site(article, make_article, editor, about_page):
     draft = make_article(status=Article.Status.DRAFT, title_en="A draft", title_ar="مسودة")
     draft.title_ar = "مسودة عدّلها المحرر"
     draft._history_user = editor
     draft.save()
+    about_page.title_ar = "عن هذا الموقع 🙂"
+    about_page._history_user = editor
+    about_page.save()
+    Feedback.objects.create(
+        article=article, language="ar", helpful=False, comment="ينقصها مثال\u200f عملي 🙂"
+    )
+    Feedback.objects.create(article=article, language="en", helpful=True)
     ConsultationRequest.objects.create(
         name="ليلى أحمد",
         phone="+966501234567",
@@ -82,6 +92,11 @@ def site(article, make_article, editor):
 def test_backup_and_restore_round_trip(site, tmp_path):
     before = snapshot()
     assert before["content.Article"][0]["title_ar"] and before["content.Article"][0]["body_en"]
+    (page,) = before["content.Page"]
+    assert page["title_ar"] == "عن هذا الموقع 🙂" and page["title_en"]
+    assert page["slug_ar"] and page["slug_en"] and page["body_ar"] and page["body_en"]
+    assert len(before["content.Feedback"]) == 2
+    assert before["content.HistoricalPage users"][-1] == "editor"
     path = str(tmp_path / "site.json.gz")
     call_command("backup_site", path, verbosity=0)
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from tests.screener.helpers import answer_all
+from tests.screener.helpers import answer_all, ready_token
 
 pytestmark = pytest.mark.django_db
 
@@ -60,20 +60,48 @@ def public_urls(article):
                 reverse("content:home"),
                 article.category.get_absolute_url(),
                 article.get_absolute_url(),
+                reverse("content:search") + "?q=" + article.title.split()[0],
+                reverse("content:about"),
                 reverse("screener:start"),
                 reverse("screener:question", args=[1]),
                 reverse("screener:consultation"),
-                reverse("screener:consultation_sent"),
                 f"/{language}/no-such-page/here/",
             ]
     return urls
 
 
-def test_public_pages_keep_the_policy(client, article):
+def test_public_pages_keep_the_policy(client, article, about_page):
     for url in public_urls(article):
         response = client.get(url)
         assert response.status_code in (200, 404), url
         assert_policy_kept(response)
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_form_answers_keep_the_policy(client, article, language):
+    """The pages a form sends back: its error page, and the consultation's "sent" page."""
+    with translation.override(language):
+        article_url = article.get_absolute_url()
+        consultation = reverse("screener:consultation")
+    feedback_error = client.post(article_url, {"helpful": "maybe", "comment": "x" * 600})
+    assert feedback_error.status_code == 400
+    assert_policy_kept(feedback_error)
+    consultation_error = client.post(consultation, {})
+    assert consultation_error.status_code == 400
+    assert_policy_kept(consultation_error)
+    data = {
+        "name": "Layla",
+        "phone": "+966501234567",
+        "preferred_language": language,
+        "preferred_time": "morning",
+        "consent_to_contact": "on",
+        "website": "",
+        "token": ready_token(),
+    }
+    sent = client.post(consultation, data, follow=True)
+    assert sent.redirect_chain[-1][0].endswith("/screener/consultation/sent/")
+    assert sent.status_code == 200
+    assert_policy_kept(sent)
 
 
 def test_screener_result_pages_keep_the_policy(client, article):

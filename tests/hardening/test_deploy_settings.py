@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from .production import manage, production_env
+from .production import manage, production_database, production_env
 
 PROBE = r"""
 import json
@@ -50,8 +50,10 @@ def test_production_refuses_to_start_without_a_real_secret(tmp_path):
 
 @pytest.fixture(scope="module")
 def production_pages(tmp_path_factory):
-    env = production_env(tmp_path_factory.mktemp("prod") / "db.sqlite3")
-    result = manage(env, "shell", "-c", PROBE, timeout=180)
+    folder = tmp_path_factory.mktemp("prod")
+    with production_database(folder) as database_url:
+        env = production_env(folder / "db.sqlite3", DATABASE_URL=database_url)
+        result = manage(env, "shell", "-c", PROBE, timeout=180)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 

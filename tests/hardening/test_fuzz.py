@@ -11,9 +11,12 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from content.models import FEEDBACK_COMMENT_MAX, Feedback
+from content.search import MAX_QUERY_LENGTH
 from screener.forms import normalise_phone
 from screener.models import ConsultationRequest
 from screener.questions import ANSWERS
@@ -56,8 +59,6 @@ LANGUAGE = st.sampled_from(["ar", "en"])
 
 
 def url(name, language, *args):
-    from django.utils import translation
-
     with translation.override(language):
         return reverse(f"screener:{name}", args=args)
 
@@ -149,18 +150,110 @@ def test_consultation_form_stores_a_whole_request_or_nothing(language, changes):
     assert len(row.message) <= 1000
 
 
+def visible(value):
+    """What the server reads from a field: the last of several values, or nothing."""
+    if value is MISSING:
+        return None
+    return value[-1] if isinstance(value, list) else value
+
+
+@FUZZ
+@given(language=LANGUAGE, query=FIELD, extra=st.dictionaries(TEXT, VALUE, max_size=2))
+def test_search_never_fails(article, language, query, extra):
+    params = {k: v for k, v in {**extra, "q": query}.items() if v is not MISSING}
+    response = Client().get(f"/{language}/search/", params)
+    sent = visible(query)
+    if sent is not None and "\x00" not in sent and len(sent.strip()) > MAX_QUERY_LENGTH:
+        assert response.status_code == 400
+    else:
+        assert response.status_code in (200, 400)
+    assert response["X-Robots-Tag"] == "noindex"
+    assert b"<script>alert(1)</script>" not in response.content
+
+
 @FUZZ
 @given(
-    prefix=st.sampled_from(
-        ["/", "/ar/", "/en/", "/ar/screener/", "/en/screener/question/", "/admin/"]
-    ),
-    segments=st.lists(TEXT, min_size=1, max_size=3),
+    language=LANGUAGE,
+    # A valid answer often enough that whole rows get stored, not only refusals.
+    helpful=st.one_of(st.sampled_from(["yes", "no"]), FIELD),
+    comment=st.one_of(st.just(MISSING), st.text(ARABIC, max_size=80), FIELD),
+)
+def test_article_feedback_stores_a_whole_answer_or_nothing(article, language, helpful, comment):
+    cache.clear()  # the rate limit would otherwise answer every later example
+    before = Feedback.objects.count()
+    with translation.override(language):
+        path = article.get_absolute_url()
+    response = post(Client(), path, {"helpful": helpful, "comment": comment})
+    assert response.status_code in (302, 400)
+    added = Feedback.objects.count() - before
+    if response.status_code == 400:
+        assert added == 0
+        return
+    assert added == 1
+    event("stored")
+    assert response["Location"] == path + "#feedback"
+    row = Feedback.objects.order_by("-pk").first()
+    assert row.article_id == article.pk and row.language == language
+    assert visible(helpful) in ("yes", "no")
+    assert row.helpful is (visible(helpful) == "yes")
+    assert row.comment == (visible(comment) or "").strip()
+    assert len(row.comment) <= FEEDBACK_COMMENT_MAX and "\x00" not in row.comment
+
+
+PREFIXES = [
+    "/",
+    "/ar/",
+    "/en/",
+    "/ar/screener/",
+    "/en/screener/question/",
+    "/admin/",
+    "/ar/search/",
+    "/en/search/",
+    "/ar/about/",
+    "/en/about/",
+    "/ar/page/",
+    "/en/page/",
+    "/sitemap.xml",
+    "/robots.txt",
+]
+
+
+def addresses_of(article, about_page):
+    """Every public prefix, the real category, article and page addresses among them."""
+    found = list(PREFIXES)
+    for language in ("ar", "en"):
+        with translation.override(language):
+            found += [
+                article.category.get_absolute_url(),
+                article.get_absolute_url(),
+                about_page.get_absolute_url(),
+                reverse("content:page", args=[about_page.slug]),
+            ]
+    return found
+
+
+@FUZZ
+@given(
+    data=st.data(),
+    segments=st.lists(TEXT, max_size=3),
     query=st.dictionaries(TEXT, TEXT, max_size=2),
 )
-def test_no_address_makes_a_page_fail(prefix, segments, query):
+def test_no_address_makes_a_page_fail(article, about_page, data, segments, query):
+    prefix = data.draw(st.sampled_from(addresses_of(article, about_page)), label="prefix")
     path = prefix + "/".join(quote(s[:300], safe="") for s in segments)
     response = Client().get(path, query)
     assert response.status_code in (200, 301, 302, 400, 404)
+
+
+def test_the_fuzzed_addresses_include_real_pages(article, about_page):
+    """The fuzzing starts from pages the site serves, not only from missing ones."""
+    pages = [a for a in addresses_of(article, about_page) if "/screener/" not in a]
+    for address in pages:
+        if address in ("/", "/admin/", "/ar/page/", "/en/page/"):
+            continue  # redirects, and a prefix with nothing of its own
+        expected = 301 if "/page/" in address else 200  # the About page has its own address
+        assert Client().get(address).status_code == expected, address
+    assert len(pages) >= 16
 
 
 @FUZZ

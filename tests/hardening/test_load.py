@@ -1,20 +1,13 @@
 """A short load test run: gunicorn with production settings loses nothing, fails nowhere."""
 
-import importlib.util
-from pathlib import Path
+import os
+from urllib.parse import urlsplit
 
 import pytest
 
+from .production import follows_postgres, load_test_module
+
 pytestmark = pytest.mark.load
-
-SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "load_test.py"
-
-
-def load_test_module():
-    spec = importlib.util.spec_from_file_location("load_test", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_concurrent_visitors_and_requests_are_all_served_and_stored():
@@ -24,3 +17,7 @@ def test_concurrent_visitors_and_requests_are_all_served_and_stored():
     assert report["consultations_accepted"] > 0
     assert report["lost"] == []
     assert report["consultations_stored"] == report["consultations_accepted"]
+    # The article corpus is loaded: an article in each language is part of the load.
+    assert len(report["pages"]) == 5
+    expected = urlsplit(os.environ["DATABASE_URL"]).scheme if follows_postgres() else "sqlite"
+    assert report["database"] == expected

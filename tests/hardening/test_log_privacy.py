@@ -80,3 +80,98 @@ def test_redaction_blanks_emails_and_phone_numbers_in_any_message():
         "from [redacted] about [redacted]"
     )
     assert redact("GET /ar/screener/question/3/ 200") == "GET /ar/screener/question/3/ 200"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "+966501234567",
+        "+966 50-123 4567",
+        "+٩٦٦ ٥٠-١٢٣ ٤٥٦٧",
+        "٠٥٠١٢٣٤٥٦٧",
+        "۰۵۰۱۲۳۴۵۶۷",
+        "0501234567",
+        "050 123 4567",
+        "050-123-4567",
+        "(050) 123 4567",
+        "501234567",
+        "966-1234-56-78",
+        "+44 7700 900123",
+    ],
+)
+def test_redaction_blanks_phone_numbers_written_every_way(text):
+    from mesoinfo.logging import redact
+
+    assert redact(f"call {text} after six") == "call [redacted] after six"
+    assert redact(f"{text}, please") == "[redacted], please"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AXES: Cleaned up 3 expired access attempts from database that were older than "
+        "2026-11-24 10:26:30.123456+00:00",
+        "older than 2026-11-24T10:26:30Z and 2026-11-24T10:26:30.5+03:00",
+        "due on 2026-11-24.",
+        "between 2026-11-24 and 2027-01-05",
+        "at 10:26, 09:05:07 and 23:59:59,123",
+        "reviewed in 2026, first published in 1999",
+        "row 12 of 400, page 3",
+        "(0.003) INSERT … ([redacted]); alias=default",
+        "GET /ar/screener/question/3/ 200",
+        '"GET /static/css/site.4f2a9c.css HTTP/1.1" 304 0',
+    ],
+)
+def test_redaction_keeps_dates_times_and_short_numbers(text):
+    from mesoinfo.logging import redact
+
+    assert redact(text) == text
+
+
+def test_redaction_does_not_let_a_phone_number_hide_behind_a_date():
+    from mesoinfo.logging import redact
+
+    assert redact("2026-11-24 0501234567") == "[redacted]"
+    assert redact("at 10:26 call 050 123 4567") == "at 10:26 call [redacted]"
+    assert redact("id 12 2026-11-24 10:26:30 x") == "id 12 2026-11-24 10:26:30 x"
+
+
+def filtered(name, msg, *args):
+    from mesoinfo.logging import RedactPersonalData
+
+    record = logging.LogRecord(name, logging.INFO, __file__, 1, msg, args, None)
+    assert RedactPersonalData().filter(record) is True
+    return record.getMessage()
+
+
+def test_the_filter_keeps_numbers_logged_as_numbers_and_times():
+    from datetime import UTC, datetime
+
+    # runserver's access line: a status code and a size must not read as a phone number.
+    line = filtered("django.server", '"%s" %s %s', "GET /en/ HTTP/1.1", 200, 12345)
+    assert line == '"GET /en/ HTTP/1.1" 200 12345'
+    when = datetime(2026, 11, 24, 10, 26, 30, 123456, tzinfo=UTC)
+    message = "AXES: Cleaned up %s expired access attempts from database that were older than %s"
+    assert filtered("axes.handlers.database", message, 3, when) == (
+        "AXES: Cleaned up 3 expired access attempts from database that were older than "
+        "2026-11-24 10:26:30.123456+00:00"
+    )
+    assert filtered("axes", "%(count)d attempts since %(when)s", {"count": 4, "when": when}) == (
+        "4 attempts since 2026-11-24 10:26:30.123456+00:00"
+    )
+
+
+def test_the_filter_blanks_personal_data_in_every_kind_of_argument():
+    assert filtered("axes", "login failed for %s", "+966 50 123 4567") == (
+        "login failed for [redacted]"
+    )
+    credentials = {"username": "layla@example.com", "phone": "٠٥٠١٢٣٤٥٦٧"}
+    logged = filtered("axes", "AXES: User login failed %s", credentials)
+    assert "layla" not in logged and "٠٥٠١٢٣٤٥٦٧" not in logged
+    assert logged == "AXES: User login failed {'username': '[redacted]', 'phone': '[redacted]'}"
+    assert filtered("django.request", "Bad Request: %r", ["0501234567"]) == (
+        "Bad Request: ['[redacted]']"
+    )
+    assert filtered("django", "sent from 050-123-4567 at %s", "10:26") == (
+        "sent from [redacted] at 10:26"
+    )
