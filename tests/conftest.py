@@ -138,3 +138,27 @@ def about_page(db):
 
     load_pages(CORPUS_DIR / "pages")
     return Page.objects.get(corpus_key=ABOUT_PAGE)
+
+
+@pytest.fixture
+def article_form(category, reviewer, source):
+    """What the admin's "Add article" form sends for a complete, published article."""
+    return {
+        "category": category.pk,
+        "title_ar": "مقالة جديدة",
+        "title_en": "A new article",
+        "slug_ar": "مقالة-جديدة",
+        "slug_en": "a-new-article",
+        "summary_ar": "ملخص.",
+        "summary_en": "Summary.",
+        "body_ar": "نص.",
+        "body_en": "Text.",
+        "status": "published",
+        "published_at_0": "2026-01-01",
+        "published_at_1": "10:00:00",
+        "order": "0",
+        "reviewer": reviewer.pk,
+        "last_reviewed": "2026-11-01",
+        "next_review_due": "2027-11-01",
+        "sources": [source.pk],
+    }

@@ -12,29 +12,6 @@ from content.readability import readability
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def article_form(category, reviewer, source):
-    return {
-        "category": category.pk,
-        "title_ar": "مقالة جديدة",
-        "title_en": "A new article",
-        "slug_ar": "مقالة-جديدة",
-        "slug_en": "a-new-article",
-        "summary_ar": "ملخص.",
-        "summary_en": "Summary.",
-        "body_ar": "نص.",
-        "body_en": "Text.",
-        "status": "published",
-        "published_at_0": "2026-01-01",
-        "published_at_1": "10:00:00",
-        "order": "0",
-        "reviewer": reviewer.pk,
-        "last_reviewed": "2026-11-01",
-        "next_review_due": "2027-11-01",
-        "sources": [source.pk],
-    }
-
-
 def test_a_complete_article_is_published(client, editor, article_form):
     client.force_login(editor)
     response = client.post("/admin/content/article/add/", article_form)
