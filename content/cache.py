@@ -14,10 +14,12 @@ CSRF cookie, and `Cache-Control: private`, so no token is ever served to someone
 Anything else is rendered as usual.
 """
 
+import functools
 import hashlib
 import re
 import secrets
 import time
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.messages import get_messages
@@ -29,7 +31,31 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
-VERSION_KEY = "content:page-version"
+BUILD_FILES = {".py", ".html", ".txt", ".mo", ".json"}
+
+
+@functools.cache
+def build_fingerprint():
+    """What this deployment is made of: its code, templates, compiled translations and static
+    manifest, by name, size and modification time. The cache outlives a restart, so pages
+    rendered by an earlier deployment must not be served by this one."""
+    roots = [Path(settings.BASE_DIR) / name for name in ("mesoinfo", "content", "screener")]
+    roots += [Path(folder) for folder in settings.LOCALE_PATHS]
+    roots += [Path(folder) for engine in settings.TEMPLATES for folder in engine["DIRS"]]
+    files = [path for root in roots for path in root.rglob("*") if path.suffix in BUILD_FILES]
+    files.append(Path(settings.STATIC_ROOT) / "staticfiles.json")
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        digest.update(f"{path}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:12]
+
+
+def version_key():
+    return f"content:page-version:{build_fingerprint()}"
 
 
 def page_cache_seconds():
@@ -53,20 +79,20 @@ def seconds_to_next_publication():
 
 def content_version():
     """The current version token, '<unix time>.<random>'; made anew when missing."""
-    version = cache.get(VERSION_KEY)
+    version = cache.get(version_key())
     if version is None:
         version = f"{int(time.time())}.{secrets.token_hex(4)}"
         timeout = page_cache_seconds()
         upcoming = seconds_to_next_publication()
         if upcoming is not None:
             timeout = min(timeout, upcoming)
-        cache.set(VERSION_KEY, version, timeout)
+        cache.set(version_key(), version, timeout)
     return version
 
 
 def bump_content_version(**_kwargs):
     """Forget every cached page: the next request starts a new version."""
-    cache.delete(VERSION_KEY)
+    cache.delete(version_key())
 
 
 def is_shareable_request(request):

@@ -150,14 +150,14 @@ def test_the_version_lives_no_longer_than_the_next_scheduled_publication(
     from django.core.cache import cache
     from django.utils import timezone
 
-    from content.cache import VERSION_KEY, seconds_to_next_publication
+    from content.cache import seconds_to_next_publication, version_key
 
     assert seconds_to_next_publication() is None
     make_article(published_at=timezone.now() + timedelta(hours=1))
     assert 3500 < seconds_to_next_publication() <= 3601
     settings.PAGE_CACHE_SECONDS = 7 * 24 * 3600
     version = content_version()
-    assert cache.get(VERSION_KEY) == version
+    assert cache.get(version_key()) == version
     assert content_version() == version
 
 
@@ -237,3 +237,26 @@ def test_pending_messages_are_shown_not_skipped(client, article):
     html = client.get(article.get_absolute_url()).content.decode()
     assert "alert" in html and "site-messages" in html
     assert "site-messages" not in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_pages_cached_by_an_earlier_deployment_are_not_served(client, article, monkeypatch):
+    """The cache outlives a restart: new code, templates or translations start afresh."""
+    first = client.get(article.get_absolute_url())
+    monkeypatch.setattr("content.cache.build_fingerprint", lambda: "a-new-deployment")
+    second = client.get(article.get_absolute_url(), HTTP_IF_NONE_MATCH=first["ETag"])
+    assert second.status_code == 200 and second["ETag"] != first["ETag"]
+
+
+def test_the_deployment_fingerprint_follows_compiled_translations(settings, tmp_path):
+    from content.cache import build_fingerprint
+
+    catalogue = tmp_path / "ar" / "LC_MESSAGES" / "django.mo"
+    catalogue.parent.mkdir(parents=True)
+    catalogue.write_bytes(b"one")
+    settings.LOCALE_PATHS = [tmp_path]
+    build_fingerprint.cache_clear()
+    before = build_fingerprint()
+    catalogue.write_bytes(b"two, longer")
+    build_fingerprint.cache_clear()
+    assert build_fingerprint() != before
+    build_fingerprint.cache_clear()
