@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .search import normalise, plain_text
+from .search import search_values
 
 
 def corpus_key_field():
@@ -204,14 +204,12 @@ class Article(models.Model):
 
     def search_text(self):
         """{column: normalised words} for the search columns of every language."""
-        values = {}
-        for code, _name in settings.LANGUAGES:
-            for field in ("title", "summary", "body"):
-                text = getattr(self, f"{field}_{code}") or ""
-                if field == "body":
-                    text = plain_text(text)
-                values[f"search_{field}_{code}"] = normalise(text, code)
-        return values
+        return search_values(self)
+
+    @property
+    def has_named_review(self):
+        """Reviewed by a doctor the page may name (not by a stand-in for one)."""
+        return self.reviewer is not None and not self.reviewer.is_placeholder
 
 
 class ArticleDueForReview(Article):

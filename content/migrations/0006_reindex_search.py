@@ -7,25 +7,10 @@ zero-width joiners or direction marks. The same rewrite as `manage.py reindex_se
 
 from django.db import migrations
 
-LANGUAGES = ("ar", "en")
-FIELDS = ("title", "summary", "body")
-
-
 def rebuild_search_columns(apps, schema_editor):
-    """Write the search columns of every article from its title, summary and body."""
-    from content.search import normalise, plain_text
+    from content.search import rewrite_search_columns
 
-    Article = apps.get_model("content", "Article")
-    articles = list(Article.objects.all())
-    for article in articles:
-        for code in LANGUAGES:
-            for field in FIELDS:
-                text = getattr(article, f"{field}_{code}") or ""
-                if field == "body":
-                    text = plain_text(text)
-                setattr(article, f"search_{field}_{code}", normalise(text, code))
-    columns = [f"search_{field}_{code}" for code in LANGUAGES for field in FIELDS]
-    Article.objects.bulk_update(articles, columns, batch_size=100)
+    rewrite_search_columns(apps.get_model("content", "Article"))
 
 
 class Migration(migrations.Migration):

@@ -392,3 +392,14 @@ def test_a_snippet_does_not_run_a_heading_into_its_text(client, make_article):
     with translation.override("en"):
         html = client.get("/en/search/", {"q": "red marks"}).content.decode()
     assert "Bruising. Bruising shows up" in html
+
+
+def test_eight_prefixed_arabic_words_give_a_page_not_an_error(client, make_article):
+    """Each word brings up to four forms: their count must not nest past SQLite's limit."""
+    article = make_article(
+        body_ar="الميزوثيرابي والحقن والجلد والطبيب والعلاج والبشرة والدهون والشعر."
+    )
+    query = "والميزوثيرابي وبالحقن وللجلد وبالطبيب وبالعلاج وللبشرة وبالدهون وللشعر"
+    response = client.get("/ar/search/", {"q": query})
+    assert response.status_code == 200
+    assert article.title_ar in response.content.decode()

@@ -8,19 +8,13 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from content.models import Article
+from content.search import rewrite_search_columns
 
 
 class Command(BaseCommand):
     help = "Rewrite the normalised search text of every article."
 
     def handle(self, *args, **options):
-        articles = list(Article.objects.all())
-        for article in articles:
-            for column, value in article.search_text().items():
-                setattr(article, column, value)
-        columns = list(Article().search_text())
         with transaction.atomic():
-            Article.objects.bulk_update(articles, columns, batch_size=100)
-        self.stdout.write(
-            self.style.SUCCESS(f"Search text rewritten for {len(articles)} articles.")
-        )
+            count = rewrite_search_columns(Article)
+        self.stdout.write(self.style.SUCCESS(f"Search text rewritten for {count} articles."))
