@@ -24,6 +24,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone
@@ -91,8 +92,13 @@ def content_version():
 
 
 def bump_content_version(**_kwargs):
-    """Forget every cached page: the next request starts a new version."""
+    """Forget every cached page: the next request starts a new version.
+
+    Done at once and again when the transaction commits: a page another process renders
+    in between, from the rows as they were before the commit, must not outlive it.
+    """
     cache.delete(version_key())
+    transaction.on_commit(lambda: cache.delete(version_key()))
 
 
 def is_shareable_request(request):
@@ -110,7 +116,9 @@ def page_validators(request, version):
     digest = hashlib.sha256(where.encode()).hexdigest()[:16]
     etag = f'"{version}-{digest}"'
     last_modified = int(version.split(".", 1)[0])
-    return etag, last_modified, f"content:page:{version}:{digest}"
+    # One cache entry per page, holding the version it was rendered at: a page of an older
+    # version is a miss and is overwritten, so old versions never pile up in the cache.
+    return etag, last_modified, f"content:page:{digest}"
 
 
 def add_validators(response, etag, last_modified):
@@ -144,7 +152,7 @@ class CachedPageMixin:
         version = content_version()
         etag, last_modified, key = page_validators(request, version)
         cached = cache.get(key)
-        if cached is None:
+        if cached is None or cached[0] != version:
             response = super().dispatch(request, *args, **kwargs)
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
@@ -154,9 +162,9 @@ class CachedPageMixin:
             content = response.content
             if has_form:
                 content = CSRF_INPUT.sub(CSRF_PLACEHOLDER, content)
-            cached = (content, response["Content-Type"], has_form)
+            cached = (version, content, response["Content-Type"], has_form)
             cache.set(key, cached, page_cache_seconds())
-        content, content_type, has_form = cached
+        _version, content, content_type, has_form = cached
         if has_form:
             content, etag = with_visitor_token(request, content, etag)
             last_modified = None  # only the ETag knows which visitor's token the copy holds

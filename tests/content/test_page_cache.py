@@ -260,3 +260,34 @@ def test_the_deployment_fingerprint_follows_compiled_translations(settings, tmp_
     build_fingerprint.cache_clear()
     assert build_fingerprint() != before
     build_fingerprint.cache_clear()
+
+
+def test_an_edit_forgets_cached_pages_again_once_committed(
+    client, article, django_capture_on_commit_callbacks
+):
+    """A page rendered by another process between the save and the commit shows the old
+    text; the second forgetting, on commit, makes sure it is not served afterwards."""
+    from content.cache import content_version
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        article.title_en = "Renamed"
+        article.save()
+        rendered_before_commit = content_version()  # another worker, old rows
+    assert callbacks
+    for callback in callbacks:
+        callback()
+    assert content_version() != rendered_before_commit
+
+
+def test_old_versions_of_a_page_do_not_pile_up_in_the_cache(client, article, settings):
+    from pathlib import Path
+
+    from content.cache import bump_content_version
+
+    folder = Path(settings.CACHES["default"]["LOCATION"])
+    client.get(article.get_absolute_url())
+    files = len(list(folder.glob("*.djcache")))
+    for _ in range(5):
+        bump_content_version()
+        assert client.get(article.get_absolute_url()).status_code == 200
+    assert len(list(folder.glob("*.djcache"))) == files
