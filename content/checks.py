@@ -25,3 +25,26 @@ def check_named_reviewers(app_configs=None, databases=None, **kwargs):
             id="content.W001",
         )
     ]
+
+
+@checks.register("content", deploy=True)
+def check_cache_writable(app_configs=None, **kwargs):
+    """Cached pages and rate limits need a cache this process can write and read back."""
+    from django.core.cache import cache
+
+    try:
+        cache.set("content:deploy-check", "ok", 10)
+        readable = cache.get("content:deploy-check") == "ok"
+    except Exception as error:  # noqa: BLE001 (any backend's failure is the finding)
+        readable, reason = False, str(error)
+    else:
+        reason = "the value written could not be read back"
+    if readable:
+        return []
+    return [
+        checks.Error(
+            f"The cache cannot be used: {reason}.",
+            hint="Make CACHE_DIR a folder this process may write to, or check REDIS_URL.",
+            id="content.E002",
+        )
+    ]

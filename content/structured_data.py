@@ -69,10 +69,9 @@ def article_json_ld(article, request):
         },
     }
     # A stand-in reviewer is not a review: claim neither a reviewer nor a review date.
-    reviewed = article.reviewer is not None and not article.reviewer.is_placeholder
-    if reviewed and article.last_reviewed:
+    if article.has_named_review and article.last_reviewed:
         data["lastReviewed"] = article.last_reviewed.isoformat()
-    if reviewed:
+    if article.has_named_review:
         data["reviewedBy"] = {
             "@type": "Person",
             "name": article.reviewer.name,

@@ -4,6 +4,31 @@ import content.models
 from django.db import migrations, models
 
 
+def refuse_duplicate_addresses(apps, schema_editor):
+    """Name the entries that share an address, rather than fail on the first index."""
+    from django.db.models import Count
+
+    checks = [("Category", []), ("Page", []), ("Article", ["category"])]
+    found = []
+    for model_name, shared in checks:
+        model = apps.get_model("content", model_name)
+        for code in ("ar", "en"):
+            slug = f"slug_{code}"
+            rows = (
+                model.objects.exclude(**{slug: ""})
+                .exclude(**{f"{slug}__isnull": True})
+                .values(*shared, slug)
+                .annotate(n=Count("pk"))
+                .filter(n__gt=1)
+            )
+            found += [f"{model_name} {slug}={row[slug]!r} ({row['n']} entries)" for row in rows]
+    if found:
+        raise RuntimeError(
+            "Give these entries different slugs, then migrate again: "
+            + "; ".join(found)
+        )
+
+
 def mark_starter_reviewer(apps, schema_editor):
     """The corpus's stand-in reviewer, if staff have not yet replaced it by a named doctor."""
     Reviewer = apps.get_model("content", "Reviewer")
@@ -19,6 +44,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.RunPython(refuse_duplicate_addresses, migrations.RunPython.noop),
         migrations.AddField(
             model_name='reviewer',
             name='is_placeholder',

@@ -113,3 +113,16 @@ def test_latin_source_titles_are_marked_left_to_right_on_arabic_pages(client, ar
     assert '<span lang="en" dir="ltr">Mesotherapy: a review. Journal of Testing, 2020.</span>' in (
         html
     )
+
+
+def test_deployment_check_finds_a_cache_it_cannot_write(tmp_path):
+    from django.test import override_settings
+
+    from content.checks import check_cache_writable
+
+    assert check_cache_writable() == []
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder should be")
+    backend = "django.core.cache.backends.filebased.FileBasedCache"
+    with override_settings(CACHES={"default": {"BACKEND": backend, "LOCATION": str(blocked)}}):
+        assert [error.id for error in check_cache_writable()] == ["content.E002"]
