@@ -25,8 +25,8 @@ class ScreenerState:
         self.answers = {}
         self.started = None
         self.outcome = None
-        # Whether the session held a screener at all: a browser that sends a session
-        # without one lost it (a tampered or expired cookie) or left the screener.
+        # Whether the session held a screener at all. Without one, the views tell a visitor
+        # who had begun (see middleware.STARTED_COOKIE) that the answers were lost.
         self.found = session.get(SESSION_KEY) is not None
         self.status = self._load(session.get(SESSION_KEY))
         if self.status != OK:
@@ -86,10 +86,10 @@ class ScreenerState:
         self._save()
 
     def answer(self, key, value):
-        if self.started is None or self.outcome is not None:
+        """Only before the outcome: the question pages send a visitor with one to it."""
+        if self.started is None:
             self.started = time.time()
         self.answers[key] = value
-        self.outcome = None
         self._save()
 
     def finish(self, outcome):

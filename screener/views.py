@@ -1,8 +1,9 @@
 """The screener: a start page, eight questions, a check page, the outcome, and
 the consultation request.
 
-Every view is private: `Cache-Control: no-store` and `noindex`. Answers live in
-ScreenerState (the session) and never reach the database, the URL or the logs.
+Every response is private (`Cache-Control: no-store` and `noindex`, set by
+ForgetScreenerOnLeaveMiddleware). Answers live in ScreenerState (the session) and
+never reach the database, the URL or the logs.
 """
 
 from django.conf import settings
@@ -10,17 +11,16 @@ from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.decorators import method_decorator
 from django.utils.encoding import uri_to_iri
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView, View
 from django_ratelimit.core import get_usage
 
 from content.models import Article
 
 from .forms import AnswerForm, ConsultationForm, new_form_token
+from .middleware import has_started_cookie
 from .models import ConsultationRequest
 from .questions import QUESTIONS, TOTAL, decide, is_complete, question
 from .state import DAMAGED, EXPIRED, OK, ScreenerState
@@ -29,41 +29,40 @@ STATE_MESSAGES = {
     DAMAGED: _("Your answers could not be read, so they were cleared. Please start again."),
     EXPIRED: _("Your answers were cleared because some time has passed. Please start again."),
 }
-# The browser sent a session without the screener in it: a tampered or expired cookie
-# arrives as an empty session, so one honest message covers every cause.
+# The browser had begun the screener (it still has STARTED_COOKIE) but its session came
+# without the answers: a tampered or expired session cookie arrives as an empty session,
+# so one honest message covers every cause.
 ANSWERS_LOST = _(
     "Your answers could not be found, perhaps because time passed or the browser cleared "
     "them. Please start again."
 )
 SEE_THE_RESULT = _("Here is your result. To answer the questions again, choose “Start again”.")
-# Set when a consultation request has been sent; the "sent" page shows once after it.
+ALREADY_SENT = _("Your request was already sent. You do not need to send it again.")
+# Set to SENT when a consultation request has been sent: the "sent" page shows once, then
+# the key says SHOWN, and opening that page again leads to the form with ALREADY_SENT.
 SENT_KEY = "screener.consultation_sent"
+SENT, SHOWN = "sent", "shown"
 
 
 def question_url(number):
     return reverse("screener:question", args=[number])
 
 
-@method_decorator(never_cache, name="dispatch")
 class PrivateMixin:
-    """No caching, no indexing, and the visitor's screener state at hand."""
+    """The visitor's screener state at hand. (The middleware keeps every screener
+    response out of caches and search engines.)"""
 
     def dispatch(self, request, *args, **kwargs):
         self.state = ScreenerState(request.session)
         if self.state.status in STATE_MESSAGES:
             messages.warning(request, STATE_MESSAGES[self.state.status])
-        response = super().dispatch(request, *args, **kwargs)
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
+        return super().dispatch(request, *args, **kwargs)
 
     @property
     def answers_lost(self):
-        """The request carried a session cookie, but no screener state came with it."""
-        return (
-            self.state.status == OK
-            and not self.state.found
-            and settings.SESSION_COOKIE_NAME in self.request.COOKIES
-        )
+        """This browser had begun the screener, but its session came without the answers.
+        A visitor who never began (or whom the site itself cleared) is simply new."""
+        return self.state.status == OK and not self.state.found and has_started_cookie(self.request)
 
     def go_to_first_unanswered(self, message):
         if self.answers_lost:
@@ -88,7 +87,6 @@ class StartView(PrivateMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         """Start (or start again): forget any earlier answers and result."""
-        self.state.clear()
         self.state.begin()
         return redirect(question_url(1))
 
@@ -271,30 +269,18 @@ class ConsultationView(PrivateMixin, FormView):
             retention_days=settings.CONSULTATION_RETENTION_DAYS, **kwargs
         )
 
-    def rate_usage(self, increment):
-        return get_usage(
+    def use_up_one_request(self):
+        """Count this request against the client's limit, in one step (so requests sent in
+        parallel cannot all slip under it); whether the limit is now exceeded."""
+        usage = get_usage(
             self.request,
             group="screener.consultation",
             key="ip",
             rate=settings.CONSULTATION_RATE_LIMIT,
             method="POST",
-            increment=increment,
+            increment=True,
         )
-
-    def rate_limited(self):
-        """Whether this client has used up its requests. Only saved requests count:
-        a typo, a refusal or the same form sent twice costs nothing."""
-        usage = self.rate_usage(increment=False)
-        return usage is not None and (usage["should_limit"] or usage["count"] >= usage["limit"])
-
-    def post(self, request, *args, **kwargs):
-        if self.rate_limited():
-            form = self.get_form()
-            form.is_valid()
-            return self.render_to_response(
-                self.get_context_data(form=self.refreshed(form), rate_limited=True), status=429
-            )
-        return super().post(request, *args, **kwargs)
+        return usage is not None and usage["should_limit"]
 
     def refreshed(self, form):
         """The same form, every field kept, with a fresh token to send it again."""
@@ -307,9 +293,15 @@ class ConsultationView(PrivateMixin, FormView):
         return self.render_to_response(self.get_context_data(form=self.refreshed(form)), status=400)
 
     def form_valid(self, form):
+        # Only a request about to be saved counts against the limit: a typo, a refusal or
+        # the same form sent twice costs nothing.
         token = form.cleaned_data["token"]
         if ConsultationRequest.objects.filter(submission_token=token).exists():
             return self.sent()  # sent twice
+        if self.use_up_one_request():
+            return self.render_to_response(
+                self.get_context_data(form=self.refreshed(form), rate_limited=True), status=429
+            )
         request_ = form.save(commit=False)
         request_.consent_to_contact = True
         request_.submission_token = token
@@ -325,21 +317,25 @@ class ConsultationView(PrivateMixin, FormView):
                 request_.save()
         except IntegrityError:
             return self.sent()  # the same form, sent twice at once
-        self.rate_usage(increment=True)
         self.state.clear()
         return self.sent()
 
     def sent(self):
-        self.request.session[SENT_KEY] = True
+        self.request.session[SENT_KEY] = SENT
         return redirect("screener:consultation_sent")
 
 
 class ConsultationSentView(PrivateMixin, TemplateView):
-    """Says "Your request has been sent" only right after sending, and only once."""
+    """Says "Your request has been sent" only right after sending, and only once: opening
+    it again (a reload) leads to the form, with a message that the request already went."""
 
     template_name = "screener/consultation_sent.html"
 
     def get(self, request, *args, **kwargs):
-        if not request.session.pop(SENT_KEY, False):
-            return redirect("screener:consultation")
-        return super().get(request, *args, **kwargs)
+        sent = request.session.get(SENT_KEY)
+        if sent == SENT:
+            request.session[SENT_KEY] = SHOWN
+            return super().get(request, *args, **kwargs)
+        if sent == SHOWN:
+            messages.info(request, ALREADY_SENT)
+        return redirect("screener:consultation")

@@ -330,3 +330,60 @@ def test_a_double_submit_still_shows_the_sent_page(client, consultation_data):
     response = client.post(url("consultation", "ar"), consultation_data, follow=True)
     assert response.redirect_chain[-1][0] == url("consultation_sent", "ar")
     assert "أُرسل طلبك" in page_of(response)
+
+
+def test_a_double_submit_at_the_limit_still_shows_the_sent_page(
+    client, consultation_data, settings
+):
+    settings.CONSULTATION_RATE_LIMIT = "1/h"
+    first = client.post(url("consultation", "en"), consultation_data)
+    again = client.post(url("consultation", "en"), consultation_data)  # its copy, sent twice
+    assert first.status_code == again.status_code == 302
+    assert again["Location"] == url("consultation_sent", "en")
+    assert ConsultationRequest.objects.count() == 1
+
+
+def test_requests_sent_at_the_same_time_cannot_all_pass_the_limit(
+    client, consultation_data, settings, monkeypatch
+):
+    """A second request arrives while the first is being saved: it must not slip through."""
+    from django.test import Client
+
+    settings.CONSULTATION_RATE_LIMIT = "1/h"
+    save, meanwhile = ConsultationRequest.save, []
+
+    def save_while_another_arrives(row, *args, **kwargs):
+        if row.name != "Another":
+            other = consultation_data | {"name": "Another", "token": ready_token()}
+            meanwhile.append(Client().post(url("consultation", "en"), other))
+        return save(row, *args, **kwargs)
+
+    monkeypatch.setattr(ConsultationRequest, "save", save_while_another_arrives)
+    assert client.post(url("consultation", "en"), consultation_data).status_code == 302
+    assert meanwhile[0].status_code == 429
+    assert 'value="Another"' in page_of(meanwhile[0])  # the form is refilled
+    assert ConsultationRequest.objects.count() == 1
+
+
+ALREADY_SENT = {
+    "en": "Your request was already sent. You do not need to send it again.",
+    "ar": "أُرسل طلبك من قبل، فلا حاجة إلى إرساله مرة أخرى.",
+}
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_reloading_the_sent_page_says_the_request_already_went(client, consultation_data, language):
+    response = client.post(url("consultation", language), consultation_data, follow=True)
+    assert response.redirect_chain[-1][0] == url("consultation_sent", language)
+    assert ALREADY_SENT[language] not in page_of(response)
+
+    reloaded = client.get(url("consultation_sent", language), follow=True)
+    assert reloaded.redirect_chain == [(url("consultation", language), 302)]
+    assert ALREADY_SENT[language] in page_of(reloaded)
+    assert ConsultationRequest.objects.count() == 1
+
+
+def test_the_sent_page_opened_without_sending_says_nothing_was_sent(client):
+    response = client.get(url("consultation_sent", "en"), follow=True)
+    assert response.redirect_chain == [(url("consultation", "en"), 302)]
+    assert ALREADY_SENT["en"] not in page_of(response)

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
+from screener.middleware import STARTED_COOKIE
 from screener.questions import NO, NOT_SURE, QUESTION_KEYS, QUESTIONS, YES
 
 from .helpers import answer_all, url
@@ -424,3 +425,59 @@ def test_start_again_by_get_goes_to_the_start_page_and_keeps_the_result(client):
     assert response.status_code == 302
     assert response["Location"] == url("start", "en")
     assert client.session["screener"]["outcome"]["kind"] == "avoid"
+
+
+@pytest.mark.parametrize("target", [("question", 3), ("check",), ("outcome",)])
+def test_a_logged_in_visitor_who_never_began_is_not_told_answers_were_lost(
+    client, django_user_model, target
+):
+    """A staff member's session is no sign of a screener begun."""
+    client.force_login(django_user_model.objects.create_user("editor", is_staff=True))
+    response = client.get(url(target[0], "en", *target[1:]), follow=True)
+    assert response.status_code == 200
+    page = text_of(response)
+    assert LOST["en"] not in page
+    if target[0] == "outcome":
+        assert response.redirect_chain[-1][0] == url("start", "en")
+        assert "There is no result to show" in page
+    else:
+        assert response.redirect_chain[-1][0] == url("question", "en", 1)
+
+
+def test_a_session_that_expired_mid_way_says_the_answers_were_lost(client, settings):
+    client.post(url("start", "en"))
+    client.post(url("question", "en", 1), {"answer": YES})
+    settings.SESSION_COOKIE_AGE = -1  # the signed session cookie is now too old to read
+    response = client.get(url("question", "en", 2), follow=True)
+    assert response.redirect_chain[-1][0] == url("question", "en", 1)
+    assert LOST["en"] in text_of(response)
+
+
+def test_a_session_cookie_the_browser_dropped_mid_way_says_the_answers_were_lost(client):
+    from django.conf import settings
+
+    client.post(url("start", "en"))
+    client.post(url("question", "en", 1), {"answer": YES})
+    del client.cookies[settings.SESSION_COOKIE_NAME]
+    response = client.get(url("check", "en"), follow=True)
+    assert LOST["en"] in text_of(response)
+    # Said once: the next page treats the visitor as new.
+    again = client.get(url("question", "en", 3), follow=True)
+    assert LOST["en"] not in text_of(again)
+    assert "Please answer this question first." in text_of(again)
+
+
+def test_the_started_cookie_holds_no_answers_and_goes_with_them(client, article):
+    client.post(url("start", "en"))
+    client.post(url("question", "en", 1), {"answer": YES})
+    cookie = client.cookies[STARTED_COOKIE]
+    assert cookie.value == "1" and cookie["httponly"]
+    client.post(url("restart", "en"))
+    assert client.cookies[STARTED_COOKIE].value == ""  # deleted
+
+    client.post(url("question", "en", 1), {"answer": YES})
+    assert client.cookies[STARTED_COOKIE].value == "1"
+    client.get(article.get_absolute_url())  # leaving the screener forgets the answers
+    assert client.cookies[STARTED_COOKIE].value == ""
+    response = client.get(url("question", "en", 2), follow=True)
+    assert LOST["en"] not in text_of(response)  # the site cleared them: nothing was lost

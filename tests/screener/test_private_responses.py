@@ -114,3 +114,40 @@ def test_a_failed_csrf_check_never_links_to_another_site(client):
     page = response.content.decode()
     assert "evil.example" not in page
     assert 'href="/en/"' in page
+
+
+@pytest.mark.parametrize(
+    "referer",
+    [
+        "http://testserver/\\evil.example/",
+        "http://testserver/\\\\evil.example/",
+        "http://testserver//evil.example/",
+        "http://testserver/\\/evil.example/",
+    ],
+)
+def test_a_failed_csrf_check_never_links_to_another_site_through_this_one(referer):
+    """The path after the host is a link of its own: "/\\evil.example" is another site."""
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(url("consultation", "en"), {}, HTTP_REFERER=referer)
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "evil.example" not in page
+    assert 'href="/en/"' in page
+
+
+def test_screener_responses_are_private_when_the_site_runs_under_a_prefix(client):
+    from django.urls import set_script_prefix
+
+    from screener.middleware import screener_prefixes
+
+    screener_prefixes.cache_clear()
+    set_script_prefix("/site/")  # as the WSGI handler does for SCRIPT_NAME
+    try:
+        missing = client.get("/en/screener/no-such-page/", SCRIPT_NAME="/site")
+        start = client.get("/en/screener/", SCRIPT_NAME="/site")
+    finally:
+        screener_prefixes.cache_clear()
+        set_script_prefix("/")
+    assert missing.status_code == 404 and start.status_code == 200
+    assert_private(missing)
+    assert_private(start)
