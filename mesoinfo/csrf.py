@@ -15,13 +15,21 @@ from django.utils.http import url_has_allowed_host_and_scheme
 def back_url(request):
     """The page the visitor came from, as a path on this site; None if it was elsewhere."""
     referer = request.headers.get("Referer", "")
-    if referer and url_has_allowed_host_and_scheme(
-        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        parts = urlsplit(referer)
-        if parts.path.startswith("/") and not parts.path.startswith("//"):
-            return parts.path + (f"?{parts.query}" if parts.query else "")
+    if not is_on_this_site(request, referer):
+        return None
+    parts = urlsplit(referer)
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    # The path is checked again on its own: "https://host/\evil.example" is on this site,
+    # but its path "/\evil.example" is read by browsers as "//evil.example", another site.
+    if path.startswith("/") and is_on_this_site(request, path):
+        return path
     return None
+
+
+def is_on_this_site(request, url):
+    return url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
 
 
 def csrf_failure(request, reason=""):
