@@ -1,17 +1,13 @@
 """Visitor forms of the content app: the search box and "Was this page helpful?"."""
 
-import re
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from mesoinfo.logging import contains_personal_data
+
 from .models import FEEDBACK_COMMENT_MAX, Feedback
 from .search import MAX_QUERY_LENGTH
-
-# Something that looks like an e-mail address or a phone number (seven digits or more,
-# in any script, with spaces or dashes between them).
-PERSONAL_DATA_RE = re.compile(r"[^\s@]+@[^\s@]+\.\w+|(?:\d[\s\-()]*){7,}")
 
 
 class SearchForm(forms.Form):
@@ -67,7 +63,8 @@ class FeedbackForm(forms.ModelForm):
 
     def clean_comment(self):
         comment = self.cleaned_data["comment"]
-        if PERSONAL_DATA_RE.search(comment):
+        # The same check that keeps e-mail addresses and phone numbers out of the logs.
+        if contains_personal_data(comment):
             raise forms.ValidationError(
                 _("Please remove the e-mail address or phone number from your comment.")
             )

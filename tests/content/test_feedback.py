@@ -101,3 +101,24 @@ def test_a_date_is_not_taken_for_a_phone_number(client, article, comment):
     response = client.post(article.get_absolute_url(), {"helpful": "yes", "comment": comment})
     assert response.status_code == 302
     assert Feedback.objects.get().comment == comment
+
+
+@pytest.mark.parametrize(
+    "comment",
+    ["Call 050.123.4567", "Call 050/123/4567", "Call +966 (50) 123-4567", "٠٥٠ ١٢٣ ٤٥٦٧"],
+)
+def test_a_phone_number_written_any_way_is_refused(client, article, comment):
+    response = client.post(article.get_absolute_url(), {"helpful": "no", "comment": comment})
+    assert response.status_code == 400
+    assert "رقم الهاتف" in response.content.decode()
+    assert not Feedback.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "comment",
+    ["Updated on 2026-11-24?", "Seen at 10:26:03 on 2026/11/24", "Studies from 2019-2026"],
+)
+def test_an_iso_date_a_time_or_years_are_not_taken_for_a_phone_number(client, article, comment):
+    response = client.post(article.get_absolute_url(), {"helpful": "yes", "comment": comment})
+    assert response.status_code == 302
+    assert Feedback.objects.get().comment == comment

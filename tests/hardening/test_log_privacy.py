@@ -175,3 +175,60 @@ def test_the_filter_blanks_personal_data_in_every_kind_of_argument():
     assert filtered("django", "sent from 050-123-4567 at %s", "10:26") == (
         "sent from [redacted] at 10:26"
     )
+
+
+@pytest.mark.parametrize("text", ["050.123.4567", "050/123/4567", "+966 (50) 123/4567"])
+def test_redaction_blanks_phone_numbers_with_dots_and_slashes(text):
+    from mesoinfo.logging import redact
+
+    assert redact(f"call {text} after six") == "call [redacted] after six"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on 25/11/2026 and 11/25/2026",
+        "from 2026.10.01 to 2026/10/31",
+        "at 10:26:03",
+        "in 2019-2026",
+        "between 2025 2026",
+    ],
+)
+def test_redaction_keeps_dates_written_with_slashes_and_dots(text):
+    from mesoinfo.logging import redact
+
+    assert redact(text) == text
+
+
+def test_the_filter_blanks_a_phone_number_logged_as_a_number():
+    assert filtered("django", "call back %s", 501234567) == "call back [redacted]"
+    assert filtered("django", "call back %d", 966501234567) == "call back [redacted]"
+
+
+def test_the_filter_blanks_a_phone_number_split_across_arguments():
+    assert filtered("django", "call %s %s %s", "050", "123", "4567") == "call [redacted]"
+    assert filtered("django", "call %s-%s", "050123", 4567) == "call [redacted]"
+    assert filtered("axes", "%(a)s %(b)s", {"a": "+966 50", "b": "123 4567"}) == "[redacted]"
+
+
+def test_the_filter_keeps_dates_and_the_axes_clean_up_line_whole():
+    from datetime import UTC, date, datetime
+
+    when = datetime(2026, 11, 24, 10, 26, 30, 123456, tzinfo=UTC)
+    message = "AXES: Cleaned up %s expired access attempts from database that were older than %s"
+    assert filtered("axes.handlers.database", message, 12, when) == (
+        "AXES: Cleaned up 12 expired access attempts from database that were older than "
+        "2026-11-24 10:26:30.123456+00:00"
+    )
+    assert filtered("django", "due %s, sent %s", date(2026, 11, 24), "25/11/2026") == (
+        "due 2026-11-24, sent 25/11/2026"
+    )
+
+
+def test_the_filtered_record_is_not_formatted_a_second_time():
+    from mesoinfo.logging import RedactPersonalData
+
+    record = logging.LogRecord("django", logging.INFO, __file__, 1, "%s%%", ("50",), None)
+    RedactPersonalData().filter(record)
+    assert (record.msg, record.args) == ("50%", ())
+    assert record.getMessage() == "50%"
