@@ -143,6 +143,33 @@ def with_visitor_token(request, content, etag):
     return content, etag[:-1] + "-" + hashlib.sha256(secret.encode()).hexdigest()[:12] + '"'
 
 
+# Each process also keeps the pages it has served in memory, each with its version: the
+# version is still read from the shared cache on every request, so an edit made anywhere
+# reaches this process at once, but an unchanged page is not read back from the shared
+# cache (a file to open and decompress) each time. At most LOCAL_PAGES_MAX pages.
+LOCAL_PAGES = {}
+LOCAL_PAGES_MAX = 500
+
+
+def local_copy(key, version):
+    cached = LOCAL_PAGES.get(key)
+    return cached if cached is not None and cached[0] == version else None
+
+
+def shared_copy(key, version):
+    cached = cache.get(key)
+    if cached is None or cached[0] != version:
+        return None
+    keep_local_copy(key, cached)
+    return cached
+
+
+def keep_local_copy(key, cached):
+    if len(LOCAL_PAGES) >= LOCAL_PAGES_MAX:
+        LOCAL_PAGES.clear()
+    LOCAL_PAGES[key] = cached
+
+
 class CachedPageMixin:
     """For public views whose page depends only on the content, language and address."""
 
@@ -151,8 +178,8 @@ class CachedPageMixin:
             return super().dispatch(request, *args, **kwargs)
         version = content_version()
         etag, last_modified, key = page_validators(request, version)
-        cached = cache.get(key)
-        if cached is None or cached[0] != version:
+        cached = local_copy(key, version) or shared_copy(key, version)
+        if cached is None:
             response = super().dispatch(request, *args, **kwargs)
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
@@ -164,6 +191,7 @@ class CachedPageMixin:
                 content = CSRF_INPUT.sub(CSRF_PLACEHOLDER, content)
             cached = (version, content, response["Content-Type"], has_form)
             cache.set(key, cached, page_cache_seconds())
+            keep_local_copy(key, cached)
         _version, content, content_type, has_form = cached
         if has_form:
             content, etag = with_visitor_token(request, content, etag)
