@@ -29,30 +29,18 @@ def test_add_page_has_language_tabs_and_rtl_arabic_inputs(client, editor, catego
     assert scripts and all(not re.match(r"(https?:)?//", url) for url in scripts)
 
 
-def test_editor_adds_and_publishes_an_article_in_both_languages(
-    client, editor, category, reviewer, source
-):
+def test_editor_adds_and_publishes_an_article_in_both_languages(client, editor, article_form):
     client.force_login(editor)
     response = client.post(
         "/admin/content/article/add/",
-        {
-            "category": category.pk,
+        article_form
+        | {
             "title_ar": "مقالة من المحرر",
             "title_en": "An editor's article",
             "slug_ar": "مقالة-من-المحرر",
             "slug_en": "an-editors-article",
-            "summary_ar": "ملخص.",
-            "summary_en": "Summary.",
             "body_ar": "نص **المقالة**.",
             "body_en": "The **article** text.",
-            "status": "published",
-            "published_at_0": "2026-01-01",
-            "published_at_1": "10:00:00",
-            "order": "0",
-            "reviewer": reviewer.pk,
-            "last_reviewed": "2026-11-01",
-            "next_review_due": "2027-11-01",
-            "sources": [source.pk],
         },
     )
     assert response.status_code == 302, response.content.decode()[:3000]
