@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "mesoinfo",
     "content",
     "screener",
+    "clinic",
 ]
 
 MIDDLEWARE = [
@@ -86,6 +87,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "mesoinfo.context_processors.site",
+                # `clinic`: the clinic profile (name, address, phones...) on every page.
+                "clinic.context_processors.clinic",
             ],
         },
     },
@@ -173,10 +176,6 @@ CONSULTATION_FORM_MAX_AGE = 24 * 60 * 60
 
 # "Was this page helpful?": how often one client may answer.
 FEEDBACK_RATE_LIMIT = os.environ.get("FEEDBACK_RATE_LIMIT", "10/h")
-
-# What the footer shows as the way to reach the clinic.
-SITE_CONTACT_EMAIL = os.environ.get("SITE_CONTACT_EMAIL", "info@example.org")
-SITE_CONTACT_PHONE = os.environ.get("SITE_CONTACT_PHONE", "")
 
 LOGGING = {
     "version": 1,

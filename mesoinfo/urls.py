@@ -25,5 +25,6 @@ urlpatterns.append(path("robots.txt", RobotsView.as_view(), name="robots_txt"))
 
 urlpatterns += i18n_patterns(
     path("screener/", include("screener.urls")),
+    path("contact/", include("clinic.urls")),
     path("", include("content.urls")),
 )
