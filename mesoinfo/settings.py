@@ -132,9 +132,11 @@ WHITENOISE_USE_FINDERS = DEBUG
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# Sessions live in a signed cookie: the screener's answers stay with the visitor and
-# never reach the database. They expire with the browser or after SESSION_COOKIE_AGE.
-SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
+# Sessions live in the database, so that signing out or changing a password really ends a
+# staff session (a copied cookie is worthless afterwards); `clearsessions` deletes expired
+# rows daily. Only staff get one: the screener keeps its answers in its own encrypted
+# cookie. They expire with the browser or after SESSION_COOKIE_AGE.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
@@ -209,6 +211,10 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    # __Host- cookies are sent only over HTTPS, for the whole site and this host alone: no
+    # subdomain or plain-HTTP page can plant or overwrite them.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
