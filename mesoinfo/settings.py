@@ -56,6 +56,10 @@ INSTALLED_APPS = [
     "mesoinfo",
     "content",
     "screener",
+    # A second factor for staff: a code from an authenticator app (TOTP).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "twofactor",
 ]
 
 MIDDLEWARE = [
@@ -66,6 +70,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "twofactor.middleware.RequireSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "screener.middleware.ForgetScreenerOnLeaveMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -101,7 +107,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -275,6 +284,14 @@ PERMISSIONS_POLICY = {
 
 # Admin login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one
 # user name from one address, that pair is locked out for AXES_COOLOFF_MINUTES.
+# Every staff account signs in with a password and then a code from an authenticator app
+# (twofactor/, django-otp TOTP); only a test or a developer's machine turns it off.
+STAFF_OTP_REQUIRED = env_bool("STAFF_OTP_REQUIRED", default=True)
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "MesoInfo")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# After signing in (and on a rejected "next"), staff land on the admin's first page.
+LOGIN_REDIRECT_URL = "admin:index"
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
