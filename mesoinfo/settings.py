@@ -282,8 +282,6 @@ PERMISSIONS_POLICY = {
     ]
 }
 
-# Admin login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one
-# user name from one address, that pair is locked out for AXES_COOLOFF_MINUTES.
 # Every staff account signs in with a password and then a code from an authenticator app
 # (twofactor/, django-otp TOTP); only a test or a developer's machine turns it off.
 STAFF_OTP_REQUIRED = env_bool("STAFF_OTP_REQUIRED", default=True)
@@ -292,13 +290,18 @@ OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # After signing in (and on a rejected "next"), staff land on the admin's first page.
 LOGIN_REDIRECT_URL = "admin:index"
 
+# Admin login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one
+# user name from one address, or AXES_ADDRESS_FAILURE_LIMIT from one address whatever the
+# names, signing in from there pauses for AXES_COOLOFF_MINUTES (mesoinfo/lockout.py).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_USERNAME_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_ADDRESS_FAILURE_LIMIT = int(os.environ.get("AXES_ADDRESS_FAILURE_LIMIT", "20"))
+AXES_FAILURE_LIMIT = "mesoinfo.lockout.failure_limit"
 AXES_COOLOFF_TIME = int(os.environ.get("AXES_COOLOFF_MINUTES", "15")) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "mesoinfo.lockout.locked_out"
