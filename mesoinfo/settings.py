@@ -182,6 +182,11 @@ CONSULTATION_RATE_LIMIT = os.environ.get("CONSULTATION_RATE_LIMIT", "5/h")
 CONSULTATION_MIN_FILL_SECONDS = int(os.environ.get("CONSULTATION_MIN_FILL_SECONDS", "3"))
 CONSULTATION_FORM_MAX_AGE = 24 * 60 * 60
 
+# Backups (manage.py backup_site --folder): encrypted to these age public keys (comma-
+# separated "age1…"; the private key stays off the server) and kept this many days.
+BACKUP_AGE_RECIPIENTS = env_list("BACKUP_AGE_RECIPIENTS")
+BACKUP_KEEP_DAYS = int(os.environ.get("BACKUP_KEEP_DAYS", "14"))
+
 # "Was this page helpful?": how often one client may answer.
 FEEDBACK_RATE_LIMIT = os.environ.get("FEEDBACK_RATE_LIMIT", "10/h")
 
