@@ -19,6 +19,14 @@ def _plain_static_storage(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def _no_second_factor(settings):
+    # Staff sign in with a password alone in tests, except in the tests of the second
+    # factor itself (tests/hardening/test_two_factor.py and the browser test), which turn
+    # it back on.
+    settings.STAFF_OTP_REQUIRED = False
+
+
 @pytest.fixture(scope="session")
 def _cache_dir(tmp_path_factory):
     return tmp_path_factory.mktemp("cache")
