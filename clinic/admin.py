@@ -45,6 +45,8 @@ class ClinicProfileAdmin(LanguageDirectionMixin, TabbedTranslationAdmin):
         from django.shortcuts import redirect
 
         profile = ClinicProfile.objects.first()
+        if not self.has_view_or_change_permission(request):
+            return super().changelist_view(request, extra_context)  # refuses
         if profile is not None:
             return redirect(reverse("admin:clinic_clinicprofile_change", args=[profile.pk]))
         if self.has_add_permission(request):

@@ -40,7 +40,7 @@ class ArticleSitemap(I18nSitemap):
         return Article.objects.published().select_related("category")
 
     def lastmod(self, item):
-        return item.updated_at
+        return item.date_modified
 
 
 class PageSitemap(I18nSitemap):

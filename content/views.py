@@ -66,7 +66,7 @@ class ArticleView(CachedPageMixin, DetailView):
     def get_queryset(self):
         return (
             Article.objects.published()
-            .select_related("category", "reviewer")
+            .select_related("category", "reviewer", "author")
             .prefetch_related(Prefetch("sources"))
         )
 
@@ -132,7 +132,7 @@ class PageView(DetailView):
 
     def get_object(self, queryset=None):
         if "slug" not in self.kwargs:
-            return get_object_or_404(Page, corpus_key=ABOUT_PAGE)
+            return get_object_or_404(Page, corpus_key=self.kwargs.get("corpus_key", ABOUT_PAGE))
         return get_object_or_404(Page.objects.filter(slug=self.kwargs["slug"])[:1])
 
     def get(self, request, *args, **kwargs):

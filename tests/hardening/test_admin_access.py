@@ -117,12 +117,14 @@ def expected_group_rights():
     editors = importlib.import_module("content.migrations.0002_content_editors_group")
     more = importlib.import_module("content.migrations.0003_search_pages_feedback")
     reception = importlib.import_module("screener.migrations.0002_reception_group")
+    authors = importlib.import_module("content.migrations.0007_authors_and_dates")
     editor_rights = {
         f"content.{action}_{model}"
         for model in editors.MODELS
         for action in ("add", "change", "delete", "view")
     }
     editor_rights |= {f"content.{codename}" for codename in more.EDITOR_PERMISSIONS}
+    editor_rights |= {f"content.{codename}" for codename in authors.EDITOR_PERMISSIONS}
     assert editors.GROUP == more.EDITORS
     return {
         editors.GROUP: editor_rights,
@@ -178,7 +180,7 @@ def status(client, name, *args):
     return client.get(reverse(name, args=args), HTTP_ACCEPT_LANGUAGE="en").status_code
 
 
-@pytest.mark.parametrize("model", ["article", "category", "reviewer", "source", "page"])
+@pytest.mark.parametrize("model", ["article", "category", "reviewer", "author", "source", "page"])
 def test_content_editors_manage_the_content(editor_client, model):
     assert status(editor_client, f"admin:content_{model}_changelist") == 200
     assert status(editor_client, f"admin:content_{model}_add") == 200
@@ -224,6 +226,8 @@ FOR_ADMINISTRATORS = [
     "admin:auth_user_add",
     "admin:auth_group_changelist",
     "admin:axes_accessattempt_changelist",
+    "admin:clinic_clinicprofile_changelist",
+    "admin:clinic_clinicprofile_add",
 ]
 
 
@@ -254,6 +258,7 @@ CONTENT_MODELS = [
     "article",
     "category",
     "reviewer",
+    "author",
     "source",
     "page",
     "feedback",
