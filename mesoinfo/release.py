@@ -6,6 +6,7 @@ rendered by the code before it, and two machines running one commit share their 
 
 import functools
 import hashlib
+import re
 from pathlib import Path
 
 from django.conf import settings
@@ -13,6 +14,7 @@ from django.conf import settings
 # What a page is made of: code, templates, translations, static files.
 SOURCE_FOLDERS = ("mesoinfo", "content", "screener", "templates", "locale", "static")
 BUILT_SUFFIXES = {".pyc", ".mo"}  # made from the sources on each machine
+COMMIT = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")  # SHA-1 or SHA-256
 
 
 @functools.cache
@@ -33,6 +35,11 @@ def git_commit(base):
     Handles a plain clone, a worktree or submodule (.git is a file naming the real folder),
     a detached HEAD, loose and packed refs.
     """
+    found = read_head(base)
+    return found if COMMIT.fullmatch(found) else ""
+
+
+def read_head(base):
     try:
         git = base / ".git"
         if git.is_file():
