@@ -8,7 +8,7 @@ language, registered in translation.py.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -60,6 +60,20 @@ def unique_per_language(*fields, name):
     ]
 
 
+class CategoryQuerySet(models.QuerySet):
+    def with_published_articles(self):
+        """The categories that have published articles, each with their `article_count`."""
+        counts = (
+            Article.objects.published()
+            .filter(category=OuterRef("pk"))
+            .order_by()
+            .values("category")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(article_count=Subquery(counts)).filter(article_count__gt=0)
+
+
 class Category(models.Model):
     """A section a patient browses: what it is, types, preparing, and so on."""
 
@@ -70,6 +84,8 @@ class Category(models.Model):
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     corpus_key = corpus_key_field()
+
+    objects = CategoryQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]

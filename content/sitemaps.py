@@ -4,7 +4,6 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from .models import Article, Category, Page
-from .views import published_count
 
 
 class I18nSitemap(Sitemap):
@@ -30,7 +29,7 @@ class CategorySitemap(I18nSitemap):
     priority = 0.6
 
     def items(self):
-        return Category.objects.annotate(n=published_count()).filter(n__gt=0)
+        return Category.objects.with_published_articles()
 
 
 class ArticleSitemap(I18nSitemap):

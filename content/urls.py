@@ -32,4 +32,9 @@ urlpatterns = [
     path("page/<uslug:slug>/", views.PageView.as_view(), name="page"),
     path("<uslug:category>/", views.CategoryView.as_view(), name="category"),
     path("<uslug:category>/<uslug:slug>/", views.ArticleView.as_view(), name="article"),
+    path(
+        "<uslug:category>/<uslug:slug>/feedback/",
+        views.FeedbackView.as_view(),
+        name="feedback",
+    ),
 ]

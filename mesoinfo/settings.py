@@ -158,24 +158,44 @@ CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 CSRF_FAILURE_VIEW = "mesoinfo.csrf.csrf_failure"
 
-# Caches (cached pages, their version token, rate limits): files under CACHE_DIR, shared by
-# every process on one machine, so a staff edit reaches every worker at once and a rate
-# limit counts across workers. Several machines point REDIS_URL at one Redis server.
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-        }
-    }
-else:
-    CACHES = {
-        "default": {
+
+# Caches. "default": cached pages and their version token, shared by every process (files
+# under CACHE_DIR on one machine, or one Redis server for several), so a staff edit reaches
+# every worker at once. "local": each process's own copy of the pages it served, checked
+# against the shared version on every request. "ratelimit": the rate-limit counts, kept
+# apart so that no number of cached pages can push them out (a file cache that drops only
+# expired counts, never live ones; or the same Redis).
+def cache_settings(folder, redis_url=""):
+    folder = Path(folder)
+    if redis_url:
+        shared = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+        counters = {**shared, "KEY_PREFIX": "ratelimit"}
+    else:
+        shared = {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            "LOCATION": str(folder),
             "OPTIONS": {"MAX_ENTRIES": 2000},
         }
+        counters = {
+            "BACKEND": "mesoinfo.cache_backends.CounterFileCache",
+            "LOCATION": str(folder / "ratelimit"),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    local = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "mesoinfo-pages",
+        "OPTIONS": {"MAX_ENTRIES": 500},
     }
+    return {"default": shared, "local": local, "ratelimit": counters}
+
+
+CACHES = cache_settings(
+    os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")), os.environ.get("REDIS_URL", "")
+)
+RATELIMIT_USE_CACHE = "ratelimit"
+# Which release of the code is running: cached pages of another release are never served.
+# Empty: the git commit of this checkout (read from .git, see mesoinfo/release.py).
+RELEASE_ID = os.environ.get("RELEASE_ID", "").strip()
 
 # The screener forgets unfinished answers after this many seconds.
 SCREENER_TIMEOUT = int(os.environ.get("SCREENER_TIMEOUT", "3600"))

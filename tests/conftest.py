@@ -34,24 +34,23 @@ def _cache_dir(tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def _private_cache(settings, _cache_dir):
-    # The site's own file cache, in a folder of this test run: a development server or
-    # another test run on the machine shares nothing with it.
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(_cache_dir),
-        }
-    }
+    # The site's own caches (pages, each process's copy, rate limits), in a folder of this
+    # test run: a development server or another test run on the machine shares nothing.
+    from mesoinfo.settings import cache_settings
+
+    settings.CACHES = cache_settings(_cache_dir)
 
 
 @pytest.fixture(autouse=True)
 def _empty_cache(_private_cache):
     # Cached pages and rate limits must not leak from one test into the next.
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)
