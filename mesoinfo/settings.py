@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "mesoinfo",
     "content",
     "screener",
+    "search",
 ]
 
 MIDDLEWARE = [

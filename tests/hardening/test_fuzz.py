@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from content.models import FEEDBACK_COMMENT_MAX, Feedback
-from content.search import MAX_QUERY_LENGTH
+from search.query import MAX_QUERY_LENGTH
 from screener.forms import normalise_phone
 from screener.models import ConsultationRequest
 from screener.questions import ANSWERS
