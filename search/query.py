@@ -147,7 +147,9 @@ def matching(queryset, terms, language, every=True):
     rows = index.match(expression(terms, every), language)
     if not rows:
         return []
-    articles = queryset.filter(pk__in=[row[0] for row in rows]).in_bulk()
+    # The bodies are not shown: the index row carries the text snippets are cut from.
+    bodies = [f"body_{code}" for code, _name in settings.LANGUAGES]
+    articles = queryset.filter(pk__in=[row[0] for row in rows]).defer(*bodies).in_bulk()
     wanted = [term.all_forms() for term in terms]
 
     everything = set().union(*wanted)

@@ -30,5 +30,6 @@ class Command(BaseCommand):
                 "database, or add --force to load over what is there."
             )
         call_command("loaddata", path, verbosity=0)
+        call_command("reindex_search", verbosity=0)
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS(f"Restored the site from {path}."))
