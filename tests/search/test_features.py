@@ -96,9 +96,7 @@ def test_some_words_are_enough_when_no_page_has_all(client, pages):
 
 
 def test_synonyms_are_highlighted_in_snippets(client, pages):
-    Synonym.objects.update_or_create(
-        language="en", term="bruise", defaults={"matches": "bruising"}
-    )
+    Synonym.objects.update_or_create(language="en", term="bruise", defaults={"matches": "bruising"})
     html = client.get("/en/search/", {"q": "bruise"}).content.decode()
     assert "<mark>bruises</mark>" in html
 
