@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from search.admin import IndexedSearchMixin
+
 from .models import (
     Article,
     ArticleDueForReview,
@@ -119,7 +121,9 @@ class ArticleAdminForm(forms.ModelForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(LanguageDirectionMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+class ArticleAdmin(
+    IndexedSearchMixin, LanguageDirectionMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
     # SimpleHistoryAdmin adds the History page: every saved version, and a Revert button.
     form = ArticleAdminForm
     list_display = [
@@ -133,7 +137,7 @@ class ArticleAdmin(LanguageDirectionMixin, SimpleHistoryAdmin, TabbedTranslation
     ]
     list_filter = ["status", "category", ReviewDueFilter]
     list_select_related = ["category"]
-    search_fields = ["title_ar", "title_en", "summary_ar", "summary_en"]
+    search_fields = ["title_ar", "title_en", "summary_ar", "summary_en"]  # see IndexedSearchMixin
     prepopulated_fields = {"slug": ("title",)}
     filter_horizontal = ["sources"]
     date_hierarchy = "published_at"

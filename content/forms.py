@@ -1,4 +1,4 @@
-"""Visitor forms of the content app: the search box and "Was this page helpful?"."""
+"""The visitor form of the content app: "Was this page helpful?"."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -7,23 +7,6 @@ from django.utils.translation import pgettext_lazy
 from mesoinfo.privacy import contains_personal_data
 
 from .models import FEEDBACK_COMMENT_MAX, Feedback
-from .search import MAX_QUERY_LENGTH
-
-
-class SearchForm(forms.Form):
-    q = forms.CharField(
-        label=_("Search the site"),
-        max_length=MAX_QUERY_LENGTH,
-        required=False,
-        strip=True,
-        error_messages={
-            "max_length": _(
-                "Please use a shorter search, of at most %(limit_value)d characters "
-                "(it has %(show_value)d)."
-            ),
-        },
-        widget=forms.TextInput(attrs={"type": "search"}),
-    )
 
 
 class FeedbackForm(forms.ModelForm):

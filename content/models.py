@@ -13,16 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .search import search_values
-
 
 def corpus_key_field():
     """The name of the corpus file a row came from: NULL for rows staff created."""
     return models.SlugField(max_length=100, unique=True, null=True, editable=False)  # noqa: DJ001
-
-
-def search_text_field():
-    return models.TextField(editable=False, blank=True, default="")
 
 
 ABOUT_PAGE = "about"  # the corpus key of the "About this site" page
@@ -232,14 +226,6 @@ class Article(models.Model):
     )
     corpus_key = corpus_key_field()
 
-    # The searchable words of each language, kept in step by save() (see content.search).
-    search_title_ar = search_text_field()
-    search_summary_ar = search_text_field()
-    search_body_ar = search_text_field()
-    search_title_en = search_text_field()
-    search_summary_en = search_text_field()
-    search_body_en = search_text_field()
-
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
@@ -251,14 +237,6 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        values = self.search_text()
-        for column, value in values.items():
-            setattr(self, column, value)
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], *values}
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse(
             "content:article", kwargs={"category": self.category.slug, "slug": self.slug}
@@ -267,10 +245,6 @@ class Article(models.Model):
     @property
     def is_public(self):
         return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
-
-    def search_text(self):
-        """{column: normalised words} for the search columns of every language."""
-        return search_values(self)
 
     def filled_body(self):
         """The body with the clinic's details written in ({emergency_number}, {clinic_phone})."""

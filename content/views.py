@@ -13,9 +13,8 @@ from django_ratelimit.core import is_ratelimited
 from mesoinfo.csrf import same_origin_post
 
 from .cache import CachedPageMixin
-from .forms import FeedbackForm, SearchForm
+from .forms import FeedbackForm
 from .models import ABOUT_PAGE, Article, Category, Page
-from .search import MAX_RESULTS, query_words, result_snippet, search
 from .structured_data import article_json_ld
 
 
@@ -143,32 +142,6 @@ class PageView(DetailView):
             object=self.object, translated_object=self.object, crumbs=crumbs
         )
         return self.render_to_response(context)
-
-
-class SearchView(TemplateView):
-    """Results for ?q= in the active language: never an error page, never indexed."""
-
-    template_name = "content/search.html"
-
-    def get(self, request, *args, **kwargs):
-        form = SearchForm(request.GET)
-        context = self.get_context_data(form=form, query="", terms=[], results=[])
-        if form.is_valid():
-            query = form.cleaned_data["q"]
-            language = get_language()
-            found = search(Article.objects.published().select_related("category"), query, language)
-            context.update(
-                query=query,
-                terms=query_words(query, language),
-                results=[
-                    {"article": article, "snippet": result_snippet(article, query, language)}
-                    for article in found
-                ],
-                limit=MAX_RESULTS,
-            )
-        response = self.render_to_response(context, status=200 if form.is_valid() else 400)
-        response["X-Robots-Tag"] = "noindex"
-        return response
 
 
 class RobotsView(TemplateView):

@@ -20,7 +20,8 @@ import pyrage
 from django.apps import apps
 from django.contrib.auth import get_user_model
 
-BACKUP_LABELS = ["auth.group", "auth.user", "content", "screener"]
+# The search index is left out: restore_site rebuilds it from the articles.
+BACKUP_LABELS = ["auth.group", "auth.user", "content", "screener", "search.synonym"]
 # The files backup_site --folder writes, and so the only ones its rotation deletes.
 BACKUP_NAME = re.compile(r"site-\d{4}-\d{2}-\d{2}T\d{6}Z\.json(\.gz)?(\.age)?")
 ENCRYPTED_SUFFIX = ".age"

@@ -96,20 +96,7 @@ class Migration(migrations.Migration):
 
 
 def fill_search_columns(apps, schema_editor):
-    """Write the searchable words of every existing article (new rows get them in save())."""
-    from content.search import normalise, plain_text
-
-    Article = apps.get_model("content", "Article")
-    articles = list(Article.objects.all())
-    for article in articles:
-        for code in ("ar", "en"):
-            for field in ("title", "summary", "body"):
-                text = getattr(article, f"{field}_{code}") or ""
-                if field == "body":
-                    text = plain_text(text)
-                setattr(article, f"search_{field}_{code}", normalise(text, code))
-    columns = [f"search_{field}_{code}" for code in ("ar", "en") for field in ("title", "summary", "body")]
-    Article.objects.bulk_update(articles, columns, batch_size=100)
+    """Superseded: these columns are dropped by 0007 and the index is built by search.0003."""
 
 
 EDITORS = "Content editors"

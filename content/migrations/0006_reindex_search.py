@@ -8,9 +8,7 @@ zero-width joiners or direction marks. The same rewrite as `manage.py reindex_se
 from django.db import migrations
 
 def rebuild_search_columns(apps, schema_editor):
-    from content.search import rewrite_search_columns
-
-    rewrite_search_columns(apps.get_model("content", "Article"))
+    """Superseded: the columns are dropped by 0007 and the index is built by search.0003."""
 
 
 class Migration(migrations.Migration):

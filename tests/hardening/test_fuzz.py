@@ -16,10 +16,10 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from content.models import FEEDBACK_COMMENT_MAX, Feedback
-from content.search import MAX_QUERY_LENGTH
 from screener.forms import normalise_phone
 from screener.models import ConsultationRequest
 from screener.questions import ANSWERS
+from search.query import MAX_QUERY_LENGTH
 from tests.screener.helpers import ready_token
 
 pytestmark = pytest.mark.django_db

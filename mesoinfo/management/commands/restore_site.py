@@ -39,6 +39,7 @@ class Command(BaseCommand):
             self.load_encrypted(Path(path), identity)
         else:
             call_command("loaddata", path, verbosity=0)
+        call_command("reindex_search", verbosity=0)
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS(f"Restored the site from {path}."))
 

@@ -1,0 +1,137 @@
+"""The words patients use, in both languages, and what the articles call the same thing.
+
+Staff edit these under Search → Search synonyms; this only adds the first set.
+"""
+
+from django.db import migrations
+
+SYNONYMS = {
+    "ar": {
+        "أضرار": ["الآثار الجانبية", "مضاعفات", "مخاطر"],
+        "مضاعفات": ["الآثار الجانبية", "مخاطر"],
+        "مخاطر": ["الآثار الجانبية", "مضاعفات"],
+        "الأعراض الجانبية": ["الآثار الجانبية"],
+        "تخسيس": ["الدهون الموضعية", "نحت الجسم", "إنقاص الوزن"],
+        "تنحيف": ["الدهون الموضعية", "نحت الجسم", "إنقاص الوزن"],
+        "رجيم": ["الدهون الموضعية", "إنقاص الوزن"],
+        "إنقاص الوزن": ["الدهون الموضعية", "نحت الجسم"],
+        "بنج": ["مخدر", "تخدير"],
+        "تخدير": ["مخدر"],
+        "التعافي": ["بعد الجلسة", "العناية بعد الجلسة", "كدمات", "تورم"],
+        "النقاهة": ["بعد الجلسة", "العناية بعد الجلسة"],
+        "مدة التعافي": ["بعد الجلسة", "كدمات", "تورم"],
+        "مميعات الدم": ["مسيل", "الأسبرين", "الوارفارين"],
+        "مسيلات الدم": ["مسيل", "الأسبرين", "الوارفارين"],
+        "مضادات التخثر": ["مسيل", "الأسبرين", "الوارفارين"],
+        "إبر": ["حقن"],
+        "حقن": ["إبر"],
+        "تساقط الشعر": ["الصلع", "الثعلبة"],
+        "الصلع": ["تساقط الشعر"],
+        "فراغات الشعر": ["تساقط الشعر", "الصلع"],
+        "السعر": ["تكلفة", "أسعار"],
+        "سعر": ["تكلفة", "أسعار"],
+        "كم يكلف": ["تكلفة", "أسعار"],
+        "كم سعر": ["تكلفة", "أسعار"],
+        "الميزو": ["الميزوثيرابي"],
+        "ميزو ثيرابي": ["الميزوثيرابي"],
+        "الميسوثيرابي": ["الميزوثيرابي"],
+        "ميسوثيرابي": ["الميزوثيرابي"],
+        "الميزوتيرابي": ["الميزوثيرابي"],
+        "ميزوتيرابي": ["الميزوثيرابي"],
+        "الميزوثرابي": ["الميزوثيرابي"],
+        "كدمة": ["كدمات", "ازرقاق"],
+        "ازرقاق": ["كدمات"],
+        "يؤلم": ["ألم", "مؤلم"],
+        "هل تؤلم": ["ألم", "مؤلم"],
+        "توجع": ["ألم", "مؤلم"],
+        "هل تنفع": ["الأدلة", "فعالية", "يقول العلم"],
+        "هل هي فعالة": ["الأدلة", "فعالية", "يقول العلم"],
+        "فعالية": ["الأدلة", "يقول العلم"],
+        "آمنة": ["الآثار الجانبية", "لا يناسبه"],
+        "خطيرة": ["الآثار الجانبية", "مضاعفات"],
+        "نتيجة": ["الأدلة", "نتائج"],
+        "شفط الدهون": ["شفط"],
+        "تفتيت الدهون": ["إذابة الدهون", "حقن تفتيت", "ديوكسيكوليك"],
+        "إذابة الدهون": ["تفتيت الدهون", "ديوكسيكوليك"],
+        "الاستعداد": ["تستعد", "التحضير"],
+        "التحضير": ["تستعد", "الاستعداد"],
+        "أحتاج": ["تحتاج"],
+        "المفاصل": ["الروماتيزم", "المفاصل"],
+        "النمش": ["التصبغ", "البقع الداكنة"],
+        "الكلف": ["التصبغ", "البقع الداكنة"],
+        "التجاعيد": ["تجديد البشرة", "شيخوخة الجلد"],
+        "نضارة": ["إشراقة البشرة", "تجديد البشرة"],
+        "الحامل": ["الحمل"],
+        "المرضع": ["الرضاعة"],
+        "السكري": ["السكر"],
+    },
+    "en": {
+        "risks": ["side effects", "complications"],
+        "dangers": ["side effects", "complications"],
+        "complications": ["side effects"],
+        "side effects": ["complications"],
+        "weight loss": ["fat", "body sculpting"],
+        "lose weight": ["fat", "body sculpting"],
+        "slimming": ["fat", "body sculpting"],
+        "fat loss": ["fat", "body sculpting"],
+        "anesthetic": ["numbing", "anaesthetic"],
+        "anaesthesia": ["numbing", "anaesthetic"],
+        "anesthesia": ["numbing", "anaesthetic"],
+        "numb": ["numbing"],
+        "recovery": ["aftercare", "after a session", "bruising", "swelling"],
+        "downtime": ["aftercare", "after a session", "bruising", "swelling"],
+        "aftercare": ["after a session", "after the session", "bruising", "swelling"],
+        "blood thinners": ["anticoagulant", "aspirin", "warfarin"],
+        "anticoagulants": ["blood thinners", "aspirin", "warfarin"],
+        "needles": ["injections"],
+        "shots": ["injections"],
+        "hair loss": ["baldness", "alopecia", "thinning hair"],
+        "baldness": ["hair loss", "alopecia"],
+        "balding": ["hair loss", "alopecia"],
+        "thinning hair": ["hair loss"],
+        "price": ["cost", "fee"],
+        "prices": ["cost", "fee"],
+        "how much": ["cost", "price"],
+        "expensive": ["cost", "price"],
+        "meso": ["mesotherapy"],
+        "mesotheraphy": ["mesotherapy"],
+        "mezotherapy": ["mesotherapy"],
+        "mesotherapie": ["mesotherapy"],
+        "bruise": ["bruising"],
+        "hurt": ["pain", "painful"],
+        "painful": ["pain"],
+        "does it work": ["evidence", "effective", "results"],
+        "work": ["evidence", "effective", "results"],
+        "results": ["evidence", "effective"],
+        "lipo": ["liposuction"],
+        "fat dissolving": ["injection lipolysis", "deoxycholic acid", "lipolysis"],
+        "arthritis": ["rheumatic", "joint pain"],
+        "rheumatism": ["rheumatic", "joint pain"],
+        "freckles": ["pigmentation", "dark spots"],
+        "melasma": ["pigmentation", "dark spots"],
+        "dark spots": ["pigmentation"],
+        "wrinkles": ["ageing", "rejuvenation"],
+        "anti aging": ["ageing", "rejuvenation"],
+        "glow": ["radiance"],
+        "pregnant": ["pregnancy"],
+        "pregnancy": ["pregnant"],
+        "safe": ["side effects", "should not have"],
+        "dangerous": ["side effects", "complications"],
+        "breastfeeding": ["breastfeeding", "nursing"],
+    },
+}
+
+
+def add(apps, schema_editor):
+    Synonym = apps.get_model("search", "Synonym")
+    for language, table in SYNONYMS.items():
+        for term, matches in table.items():
+            Synonym.objects.get_or_create(
+                language=language, term=term, defaults={"matches": "\n".join(matches)}
+            )
+
+
+class Migration(migrations.Migration):
+    dependencies = [("search", "0003_build_index")]
+
+    operations = [migrations.RunPython(add, migrations.RunPython.noop)]

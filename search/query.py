@@ -1,0 +1,269 @@
+"""What a visitor's query asks for, and the one function the views call.
+
+A query is a list of terms, all required (or, when no page has them all, any). A term
+is one word of the query, or a lay phrase from the synonym table together with the
+words it should also find. A word matches by any of its stems; a stem of four letters
+or more also matches the longer words it begins (ميزو finds ميزوثيرابي).
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.urls import reverse
+from django.utils import translation
+from rapidfuzz import fuzz, process
+
+from . import index
+from .highlight import PREFIX_MIN_LENGTH, highlight, is_hit
+from .models import Synonym
+from .text import WORD_RE, clean, forms, normalise_characters, words
+
+MAX_QUERY_LENGTH = 200
+MAX_QUERY_WORDS = 8
+MAX_RESULTS = 50
+
+SYNONYMS_CACHE_KEY = "search:synonyms:{}"
+VOCABULARY_CACHE_KEY = "search:vocabulary:{}"
+# Saves forget them at once; the limit only bounds what a migration or a bulk change leaves.
+CACHE_SECONDS = 600
+
+
+def word_key(word, language):
+    """How a query word is compared with a synonym's words: its stem, or itself."""
+    found = forms(word, language)
+    return found[0] if found else normalise_characters(word)
+
+
+def phrase(text, language):
+    """The words of `text` that can be searched, each as the tuple of its forms."""
+    return tuple(found for _word, found, _s, _e in words(text, language))
+
+
+def synonyms(language):
+    """{key words of a lay term: [phrases it also finds]}, cached until staff change one."""
+    key = SYNONYMS_CACHE_KEY.format(language)
+    table = cache.get(key)
+    if table is None:
+        table = {}
+        for synonym in Synonym.objects.filter(language=language):
+            trigger = tuple(word_key(w, language) for w in WORD_RE.findall(clean(synonym.term)))
+            alternatives = [phrase(text, language) for text in synonym.match_list()]
+            if trigger:
+                table.setdefault(trigger, []).extend(a for a in alternatives if a)
+        cache.set(key, table, CACHE_SECONDS)
+    return table
+
+
+def forget_synonyms(**kwargs):
+    for code, _name in settings.LANGUAGES:
+        cache.delete(SYNONYMS_CACHE_KEY.format(code))
+
+
+@dataclass(frozen=True)
+class Term:
+    """One required part of a query: any of its alternatives, each a phrase of words."""
+
+    alternatives: tuple
+    written: str = ""
+
+    def all_forms(self):
+        return {form for alternative in self.alternatives for word in alternative for form in word}
+
+
+def parse(query, language):
+    """The query's terms, at most MAX_QUERY_WORDS, with lay phrases expanded."""
+    written = WORD_RE.findall(clean(query or ""))
+    keys = [word_key(word, language) for word in written]
+    table = synonyms(language)
+    longest = max((len(trigger) for trigger in table), default=0)
+    terms, position = [], 0
+    while position < len(written) and len(terms) < MAX_QUERY_WORDS:
+        for size in range(min(longest, len(written) - position), 0, -1):
+            trigger = tuple(keys[position : position + size])
+            if trigger in table:
+                own = phrase(" ".join(written[position : position + size]), language)
+                alternatives = ([own] if own else []) + table[trigger]
+                terms.append(Term(tuple(dict.fromkeys(alternatives)), " ".join(trigger)))
+                position += size
+                break
+        else:
+            own = phrase(written[position], language)
+            if own and all(Term((own,)) != term for term in terms):
+                terms.append(Term((own,), written[position]))
+            position += 1
+    return terms
+
+
+def expression(terms, every=True):
+    """The terms as a query in the language of the database's full-text search."""
+    postgres = connection.vendor == "postgresql"
+    both, either = (" & ", " | ") if postgres else (" AND ", " OR ")
+
+    def form(text):
+        prefix = len(text) >= PREFIX_MIN_LENGTH
+        if postgres:
+            return f"'{text}'" + (":*" if prefix else "")
+        return f'"{text}"' + ("*" if prefix else "")
+
+    def group(parts, joiner):
+        return "(" + joiner.join(parts) + ")"
+
+    return (both if every else either).join(
+        group(
+            [
+                group([group([form(f) for f in word], either) for word in alt], both)
+                for alt in term.alternatives
+            ],
+            either,
+        )
+        for term in terms
+    )
+
+
+@dataclass
+class Results:
+    query: str
+    terms: list
+    hits: list = field(default_factory=list)  # [{"article", "snippet"}]
+    partial: bool = False  # no page had every word: these have some
+    corrected: bool = False  # nothing matched: these are the suggestion's results
+    suggestion: str = ""
+    suggestion_url: str = ""
+    other_language: str = ""
+    other_count: int = 0
+    other_url: str = ""
+    limit: int = MAX_RESULTS
+
+
+def matching(queryset, terms, language, every=True):
+    """[(article, text)] of `queryset` matching the terms, at most MAX_RESULTS.
+
+    A page that has the query's words in its title comes first (the title that is most
+    nearly the query first), then one that has them in its headings: a query that names
+    a page's subject finds that page first. The database's rank orders the rest.
+    """
+    rows = index.match(expression(terms, every), language)
+    if not rows:
+        return []
+    # The bodies are not shown: the index row carries the text snippets are cut from.
+    bodies = [f"body_{code}" for code, _name in settings.LANGUAGES]
+    articles = queryset.filter(pk__in=[row[0] for row in rows]).defer(*bodies).in_bulk()
+    wanted = [term.all_forms() for term in terms]
+
+    everything = set().union(*wanted)
+
+    def named(stems):
+        stems = stems.split()
+        return sum(1 for forms in wanted if is_hit(stems, forms))
+
+    def coverage(stems):
+        stems = set(stems.split())
+        return sum(1 for stem in stems if is_hit([stem], everything)) / max(len(stems), 1)
+
+    ranked = sorted(
+        (row for row in rows if row[0] in articles),
+        key=lambda row: (-named(row[3]), -coverage(row[3]), -named(row[4]), -row[1]),
+    )
+    return [(articles[row[0]], row[2]) for row in ranked[:MAX_RESULTS]]
+
+
+def known_words(queryset, language):
+    """(surface words, their forms) of the indexed articles, cached until the index changes."""
+    key = VOCABULARY_CACHE_KEY.format(language)
+    known = cache.get(key)
+    if known is None:
+        surface = index.vocabulary(language, queryset.values("pk"))
+        stems = {form for word in surface for form in forms(word, language)}
+        known = (sorted(surface), stems)
+        cache.set(key, known, CACHE_SECONDS)
+    return known
+
+
+def forget_vocabulary():
+    for code, _name in settings.LANGUAGES:
+        cache.delete(VOCABULARY_CACHE_KEY.format(code))
+
+
+def suggest(queryset, query, language):
+    """The query with each word the index does not know replaced by the closest one it does."""
+    surface, stems = known_words(queryset, language)
+    changed, out = False, []
+    for word in WORD_RE.findall(clean(query)):
+        found = forms(word, language)
+        if found and not stems.intersection(found):
+            best = process.extractOne(
+                normalise_characters(word), surface, scorer=fuzz.ratio, score_cutoff=70
+            )
+            if best:
+                out.append(best[0])
+                changed = True
+                continue
+        out.append(word)
+    return " ".join(out) if changed else ""
+
+
+def search_url(language, query):
+    from urllib.parse import urlencode
+
+    with translation.override(language):
+        return reverse("content:search") + "?" + urlencode({"q": query})
+
+
+def script_language(query):
+    """ "ar" or "en" when every letter of the query is of that script, else ""."""
+    letters = [c for c in query if c.isalpha()]
+    if letters and all("\u0600" <= c <= "\u06ff" or "\ufb50" <= c <= "\ufeff" for c in letters):
+        return "ar"
+    if letters and all(c.isascii() for c in letters):
+        return "en"
+    return ""
+
+
+def search_articles(queryset, query, language):
+    """The one search the site offers: ranked hits with snippets, and what to try next."""
+    terms = parse(query, language)
+    results = Results(query=query, terms=terms)
+    if not terms:
+        return results
+    found = matching(queryset, terms, language)
+    if not found and len(terms) > 1:
+        found = matching(queryset, terms, language, every=False)
+        results.partial = bool(found)
+    wanted = set().union(*(term.all_forms() for term in terms))
+    results.hits = [
+        {"article": article, "snippet": snippet(article, text, wanted, language)}
+        for article, text in found
+    ]
+    if len(found) <= 1:
+        results.suggestion = suggest(queryset, query, language)
+        if results.suggestion:
+            results.suggestion_url = search_url(language, results.suggestion)
+    if not found and results.suggestion:
+        # A misspelt query finds nothing: show what its correction finds, and say so.
+        corrected = parse(results.suggestion, language)
+        found = matching(queryset, corrected, language)
+        results.corrected = bool(found)
+        wanted = set().union(*(term.all_forms() for term in corrected))
+        results.hits = [
+            {"article": article, "snippet": snippet(article, text, wanted, language)}
+            for article, text in found
+        ]
+    other = next((code for code, _name in settings.LANGUAGES if code != language), "")
+    if other and (not found or script_language(query) == other):
+        other_terms = parse(query, other)
+        if other_terms:
+            results.other_count = len(matching(queryset, other_terms, other))
+            if results.other_count:
+                results.other_language = other
+                results.other_url = search_url(other, query)
+    return results
+
+
+def snippet(article, text, wanted, language, width=30):
+    """The part of the body around the first match, or else the summary, highlighted."""
+    html, matched = highlight(text, wanted, language, width)
+    if matched:
+        return html
+    return highlight(article.summary, wanted, language)[0]
