@@ -165,3 +165,22 @@ def test_loading_the_corpus_again_gives_older_rows_their_author_and_dates(db):
     load_corpus()  # never overwrites what is there
     article.refresh_from_db()
     assert article.content_modified_at == edited
+
+
+def test_publishing_in_the_admin_dates_the_page_and_only_text_changes_move_it(
+    client, editor, article_form
+):
+    client.force_login(editor)
+    response = client.post("/admin/content/article/add/", article_form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    article = Article.objects.get(slug_en="a-new-article")
+    first = article.first_published_at
+    assert first is not None and article.content_modified_at == first
+    change = f"/admin/content/article/{article.pk}/change/"
+    client.post(change, article_form | {"featured": "on"})  # not the text: same dates
+    article.refresh_from_db()
+    assert article.featured and article.content_modified_at == first
+    client.post(change, article_form | {"body_en": "A corrected text."})
+    article.refresh_from_db()
+    assert article.first_published_at == first and article.content_modified_at > first
+    assert article.date_modified == article.content_modified_at
