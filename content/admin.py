@@ -28,7 +28,7 @@ from .models import (
     Reviewer,
     Source,
 )
-from .publishing import missing_for_publishing
+from .publishing import LIVE_TEXT_FIELDS, missing_for_publishing, record_publication
 from .readability import LONG_SENTENCE_WORDS, WARN_AVERAGE_WORDS, readability
 
 REVIEW_WARNING_DAYS = 30
@@ -161,6 +161,17 @@ class ArticleAdmin(
         (_("Medical review"), {"fields": ["reviewer", "last_reviewed", "next_review_due"]}),
         (_("Sources"), {"fields": ["sources"]}),
     ]
+
+    def save_model(self, request, obj, form, change):
+        # A published save is a publication: it dates the page's first appearance and, when
+        # the text changed, its "last changed" date (JSON-LD dateModified, sitemap lastmod).
+        if obj.status == Article.Status.PUBLISHED:
+            became_public = not change or "status" in form.changed_data
+            text_changed = became_public or bool(LIVE_TEXT_FIELDS & set(form.changed_data))
+            if text_changed or obj.first_published_at is None:
+                when = max(timezone.now(), obj.published_at)
+                record_publication(obj, when=when, text_changed=text_changed)
+        super().save_model(request, obj, form, change)
 
     def get_queryset(self, request):
         return (

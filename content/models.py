@@ -286,8 +286,9 @@ class Page(models.Model):
     body = models.TextField(
         _("body"),
         help_text=_(
-            "Markdown. Start headings at level 2 (##). {retention_days} and {contact_email} "
-            "are replaced by the site's settings."
+            "Markdown. Start headings at level 2 (##). {retention_days} is replaced by the "
+            "site's settings; {clinic_name}, {contact_email}, {clinic_phone} and "
+            "{emergency_number} by the clinic profile."
         ),
     )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)

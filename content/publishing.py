@@ -37,6 +37,12 @@ def missing_for_publishing(values, sources):
     return missing
 
 
+# The fields whose change makes a new "last changed" date for readers.
+LIVE_TEXT_FIELDS = {
+    f"{field}_{code}" for field in ("title", "summary", "body") for code, _n in settings.LANGUAGES
+}
+
+
 def record_publication(article, when=None, text_changed=True):
     """Note on `article` (unsaved) that its text went live at `when` (default: now).
 

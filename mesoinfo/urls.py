@@ -6,11 +6,13 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from clinic.sitemaps import ContactSitemap
 from content.sitemaps import ArticleSitemap, CategorySitemap, HomeSitemap, PageSitemap
 from content.views import RobotsView
 
 sitemaps = {"home": HomeSitemap, "categories": CategorySitemap, "articles": ArticleSitemap}
 sitemaps["pages"] = PageSitemap
+sitemaps["contact"] = ContactSitemap
 
 urlpatterns = [
     path(

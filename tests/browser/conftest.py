@@ -156,9 +156,9 @@ def page(new_page):
 
 
 @pytest.fixture
-def site(make_article, category, about_page):
+def site(make_article, category, about_page, clinic_profile):
     """A small site in both languages: two sections, the articles the screener links to,
-    and the About page."""
+    the About and editorial policy pages, and the clinic's profile filled in."""
     other = Category.objects.create(
         name_ar="الآثار الجانبية",
         name_en="Side effects",

@@ -72,6 +72,8 @@ TOUR = [
     "article-feedback-error",
     "search-results",
     "about",
+    "editorial-policy",
+    "contact",
     "screener-start",
     "screener-question",
     "screener-question-error",
@@ -126,6 +128,10 @@ def tour(page, language, site):
     response = page.goto(f"/{language}/about/")
     assert response.status == 200
     yield "about", response.text()
+    for name, url in [("editorial-policy", "editorial-policy/"), ("contact", "contact/")]:
+        response = page.goto(f"/{language}/{url}")
+        assert response.status == 200, (url, response.status)
+        yield name, response.text()
     response = page.goto(f"/{language}/screener/")
     assert response.status == 200
     yield "screener-start", response.text()

@@ -95,11 +95,92 @@ def test_loader_adds_the_about_page_once_and_keeps_staff_edits(about_page):
     assert load_pages(CORPUS_DIR / "pages") == 1
 
 
-def test_arabic_about_text_keeps_latin_words_in_marked_spans():
+@pytest.mark.parametrize("name", ["about", "editorial-policy"])
+def test_arabic_about_text_keeps_latin_words_in_marked_spans(name):
     import re
 
-    text = (CORPUS_DIR / "pages" / "ar" / "about.md").read_text(encoding="utf-8")
+    text = (CORPUS_DIR / "pages" / "ar" / f"{name}.md").read_text(encoding="utf-8")
     body = text.split("---", 2)[2]
     outside_spans = re.sub(r'<span lang="en" dir="ltr">.*?</span>', "", body)
     outside_spans = re.sub(r"\{\w+\}|\]\([^)]*\)", "", outside_spans)  # placeholders, links
     assert not re.search(r"[A-Za-z]", outside_spans)
+
+
+HONCODE_HEADINGS = {
+    # principle: (English heading, Arabic heading)
+    "authority": ("Who writes and checks the pages", "من يكتب الصفحات ومن يراجعها"),
+    "complementarity": ("This site does not replace your doctor", "هذا الموقع لا يغني عن طبيبك"),
+    "confidentiality": ("Your privacy", "خصوصيتك"),
+    "attribution": (
+        "Where the information comes from, and how current it is",
+        "من أين تأتي المعلومات، وما مدى حداثتها",
+    ),
+    "justifiability": ("How we keep it balanced", "كيف نحافظ على التوازن"),
+    "transparency": ("Who runs this site", "من يدير هذا الموقع"),
+    "financial disclosure": (
+        "Who pays for this site, and our conflict of interest",
+        "من يموّل الموقع، وتضارب المصالح",
+    ),
+    "advertising": ("Advertising", "الإعلانات"),
+}
+
+
+def test_about_page_answers_each_honcode_principle_in_both_languages(client, about_page):
+    english = main_part(client.get("/en/about/"))
+    arabic = main_part(client.get("/ar/about/"))
+    for principle, (en, ar) in HONCODE_HEADINGS.items():
+        assert f"<h2>{en}</h2>" in english.replace("&#x27;", "'"), principle
+        assert f"<h2>{ar}</h2>" in arabic, principle
+    assert 'href="/en/editorial-policy/"' in english and 'href="/ar/editorial-policy/"' in arabic
+
+
+def test_about_page_promises_only_what_the_site_does(client, about_page):
+    """No page may say that an article needs a reviewer while articles say review is pending."""
+    english = main_part(client.get("/en/about/"))
+    assert "cannot be published without" not in english
+    assert "Until then, the article says plainly that its review by a named doctor" in english
+    arabic = main_part(client.get("/ar/about/"))
+    assert "إلا إذا اكتملت باللغتين، وكان لها مراجع" not in arabic
+    assert "ما زالت قيد الانتظار" in arabic
+
+
+def test_about_page_names_the_clinic_or_says_its_name_is_missing(client, about_page, db):
+    assert "The clinic's name is not yet provided here." in main_part(
+        client.get("/en/about/")
+    ).replace("&#x27;", "'")
+    assert "واسمه: لم يُضف بعد." in main_part(client.get("/ar/about/"))
+
+
+def test_editorial_policy_page_in_both_languages(client, about_page, clinic_profile):
+    english = main_part(client.get("/en/editorial-policy/")).replace("&#x27;", "'")
+    assert "<h1>Editorial policy</h1>" in english
+    for heading in [
+        "Who writes the articles",
+        "How an article is written",
+        "How articles are reviewed, and how often",
+        "Corrections",
+        "How to tell us about a mistake",
+        "Funding and advertising",
+        "The consultation request and the information",
+    ]:
+        assert f"<h2>{heading}</h2>" in english, heading
+    assert 'href="mailto:contact@clinic.example"' in english
+    arabic = main_part(client.get("/ar/editorial-policy/"))
+    assert "<h1>السياسة التحريرية</h1>" in arabic
+    for heading in ["كيف تُكتب المقالة", "تصحيح الأخطاء", "كيف تبلّغنا عن خطأ", "التمويل والإعلانات"]:
+        assert f"<h2>{heading}</h2>" in arabic, heading
+    assert 'href="mailto:contact@clinic.example"' in arabic
+
+
+def test_editorial_policy_has_a_clean_address_and_its_slug_leads_there(client, about_page):
+    policy = Page.objects.get(corpus_key="editorial-policy")
+    with translation.override("ar"):
+        assert policy.get_absolute_url() == "/ar/editorial-policy/"
+        response = client.get(f"/ar/page/{policy.slug_ar}/")
+    assert response.status_code == 301 and response["Location"] == "/ar/editorial-policy/"
+
+
+def test_standing_pages_say_side_effects_as_arabic_medical_writers_do():
+    for name in ("about", "editorial-policy"):
+        text = (CORPUS_DIR / "pages" / "ar" / f"{name}.md").read_text(encoding="utf-8")
+        assert "الأعراض الجانبية" not in text, name
