@@ -4,7 +4,11 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test install setup messages system-deps lint browser-deps
+.PHONY: run test install setup messages system-deps lint browser-deps lock
+
+# DEBUG is off unless the environment says otherwise (settings.py); the development server
+# and the test suite turn it on, for themselves and the steps they run first.
+run test: export DEBUG ?= true
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
