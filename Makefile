@@ -4,12 +4,22 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test install setup messages system-deps lint browser-deps
+.PHONY: run test install setup messages system-deps lint browser-deps lock
 
-$(VENV)/.installed: pyproject.toml
+# DEBUG is off unless the environment says otherwise (settings.py); the development server
+# and the test suite turn it on, for themselves and the steps they run first.
+run test: export DEBUG ?= true
+
+# Every package, pip and setuptools included, comes from requirements.lock with its hash
+# (a changed or substituted file is refused); the project itself then installs on top,
+# adding nothing. `make lock` writes the lock again from pyproject.toml.
+LOCK := requirements.lock
+LOCK_TOOLS := 'pip>=25' 'setuptools>=68'
+
+$(VENV)/.installed: pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m pip install --quiet --require-hashes --upgrade -r $(LOCK)
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 install: $(VENV)/.installed
@@ -59,6 +69,15 @@ test: messages browser-deps
 	mkdir -p test-artifacts/screenshots
 	$(PY) -m pytest
 	.ci/with-postgres $(PY) -m pytest -p no:cacheprovider -m "not load"
+
+# Keeps the versions already locked where pyproject.toml allows them; `make lock UPGRADE=1`
+# takes the newest allowed. uv resolves for every platform Python 3.11 and 3.12 run on.
+lock:
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet 'uv>=0.9,<1'
+	printf '%s\n' $(LOCK_TOOLS) | $(VENV)/bin/uv pip compile pyproject.toml - --extra test \
+	  --generate-hashes --universal --python-version 3.11 $(if $(UPGRADE),--upgrade) \
+	  --custom-compile-command "make lock" --quiet -o $(LOCK)
 
 lint: install
 	$(VENV)/bin/ruff check .

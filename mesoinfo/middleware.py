@@ -56,3 +56,18 @@ class RejectUnreadableCharsetMiddleware:
             add_never_cache_headers(response)
             return response
         return self.get_response(request)
+
+
+class CrossOriginResourcePolicyMiddleware:
+    """Cross-Origin-Resource-Policy on every response, static files included (it must
+    come before whitenoise): no other site may load our pages or files into its own."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault(
+            "Cross-Origin-Resource-Policy", settings.CROSS_ORIGIN_RESOURCE_POLICY
+        )
+        return response

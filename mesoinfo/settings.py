@@ -26,13 +26,17 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", default=True)
+# Off unless asked for: a production server whose environment forgot DEBUG must not run
+# with the development key and error pages. `make run` (and the tests) set DEBUG=true.
+DEBUG = env_bool("DEBUG", default=False)
 
 _DEV_SECRET_KEY = "django-insecure-development-only-never-use-in-production"  # noqa: S105
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when DEBUG is off (on a developer's machine: DEBUG=true)."
+        )
     SECRET_KEY = _DEV_SECRET_KEY
 elif not DEBUG and (SECRET_KEY == _DEV_SECRET_KEY or len(SECRET_KEY) < 50):
     raise ImproperlyConfigured("SECRET_KEY must be a real secret of at least 50 characters.")
@@ -66,6 +70,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "mesoinfo.middleware.CrossOriginResourcePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -212,6 +217,12 @@ CONSULTATION_FORM_MAX_AGE = 24 * 60 * 60
 BACKUP_AGE_RECIPIENTS = env_list("BACKUP_AGE_RECIPIENTS")
 BACKUP_KEEP_DAYS = int(os.environ.get("BACKUP_KEEP_DAYS", "14"))
 
+# How long manage.py purge_personal_data keeps, besides consultation requests, the
+# comments left with "Was this page helpful?" (the yes/no answer stays) and django-axes'
+# records of sign-ins and failed attempts (user names and addresses).
+FEEDBACK_COMMENT_RETENTION_DAYS = int(os.environ.get("FEEDBACK_COMMENT_RETENTION_DAYS", "180"))
+AXES_LOG_RETENTION_DAYS = int(os.environ.get("AXES_LOG_RETENTION_DAYS", "90"))
+
 # "Was this page helpful?": how often one client may answer.
 FEEDBACK_RATE_LIMIT = os.environ.get("FEEDBACK_RATE_LIMIT", "10/h")
 
@@ -253,6 +264,9 @@ if not DEBUG:
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Cross-Origin-Resource-Policy (mesoinfo.middleware.CrossOriginResourcePolicyMiddleware):
+# no other site may embed our pages, images or files.
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 
 INSTALLED_APPS += ["csp", "axes", "simple_history"]
 MIDDLEWARE.insert(0, "mesoinfo.middleware.ClientAddressMiddleware")
@@ -341,7 +355,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+            # secure_delete: a deleted row's bytes are overwritten, not left in free pages.
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON"
+            ),
         }
     )
 

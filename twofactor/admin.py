@@ -18,7 +18,6 @@ del otp_totp_admin
 @admin.register(AuthenticatorApp)
 class AuthenticatorAppAdmin(admin.ModelAdmin):
     list_display = ["owner", "is_set_up", "created", "last_used"]
-    list_filter = ["confirmed"]
     search_fields = ["user__username"]
     fields = ["owner", "is_set_up", "created", "last_used"]
     readonly_fields = fields

@@ -1,12 +1,16 @@
 """A staff member sets up two-step sign-in, in Arabic, in the real browser, then signs in
 again with a code."""
 
+import json
+import subprocess
+
 import pytest
 from django_otp.oath import totp
 
 from twofactor.models import AuthenticatorApp
 
 from .conftest import ARTIFACTS, PHONE
+from .test_audits import VNU, axe_violations
 
 pytestmark = pytest.mark.browser
 PASSWORD = "a-long-test-password-42"
@@ -35,7 +39,7 @@ def type_code(page, value):
         page.click(".two-factor input[type=submit]")
 
 
-def test_enrol_then_sign_in_again_in_arabic(new_page, django_user_model, live_server):
+def test_enrol_then_sign_in_again_in_arabic(new_page, django_user_model, live_server, tmp_path):
     user = django_user_model.objects.create_user(
         username="doctor", password=PASSWORD, is_staff=True, is_superuser=True
     )
@@ -55,6 +59,16 @@ def test_enrol_then_sign_in_again_in_arabic(new_page, django_user_model, live_se
     assert key.inner_text() == app.typed_key()
     assert key.get_attribute("dir") == "ltr"
     page.screenshot(path=folder / "two-factor-enrol-ar.png", full_page=True)
+    assert axe_violations(page) == []
+    html = tmp_path / "enrol.html"
+    html.write_text(page.content(), encoding="utf-8")
+    checked = subprocess.run(  # noqa: S603 - fixed arguments, our own file
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", str(html)],  # noqa: S607
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert json.loads(checked.stderr or '{"messages": []}')["messages"] == []
 
     type_code(page, "123")  # too short: a clear message, in Arabic
     assert "اكتب الأرقام الستة التي يعرضها التطبيق." in page.locator(".errornote").inner_text()
@@ -69,6 +83,7 @@ def test_enrol_then_sign_in_again_in_arabic(new_page, django_user_model, live_se
     sign_in_with_password(again)
     assert "/two-factor/verify/" in again.url
     assert again.locator("h1").inner_text() == "أدخل رمز الدخول"
+    assert axe_violations(again) == []
     again.screenshot(path=folder / "two-factor-verify-ar-phone.png", full_page=True)
     type_code(again, code(app, drift=1))
     assert again.url == f"{live_server.url}/admin/"

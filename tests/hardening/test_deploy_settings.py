@@ -72,6 +72,7 @@ def test_every_page_sends_the_security_headers(production_pages, path):
     assert headers["x-content-type-options"] == "nosniff"
     assert headers["referrer-policy"] == "same-origin"
     assert headers["cross-origin-opener-policy"] == "same-origin"
+    assert headers["cross-origin-resource-policy"] == "same-origin"
     assert headers["x-frame-options"] == "DENY"
     assert "camera=()" in headers["permissions-policy"]
     assert "geolocation=()" in headers["permissions-policy"]

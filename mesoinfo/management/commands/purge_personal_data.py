@@ -1,0 +1,52 @@
+"""Delete the personal data the site no longer needs, each kind after its own retention
+period, then shrink SQLite's WAL so the deleted rows leave the files."""
+
+from datetime import timedelta
+
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.utils import timezone
+
+from content.models import Feedback
+from mesoinfo.sqlite import checkpoint
+
+
+class Command(BaseCommand):
+    help = (
+        "Daily: delete consultation requests older than CONSULTATION_RETENTION_DAYS "
+        "(purge_consultations), blank feedback comments older than "
+        "FEEDBACK_COMMENT_RETENTION_DAYS (the yes/no answer stays), delete django-axes "
+        "sign-in records older than AXES_LOG_RETENTION_DAYS and expired sessions."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--dry-run", action="store_true", help="Count, delete nothing.")
+
+    def handle(self, *args, dry_run, **options):
+        call_command(
+            "purge_consultations",
+            days=settings.CONSULTATION_RETENTION_DAYS,
+            dry_run=dry_run,
+            stdout=self.stdout,
+        )
+        verb = "Would" if dry_run else "Did"
+        comments = Feedback.objects.exclude(comment="").filter(
+            created_at__lt=days_ago(settings.FEEDBACK_COMMENT_RETENTION_DAYS)
+        )
+        count = comments.count() if dry_run else comments.update(comment="")
+        self.stdout.write(f"{verb} blank {count} feedback comment(s).")
+        cutoff = days_ago(settings.AXES_LOG_RETENTION_DAYS)
+        for model in (AccessAttempt, AccessFailureLog, AccessLog):
+            old = model.objects.filter(attempt_time__lt=cutoff)
+            count = old.count() if dry_run else old.delete()[0]
+            self.stdout.write(f"{verb} delete {count} {model._meta.verbose_name_plural} row(s).")
+        if not dry_run:
+            call_command("clearsessions")
+            checkpoint(connection)
+
+
+def days_ago(days):
+    return timezone.now() - timedelta(days=max(days, 1))
