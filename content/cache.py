@@ -17,7 +17,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.http.request import split_domain_port
 from django.utils import timezone
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
@@ -97,13 +97,22 @@ def is_own_port(request):
     return not port or port == str(request.get_port())
 
 
+def is_public_request(request):
+    """A GET or HEAD of an address as it is, for the site's own port."""
+    return request.method in ("GET", "HEAD") and not request.GET and is_own_port(request)
+
+
 def is_shareable_request(request):
     """True when the page this request gets is the same for every visitor."""
-    if request.method not in ("GET", "HEAD") or request.GET or not is_own_port(request):
-        return False
-    if request.user.is_authenticated:
+    if not is_public_request(request) or request.user.is_authenticated:
         return False
     return len(get_messages(request)) == 0  # counting does not mark them as read
+
+
+def is_cookieless_visit(request):
+    """A public request that brings no cookie but the CSRF one: no session (so not staff,
+    no screener answers) and no messages waiting, without looking at either."""
+    return set(request.COOKIES) <= {settings.CSRF_COOKIE_NAME} and is_public_request(request)
 
 
 def page_validators(request, version):
@@ -131,6 +140,20 @@ def keep_page(key, cached):
         cache.set(key, cached, page_cache_seconds())
 
 
+def page_response(request, cached, etag, last_modified):
+    """The stored page, or 304 when the browser's copy is current."""
+    _version, content, content_type = cached
+    not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    response = not_modified or HttpResponse(content, content_type=content_type)
+    if not not_modified:
+        response["Content-Length"] = len(content)
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    patch_cache_control(response, no_cache=True)  # may be stored; revalidate each time
+    patch_vary_headers(response, ("Cookie",))  # staff, with their session, get their own
+    return response
+
+
 class CachedPageMixin:
     """For public views whose page depends only on the content, language and address."""
 
@@ -151,10 +174,25 @@ class CachedPageMixin:
                 return response  # it holds this visitor's CSRF token: never shared
             cached = (version, response.content, response["Content-Type"])
             keep_page(key, cached)
-        _version, content, content_type = cached
-        not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
-        response = not_modified or HttpResponse(content, content_type=content_type)
-        response["ETag"] = etag
-        response["Last-Modified"] = http_date(last_modified)
-        patch_cache_control(response, no_cache=True)  # may be stored; revalidate each time
-        return response
+        return page_response(request, cached, etag, last_modified)
+
+
+class CachedPageMiddleware:
+    """Serves stored pages early, before sessions, messages, CSRF and the URL resolver.
+
+    Only to visitors without cookies that could make a page their own; everyone else goes
+    on to the views, whose CachedPageMixin stores the pages and serves the rest. Placed
+    after LocaleMiddleware, which has set the page's language from its address.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if is_cookieless_visit(request):
+            version = content_version()
+            etag, last_modified, key = page_validators(request, version)
+            cached = cached_page(key, version)
+            if cached is not None:
+                return page_response(request, cached, etag, last_modified)
+        return self.get_response(request)

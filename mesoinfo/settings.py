@@ -74,6 +74,10 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Responses only: placed before the page cache, so that pages it serves carry it too.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Stored public pages for visitors without cookies, before the rest of the stack.
+    "content.cache.CachedPageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "mesoinfo.middleware.RejectUnreadableCharsetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -82,7 +86,6 @@ MIDDLEWARE = [
     "twofactor.middleware.RequireSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "screener.middleware.ForgetScreenerOnLeaveMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
 ROOT_URLCONF = "mesoinfo.urls"

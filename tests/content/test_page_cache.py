@@ -303,3 +303,37 @@ def test_old_versions_of_a_page_do_not_pile_up_in_the_cache(client, article, set
         bump_content_version()
         assert client.get(article.get_absolute_url()).status_code == 200
     assert len(list(folder.glob("*.djcache"))) == files
+
+
+def test_a_stored_page_reaches_a_visitor_without_cookies_before_sessions_and_messages(
+    article, monkeypatch
+):
+    """The early path (CachedPageMiddleware) gives the same page and headers as the views."""
+    from django.contrib.messages.middleware import MessageMiddleware
+    from django.middleware.csrf import CsrfViewMiddleware
+    from django.test import Client
+
+    first = Client().get(article.get_absolute_url())  # rendered by the view, and stored
+
+    def must_not_run(*args, **kwargs):
+        raise AssertionError("the stored page should have been served before this")
+
+    monkeypatch.setattr(MessageMiddleware, "process_request", must_not_run)
+    monkeypatch.setattr(CsrfViewMiddleware, "process_view", must_not_run)
+    second = Client().get(article.get_absolute_url())
+    assert second.status_code == 200 and second.content == first.content
+    for header in ("ETag", "Last-Modified", "Cache-Control", "Content-Type", "Content-Language"):
+        assert second[header] == first[header], header
+    assert second["X-Frame-Options"] == "DENY"
+    assert "Cookie" in second["Vary"]
+    assert "Content-Security-Policy" in second
+    assert (
+        Client().get(article.get_absolute_url(), HTTP_IF_NONE_MATCH=first["ETag"]).status_code
+        == 304
+    )
+
+
+def test_a_visitor_with_a_session_cookie_takes_the_long_way(admin_client, client, article):
+    client.get(article.get_absolute_url())  # stored
+    staff = admin_client.get(article.get_absolute_url())
+    assert "ETag" not in staff  # recognised as staff: their own, fresh page
