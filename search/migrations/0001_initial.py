@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('content', '0008_search_moves_to_its_app'),
+        ('content', '0009_search_moves_to_its_app'),
     ]
 
     operations = [

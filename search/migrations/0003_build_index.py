@@ -12,7 +12,7 @@ def build(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("search", "0002_database_index"),
-        ("content", "0008_search_moves_to_its_app"),
+        ("content", "0009_search_moves_to_its_app"),
     ]
 
     operations = [migrations.RunPython(build, migrations.RunPython.noop)]

@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('content', '0007_authors_and_dates'),
+        ('content', '0008_page_help'),
     ]
 
     operations = [
