@@ -44,6 +44,8 @@ elif not DEBUG and (SECRET_KEY == _DEV_SECRET_KEY or len(SECRET_KEY) < 50):
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# --- Applications and the request pipeline --------------------------------------------
+
 INSTALLED_APPS = [
     # modeltranslation must come before django.contrib.admin.
     "modeltranslation",
@@ -57,19 +59,26 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "crispy_forms",
     "crispy_bootstrap5",
+    "csp",
+    "axes",
+    "simple_history",
+    # A second factor for staff: a code from an authenticator app (TOTP).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "mesoinfo",
     "content",
     "screener",
     "clinic",
-    # A second factor for staff: a code from an authenticator app (TOTP).
-    "django_otp",
-    "django_otp.plugins.otp_totp",
     "twofactor",
     "search",
 ]
 
 MIDDLEWARE = [
+    # First: the visitor's address, read behind the trusted proxies (TRUSTED_PROXY_COUNT).
+    "mesoinfo.middleware.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "mesoinfo.middleware.CrossOriginResourcePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -86,6 +95,9 @@ MIDDLEWARE = [
     "twofactor.middleware.RequireSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "screener.middleware.ForgetScreenerOnLeaveMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Axes must come last: it turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "mesoinfo.urls"
@@ -110,6 +122,8 @@ TEMPLATES = [
     },
 ]
 
+# --- Database -------------------------------------------------------------------------
+
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
@@ -118,15 +132,22 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 12},
-    },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
+# SQLite (the default): several server processes may write at once; wait for the lock
+# instead of failing, take it at the start of each transaction, and let readers go on
+# while one process writes.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            # secure_delete: a deleted row's bytes are overwritten, not left in free pages.
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON"
+            ),
+        }
+    )
+
+# --- Languages and time ---------------------------------------------------------------
 
 # Internationalisation: Arabic first, right-to-left; English equal in content.
 LANGUAGE_CODE = "ar"
@@ -141,9 +162,12 @@ MODELTRANSLATION_LANGUAGES = ("ar", "en")
 # The tabbed translation admin loads jQuery UI from a CDN unless told otherwise.
 JQUERY_UI_URL = "/static/vendor/jquery-ui/jquery-ui.min.js"
 
+# --- Static files ---------------------------------------------------------------------
+
 # Static files: served by whitenoise, compressed and with hashed names.
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+# Where collectstatic writes the files whitenoise serves.
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -154,6 +178,57 @@ WHITENOISE_USE_FINDERS = DEBUG
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+# --- Staff accounts: passwords, the second factor, sign-in throttling -----------------
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Every staff account signs in with a password and then a code from an authenticator app
+# (twofactor/, django-otp TOTP); only a test or a developer's machine turns it off.
+STAFF_OTP_REQUIRED = env_bool("STAFF_OTP_REQUIRED", default=True)
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "MesoInfo")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# After signing in (and on a rejected "next"), staff land on the admin's first page.
+LOGIN_REDIRECT_URL = "admin:index"
+
+# Admin login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one
+# user name from one address, or AXES_ADDRESS_FAILURE_LIMIT from one address whatever the
+# names, signing in from there pauses for AXES_COOLOFF_MINUTES (mesoinfo/lockout.py).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_USERNAME_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_ADDRESS_FAILURE_LIMIT = int(os.environ.get("AXES_ADDRESS_FAILURE_LIMIT", "20"))
+AXES_FAILURE_LIMIT = "mesoinfo.lockout.failure_limit"
+AXES_COOLOFF_TIME = int(os.environ.get("AXES_COOLOFF_MINUTES", "15")) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_LOCKOUT_CALLABLE = "mesoinfo.lockout.locked_out"
+AXES_USERNAME_CALLABLE = "mesoinfo.lockout.username"
+
+# The admin's address; a deployment may move it away from the obvious one.
+ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
+
+# --- HTTPS, cookies and security headers ----------------------------------------------
+
+# Behind a reverse proxy that terminates TLS, set PROXY_SSL_HEADER to the header it sets
+# (usually X-Forwarded-Proto, which must then carry "https") and TRUSTED_PROXY_COUNT to the
+# number of proxies in front of the site, so that rate limits and login throttling see the
+# visitor's address and not the proxy's. Never set them when the site faces the internet
+# directly: a visitor could then forge both headers.
+if os.environ.get("PROXY_SSL_HEADER"):
+    _proxy_header = os.environ["PROXY_SSL_HEADER"].strip().upper().replace("-", "_")
+    SECURE_PROXY_SSL_HEADER = (f"HTTP_{_proxy_header}", "https")
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # Sessions live in the database, so that signing out or changing a password really ends a
 # staff session (a copied cookie is worthless afterwards); `clearsessions` deletes expired
 # rows daily. Only staff get one: the screener keeps its answers in its own encrypted
@@ -166,6 +241,65 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 CSRF_FAILURE_VIEW = "mesoinfo.csrf.csrf_failure"
+
+
+if not DEBUG:
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 60 * 60)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    # __Host- cookies are sent only over HTTPS, for the whole site and this host alone: no
+    # subdomain or plain-HTTP page can plant or overwrite them.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Cross-Origin-Resource-Policy (mesoinfo.middleware.CrossOriginResourcePolicyMiddleware):
+# no other site may embed our pages, images or files.
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+
+# Content Security Policy (django-csp 4): everything from our own origin, no inline script
+# (a template that needs one writes <script nonce="{{ request.csp_nonce }}">), no inline
+# style, nothing may frame the site. The admin, modeltranslation's tabs and jQuery UI
+# load only files from /static/, so the admin runs under the same policy.
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    },
+}
+
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "browsing-topics",
+    ]
+}
+
+# --- Caches ---------------------------------------------------------------------------
 
 
 # Caches. "default": cached pages and their version token, shared by every process (files
@@ -206,6 +340,12 @@ RATELIMIT_USE_CACHE = "ratelimit"
 # Empty: the git commit of this checkout (read from .git, see mesoinfo/release.py).
 RELEASE_ID = os.environ.get("RELEASE_ID", "").strip()
 
+# Rendered public pages (home, sections, articles) are cached per language for this many
+# seconds at most; any staff edit forgets them at once (content/cache.py).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+
+# --- What the site keeps and for how long; its limits --------------------------------
+
 # The screener forgets unfinished answers after this many seconds.
 SCREENER_TIMEOUT = int(os.environ.get("SCREENER_TIMEOUT", "3600"))
 # Consultation requests: how long they are kept, how often one client may send the form,
@@ -229,153 +369,20 @@ AXES_LOG_RETENTION_DAYS = int(os.environ.get("AXES_LOG_RETENTION_DAYS", "90"))
 # "Was this page helpful?": how often one client may answer.
 FEEDBACK_RATE_LIMIT = os.environ.get("FEEDBACK_RATE_LIMIT", "10/h")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-}
-
-# The admin's address; a deployment may move it away from the obvious one.
-ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
-
-# --- Hardening (issue 6): HTTPS, security headers, CSP, login throttling, history -------------
-# Behind a reverse proxy that terminates TLS, set PROXY_SSL_HEADER to the header it sets
-# (usually X-Forwarded-Proto, which must then carry "https") and TRUSTED_PROXY_COUNT to the
-# number of proxies in front of the site, so that rate limits and login throttling see the
-# visitor's address and not the proxy's. Never set them when the site faces the internet
-# directly: a visitor could then forge both headers.
-if os.environ.get("PROXY_SSL_HEADER"):
-    _proxy_header = os.environ["PROXY_SSL_HEADER"].strip().upper().replace("-", "_")
-    SECURE_PROXY_SSL_HEADER = (f"HTTP_{_proxy_header}", "https")
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
-# Where collectstatic writes the files whitenoise serves.
-if os.environ.get("STATIC_ROOT"):
-    STATIC_ROOT = Path(os.environ["STATIC_ROOT"])
-
-if not DEBUG:
-    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 60 * 60)))
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
-    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
-    # __Host- cookies are sent only over HTTPS, for the whole site and this host alone: no
-    # subdomain or plain-HTTP page can plant or overwrite them.
-    SESSION_COOKIE_NAME = "__Host-sessionid"
-    CSRF_COOKIE_NAME = "__Host-csrftoken"
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-# Cross-Origin-Resource-Policy (mesoinfo.middleware.CrossOriginResourcePolicyMiddleware):
-# no other site may embed our pages, images or files.
-CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
-
-INSTALLED_APPS += ["csp", "axes", "simple_history"]
-MIDDLEWARE.insert(0, "mesoinfo.middleware.ClientAddressMiddleware")
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-    "csp.middleware.CSPMiddleware",
-)
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("csp.middleware.CSPMiddleware") + 1,
-    "django_permissions_policy.PermissionsPolicyMiddleware",
-)
-MIDDLEWARE += [
-    "simple_history.middleware.HistoryRequestMiddleware",
-    # Axes must come last: it turns a locked-out login into its lockout page.
-    "axes.middleware.AxesMiddleware",
-]
-
-# Content Security Policy (django-csp 4): everything from our own origin, no inline script
-# (a template that needs one writes <script nonce="{{ request.csp_nonce }}">), no inline
-# style, nothing may frame the site. The admin, modeltranslation's tabs and jQuery UI
-# load only files from /static/, so the admin runs under the same policy.
-from csp.constants import NONCE, NONE, SELF  # noqa: E402
-
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF, NONCE],
-        "style-src": [SELF],
-        "img-src": [SELF, "data:"],
-        "font-src": [SELF],
-        "connect-src": [SELF],
-        "form-action": [SELF],
-        "frame-ancestors": [NONE],
-        "base-uri": [SELF],
-        "object-src": [NONE],
-    },
-}
-
-PERMISSIONS_POLICY = {
-    feature: []
-    for feature in [
-        "accelerometer",
-        "camera",
-        "display-capture",
-        "geolocation",
-        "gyroscope",
-        "magnetometer",
-        "microphone",
-        "midi",
-        "payment",
-        "usb",
-        "browsing-topics",
-    ]
-}
-
-# Every staff account signs in with a password and then a code from an authenticator app
-# (twofactor/, django-otp TOTP); only a test or a developer's machine turns it off.
-STAFF_OTP_REQUIRED = env_bool("STAFF_OTP_REQUIRED", default=True)
-OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "MesoInfo")
-OTP_ADMIN_HIDE_SENSITIVE_DATA = True
-# After signing in (and on a rejected "next"), staff land on the admin's first page.
-LOGIN_REDIRECT_URL = "admin:index"
-
-# Admin login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one
-# user name from one address, or AXES_ADDRESS_FAILURE_LIMIT from one address whatever the
-# names, signing in from there pauses for AXES_COOLOFF_MINUTES (mesoinfo/lockout.py).
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-AXES_USERNAME_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
-AXES_ADDRESS_FAILURE_LIMIT = int(os.environ.get("AXES_ADDRESS_FAILURE_LIMIT", "20"))
-AXES_FAILURE_LIMIT = "mesoinfo.lockout.failure_limit"
-AXES_COOLOFF_TIME = int(os.environ.get("AXES_COOLOFF_MINUTES", "15")) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
-AXES_RESET_ON_SUCCESS = True
-AXES_VERBOSE = False
-AXES_LOCKOUT_CALLABLE = "mesoinfo.lockout.locked_out"
-AXES_USERNAME_CALLABLE = "mesoinfo.lockout.username"
-
-# SQLite (the default): several server processes may write at once; wait for the lock
-# instead of failing, take it at the start of each transaction, and let readers go on
-# while one process writes.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {
-            "transaction_mode": "IMMEDIATE",
-            "timeout": 20,
-            # secure_delete: a deleted row's bytes are overwritten, not left in free pages.
-            "init_command": (
-                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON"
-            ),
-        }
-    )
+# --- Logging --------------------------------------------------------------------------
 
 # Logs never carry visitors' personal data: SQL statements lose their values, template
 # errors lose their context, and e-mail addresses and phone numbers are blanked out of
 # every message (mesoinfo/logging.py). Filters on a logger apply before its records
 # reach any handler.
-LOGGING["filters"] = {"redact": {"()": "mesoinfo.logging.RedactPersonalData"}}
-LOGGING["handlers"]["console"]["filters"] = ["redact"]
-LOGGING["loggers"] = {
-    "django.db.backends": {"filters": ["redact"]},
-    "django.template": {"filters": ["redact"]},
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"redact": {"()": "mesoinfo.logging.RedactPersonalData"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact"]}},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.db.backends": {"filters": ["redact"]},
+        "django.template": {"filters": ["redact"]},
+    },
 }
-
-# Rendered public pages (home, sections, articles) are cached per language for this many
-# seconds at most; any staff edit forgets them at once (content/cache.py).
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))

@@ -1,4 +1,5 @@
-"""Shared fixtures: a small published corpus, an editor, plain static storage."""
+"""Shared fixtures: a small published corpus, an editor; every test starts with empty
+caches, in Arabic. Settings that differ for tests are in tests/settings.py."""
 
 import itertools
 from datetime import date, timedelta
@@ -11,38 +12,7 @@ from content.models import Article, Category, Reviewer, Source
 
 
 @pytest.fixture(autouse=True)
-def _plain_static_storage(settings):
-    # The manifest storage needs collectstatic first; tests serve files as they are.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
-@pytest.fixture(autouse=True)
-def _no_second_factor(settings):
-    # Staff sign in with a password alone in tests, except in the tests of the second
-    # factor itself (tests/hardening/test_two_factor.py and the browser test), which turn
-    # it back on.
-    settings.STAFF_OTP_REQUIRED = False
-
-
-@pytest.fixture(scope="session")
-def _cache_dir(tmp_path_factory):
-    return tmp_path_factory.mktemp("cache")
-
-
-@pytest.fixture(autouse=True)
-def _private_cache(settings, _cache_dir):
-    # The site's own caches (pages, each process's copy, rate limits), in a folder of this
-    # test run: a development server or another test run on the machine shares nothing.
-    from mesoinfo.settings import cache_settings
-
-    settings.CACHES = cache_settings(_cache_dir)
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache(_private_cache):
+def _empty_cache():
     # Cached pages and rate limits must not leak from one test into the next.
     from django.core.cache import caches
 

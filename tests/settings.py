@@ -3,7 +3,21 @@ the environment, as `make run` sets it), so that no SECRET_KEY is needed. Subpro
 that play production set DEBUG=false and a key themselves (tests/hardening/production.py)."""
 
 import os
+import tempfile
 
 os.environ.setdefault("DEBUG", "true")
 
 from mesoinfo.settings import *  # noqa: E402,F403
+from mesoinfo.settings import STORAGES, cache_settings  # noqa: E402
+
+# The manifest storage needs collectstatic first; tests serve files as they are.
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# The site's own caches (pages, each process's copy, rate limits), in a folder of this
+# test run: a development server or another test run on the machine shares nothing.
+CACHES = cache_settings(tempfile.mkdtemp(prefix="mesoinfo-test-cache-"))
+# Staff sign in with a password alone, except in the tests of the second factor itself
+# (tests/hardening/test_two_factor.py and the browser test), which turn it back on.
+STAFF_OTP_REQUIRED = False
