@@ -97,6 +97,8 @@ KEY_PAGES = [
     "article-feedback-error",
     "search-results",
     "about",
+    "editorial-policy",
+    "contact",
     "screener-question",
     "screener-outcome",
     "consultation",

@@ -101,3 +101,12 @@ def test_admin_add_while_empty(client, admin_user):
     assert response.status_code == 302 and response.url.endswith("/add/")
     html = client.get(response.url).content.decode()
     assert "Still missing" in html or "ما زال ناقصًا" in html
+
+
+def test_the_cached_profile_costs_no_query(clinic_profile, django_assert_num_queries):
+    from clinic.cache import cached_profile
+
+    cached_profile()
+    with django_assert_num_queries(0):
+        profile = cached_profile()
+        assert profile.is_complete and profile.licence_list[0].number == "TEST-0001"
