@@ -29,6 +29,7 @@ def main():
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{folder}/db.sqlite3")
     os.environ["CACHE_DIR"] = f"{folder}/cache"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mesoinfo.settings")
+    os.environ.setdefault("DEBUG", "true")  # a developer's run: no secret key needed
     import django
 
     django.setup()
