@@ -115,13 +115,17 @@ def is_cookieless_visit(request):
     return set(request.COOKIES) <= {settings.CSRF_COOKIE_NAME} and is_public_request(request)
 
 
-def page_validators(request, version):
-    """The ETag, Last-Modified and cache key of this page at this version."""
+def page_key(request):
+    """The cache key of the page this request asks for, whatever its version."""
     where = f"{request.scheme}|{canonical_host(request)}|{request.path}|{get_language()}"
-    digest = hashlib.sha256(where.encode()).hexdigest()[:16]
     # One cache entry per page, holding the version it was rendered at: a page of an older
     # version is a miss and is overwritten, so old versions never pile up in the cache.
-    return f'"{version}-{digest}"', int(version.split(".", 1)[0]), f"content:page:{digest}"
+    return "content:page:" + hashlib.sha256(where.encode()).hexdigest()[:16]
+
+
+def page_validators(key, version):
+    """The ETag and Last-Modified of this page at this version."""
+    return f'"{version}-{key.rsplit(":", 1)[1]}"', int(version.split(".", 1)[0])
 
 
 def cached_page(key, version):
@@ -160,8 +164,8 @@ class CachedPageMixin:
     def dispatch(self, request, *args, **kwargs):
         if not is_shareable_request(request):
             return super().dispatch(request, *args, **kwargs)
-        version = content_version()
-        etag, last_modified, key = page_validators(request, version)
+        version, key = content_version(), page_key(request)
+        etag, last_modified = page_validators(key, version)
         cached = cached_page(key, version)
         if cached is None:
             response = super().dispatch(request, *args, **kwargs)
@@ -189,10 +193,11 @@ class CachedPageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if is_cookieless_visit(request):
+        # Only pages this process has served before: other addresses (the screener, search)
+        # cost one look into memory, not a read of the shared cache.
+        if is_cookieless_visit(request) and local_cache().has_key(key := page_key(request)):
             version = content_version()
-            etag, last_modified, key = page_validators(request, version)
             cached = cached_page(key, version)
             if cached is not None:
-                return page_response(request, cached, etag, last_modified)
+                return page_response(request, cached, *page_validators(key, version))
         return self.get_response(request)

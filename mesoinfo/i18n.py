@@ -1,7 +1,7 @@
 """The same page in every language, for the language switcher and hreflang links."""
 
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
 
 
@@ -14,10 +14,22 @@ def alternate_urls(request, obj=None):
     """
     urls = []
     for code, _name in settings.LANGUAGES:
-        if obj is not None:
-            with translation.override(code):
+        with translation.override(code):
+            if obj is not None:
                 url = obj.get_absolute_url()
-        else:
-            url = translate_url(request.path, code)
+            else:
+                url = same_view_url(request) or translate_url(request.path, code)
         urls.append((code, url))
     return urls
+
+
+def same_view_url(request):
+    """The address of the view that served this request, in the active language; None when
+    unknown. The request was resolved already: resolving its path again costs time."""
+    match = request.resolver_match
+    if match is None or not match.url_name:
+        return None
+    try:
+        return reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+    except NoReverseMatch:
+        return None
