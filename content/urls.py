@@ -23,6 +23,7 @@ urlpatterns = [
     # Fixed addresses come before the category and article patterns they would match.
     path("search/", views.SearchView.as_view(), name="search"),
     path("about/", views.PageView.as_view(), name="about"),
+    path("style-guide/", views.StyleGuideView.as_view(), name="style_guide"),  # staff only
     path("page/<uslug:slug>/", views.PageView.as_view(), name="page"),
     path("<uslug:category>/", views.CategoryView.as_view(), name="category"),
     path("<uslug:category>/<uslug:slug>/", views.ArticleView.as_view(), name="article"),
