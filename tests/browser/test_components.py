@@ -2,6 +2,9 @@
 phone and a 1280 px desktop: the staff style guide shows every one of them. Screenshots
 of each are kept in test-artifacts/screenshots/components/."""
 
+import json
+import subprocess
+
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -9,6 +12,7 @@ from django.test import Client
 
 from .conftest import ARTIFACTS
 from .helpers import tab_to
+from .test_audits import VNU, axe_violations
 
 pytestmark = [
     pytest.mark.browser,
@@ -166,3 +170,21 @@ def test_header_is_compact_on_a_phone(new_page, site, language):
         box = page.locator(selector).first.bounding_box()
         assert box["y"] + box["height"] <= header["height"], selector
         assert box["height"] >= 24, selector  # a target a thumb can hit (WCAG 2.5.8)
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_components_pass_axe_and_the_nu_checker(staff_page, language, tmp_path):
+    page = staff_page(WIDTHS["320"])
+    response = page.goto(f"/{language}/style-guide/")
+    assert axe_violations(page) == []
+    document = tmp_path / "style-guide.html"
+    document.write_text(response.text(), encoding="utf-8")
+    command = ["java", "-jar", str(VNU), "--errors-only", "--format", "json"]
+    result = subprocess.run(  # noqa: S603 - fixed arguments, our own file
+        [*command, str(document)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    assert [m["message"] for m in messages] == []
