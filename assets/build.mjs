@@ -1,4 +1,4 @@
-// Builds ../vendor/bootstrap/bootstrap.min.css from bootstrap.scss, and its right-to-left
+// Builds ../static/vendor/bootstrap/bootstrap.min.css from bootstrap.scss, and its right-to-left
 // copy bootstrap.rtl.min.css from that result with rtlcss. Run: npm ci && npm run build.
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -7,7 +7,7 @@ import * as sass from "sass";
 import rtlcss from "rtlcss";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const out = path.join(here, "..", "vendor", "bootstrap");
+const out = path.join(here, "..", "static", "vendor", "bootstrap");
 const result = sass.compile(path.join(here, "bootstrap.scss"), {
   loadPaths: [path.join(here, "node_modules")],
   style: "compressed",

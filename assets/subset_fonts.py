@@ -2,7 +2,7 @@
 
 Sources: Debian's fonts-noto-core (NotoSansArabic-*.ttf, NotoSans-*.ttf; OFL 1.1, see
 static/fonts/OFL-LICENSE.txt). `apt-get download fonts-noto-core && dpkg-deb -x *.deb x`,
-then: python static/src/subset_fonts.py x/usr/share/fonts/truetype/noto
+then: python assets/subset_fonts.py x/usr/share/fonts/truetype/noto
 
 Two faces per weight, one family: the Arabic letters the site writes with, plus the Latin
 digits and punctuation that Noto Sans Arabic draws itself; and the rest of the Latin
@@ -15,7 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-FONTS = Path(__file__).resolve().parent.parent / "fonts"
+FONTS = Path(__file__).resolve().parent.parent / "static" / "fonts"
 
 # Arabic letters, harakat, Arabic-Indic digits and signs, a few letters for foreign names
 # (پ چ ڤ ک گ ی), joiners and direction marks; Noto Sans Arabic's own Latin: space, ! , - . :
