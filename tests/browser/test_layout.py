@@ -145,10 +145,21 @@ def test_no_page_of_the_sitemap_scrolls_sideways_at_320_pixels(new_page, live_se
     sitemap = page.request.get(f"{live_server.url}/sitemap.xml").text()
     paths = [urlsplit(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
     assert len(paths) > 30 and any(path.startswith("/en/") for path in paths)
-    wide = {}
+    wide, shown = {}, set()
+    folder = ARTIFACTS / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
     for path in paths:
         assert page.goto(path).status == 200, path
         width = page_width(page, path, None)
         if width["scroll"] > width["view"]:
             wide[path] = width["scroll"]
+        language = path.split("/")[1]
+        if (
+            language not in shown
+            and page.locator(".toc").count()
+            and page.locator(".table-wrap").count()
+        ):
+            shown.add(language)  # a long article with a table, as a phone shows it
+            page.screenshot(path=folder / f"{language}-corpus-article-320.png", full_page=True)
     assert wide == {}, f"pages wider than the phone: {wide}"
+    assert shown == {"ar", "en"}, "no corpus article with contents and a table"
