@@ -31,6 +31,7 @@ urlpatterns = [
         {"corpus_key": "editorial-policy"},
         name="editorial_policy",
     ),
+    path("style-guide/", views.StyleGuideView.as_view(), name="style_guide"),  # staff only
     path("page/<uslug:slug>/", views.PageView.as_view(), name="page"),
     path("<uslug:category>/", views.CategoryView.as_view(), name="category"),
     path("<uslug:category>/<uslug:slug>/", views.ArticleView.as_view(), name="article"),

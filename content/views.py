@@ -2,11 +2,13 @@
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 from django_ratelimit.core import is_ratelimited
 
@@ -165,3 +167,12 @@ class RobotsView(TemplateView):
             sitemap=self.request.build_absolute_uri("/sitemap.xml"),
             **kwargs,
         )
+
+
+@method_decorator([never_cache, staff_member_required], name="dispatch")
+class StyleGuideView(TemplateView):
+    """Staff only: every design-system component, in the active language, with the
+    Markdown editors type for the ones an article body can hold."""
+
+    def get_template_names(self):
+        return [f"design/style_guide_{get_language()}.html"]

@@ -55,7 +55,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
-    "django.contrib.staticfiles",
+    "mesoinfo.staticfiles.StaticFilesConfig",  # django.contrib.staticfiles, less static/src
     "django.contrib.sitemaps",
     "crispy_forms",
     "crispy_bootstrap5",

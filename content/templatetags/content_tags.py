@@ -9,8 +9,9 @@ register = template.Library()
 
 @register.filter
 def markdown(text):
-    """Render an article body; the HTML is sanitised before it is marked safe."""
-    return mark_safe(render_markdown(text))  # noqa: S308 - sanitised by nh3 just above
+    """Render an article body (with its "On this page" list when it is long); the HTML is
+    sanitised before it is marked safe."""
+    return mark_safe(render_markdown(text, contents=True))  # noqa: S308 - sanitised by nh3 just above
 
 
 @register.simple_tag

@@ -1,5 +1,6 @@
 """Layout as a reader sees it: right-to-left in Arabic, no sideways scrolling on a phone."""
 
+import re
 import unicodedata
 
 import pytest
@@ -132,3 +133,35 @@ def test_skip_link_is_hidden_until_focused(new_page, site, language):
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.classList.contains('skip-link')")
     assert link.bounding_box()["y"] >= 0
+
+
+def test_no_page_of_the_sitemap_scrolls_sideways_at_320_pixels(new_page, live_server):
+    """Every page the sitemap lists (the whole corpus, both languages) fits a 320 px phone:
+    wide tables scroll inside their own box, long words wrap."""
+    from urllib.parse import urlsplit
+
+    from django.core.management import call_command
+
+    call_command("load_corpus", verbosity=0)
+    page = new_page(viewport={"width": 320, "height": 640})
+    sitemap = page.request.get(f"{live_server.url}/sitemap.xml").text()
+    paths = [urlsplit(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
+    assert len(paths) > 30 and any(path.startswith("/en/") for path in paths)
+    wide, shown = {}, set()
+    folder = ARTIFACTS / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in paths:
+        assert page.goto(path).status == 200, path
+        width = page_width(page, path, None)
+        if width["scroll"] > width["view"]:
+            wide[path] = width["scroll"]
+        language = path.split("/")[1]
+        if (
+            language not in shown
+            and page.locator(".toc").count()
+            and page.locator(".table-wrap").count()
+        ):
+            shown.add(language)  # a long article with a table, as a phone shows it
+            page.screenshot(path=folder / f"{language}-corpus-article-320.png", full_page=True)
+    assert wide == {}, f"pages wider than the phone: {wide}"
+    assert shown == {"ar", "en"}, "no corpus article with contents and a table"

@@ -1,7 +1,9 @@
 """Lighthouse on the home page, an article, a screener question and an outcome page.
 
-The four scores are printed at the end of the run (and kept as JSON reports in
-test-artifacts/lighthouse/); accessibility, best practices and SEO must reach 95.
+Each in both languages, on Lighthouse's default mobile emulation. The four scores are
+printed at the end of the run (and kept as JSON reports in test-artifacts/lighthouse/);
+accessibility, best practices and SEO must reach 100, performance 98 (the median of three
+runs when the first falls short).
 Screener pages are `noindex` on purpose (answers about health are nobody's search
 result), so for them SEO is judged on every other SEO audit.
 """
@@ -22,7 +24,7 @@ pytestmark = [
 
 LIGHTHOUSE = NODE_MODULES / "lighthouse" / "cli" / "index.js"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-GATED = ["accessibility", "best-practices", "seo"]
+GATES = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
 INTENTIONALLY_NOINDEX = {"screener-question", "screener-outcome"}
 
 
@@ -81,31 +83,39 @@ def failed_audits(result, category):
     ]
 
 
-@pytest.mark.parametrize(
-    "name", ["home", "article", "screener-question", "screener-outcome", "article-en"]
-)
-def test_lighthouse_scores(page, site, live_server, name):
+@pytest.mark.parametrize("language", ["ar", "en"])
+@pytest.mark.parametrize("name", ["home", "article", "screener-question", "screener-outcome"])
+def test_lighthouse_scores(page, site, live_server, name, language):
     assert LIGHTHOUSE.exists(), "lighthouse missing: run `make test` (npm ci in tests/browser)"
     headers = None
     if name == "home":
-        path = "/ar/"
-    elif name.startswith("article"):
-        path = url_in("en" if name.endswith("-en") else "ar", site["article"])
+        path = f"/{language}/"
+    elif name == "article":
+        path = url_in(language, site["article"])
     elif name == "screener-question":
-        path = "/ar/screener/question/1/"
+        path = f"/{language}/screener/question/1/"
     else:  # the outcome exists only in the visitor's session: take the screener first
-        take_screener(page, "ar", {3: "yes"})
+        take_screener(page, language, {3: "yes"})
         page.click("main form button[type=submit]")
         page.wait_for_url("**/screener/result/")
-        path = "/ar/screener/result/"
+        path = f"/{language}/screener/result/"
         cookies = page.context.cookies()
         headers = {"Cookie": "; ".join(f"{c['name']}={c['value']}" for c in cookies)}
     page.goto(path)  # the page works, and the offsite guard sees it too
-    result = run_lighthouse(live_server.url + path, name, headers)
+    result = run_lighthouse(live_server.url + path, f"{name}-{language}", headers)
     assert result["finalDisplayedUrl"].endswith(path)
     scores = {c: round(100 * result["categories"][c]["score"]) for c in CATEGORIES}
+    if scores["performance"] < GATES["performance"]:
+        # Timings move with the other work on a shared machine (a page without JavaScript
+        # once showed 300 ms of blocking time): as Lighthouse advises, the median of
+        # three runs is the performance score.
+        runs = [scores["performance"]]
+        for attempt in (2, 3):
+            again = run_lighthouse(live_server.url + path, f"{name}-{language}-{attempt}", headers)
+            runs.append(round(100 * again["categories"]["performance"]["score"]))
+        scores["performance"] = sorted(runs)[1]
     if name in INTENTIONALLY_NOINDEX:
         scores["seo"] = score_without(result, "seo", {"is-crawlable"})
-    LIGHTHOUSE_SCORES.append((name, scores))
-    low = {c: failed_audits(result, c) for c in GATED if scores[c] < 95}
+    LIGHTHOUSE_SCORES.append((f"{name}-{language}", scores))
+    low = {c: failed_audits(result, c) for c, gate in GATES.items() if scores[c] < gate}
     assert low == {}, json.dumps({"scores": scores, "failing": low}, indent=1)

@@ -27,7 +27,7 @@ def test_article_page_shows_everything_a_patient_needs(client, article, make_art
     assert response.status_code == 200
     assert f"<h1>{article.title_ar}</h1>" in html
     assert article.summary_ar in html
-    assert "<h2>عنوان فرعي</h2>" in html
+    assert '<h2 id="عنوان-فرعي">عنوان فرعي</h2>' in html
     assert "Mesotherapy: a review" in html  # the source
     assert "د. سلمى حداد" in html and "طبيبة جلدية" in html
     assert 'datetime="2026-11-01"' in html and 'datetime="2027-11-01"' in html

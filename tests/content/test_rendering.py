@@ -24,7 +24,7 @@ def parsed_tags(html):
 
 def test_markdown_becomes_html():
     html = render_markdown("## Heading\n\nSome **bold** text.\n\n- one\n- two")
-    assert "<h2>Heading</h2>" in html
+    assert '<h2 id="heading">Heading</h2>' in html
     assert "<strong>bold</strong>" in html
     assert "<li>one</li>" in html
 
