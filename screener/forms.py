@@ -55,10 +55,6 @@ class MultilineField(forms.CharField):
         return value.replace("\r\n", "\n").replace("\r", "\n") if value else value
 
 
-def too_long(singular, plural):
-    return ngettext_lazy(singular, plural, "limit_value")
-
-
 class ConsultationForm(forms.ModelForm):
     # No "maxlength" attribute anywhere: a browser would cut the text silently; the server
     # says how long it may be instead.
@@ -69,9 +65,10 @@ class ConsultationForm(forms.ModelForm):
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
         error_messages={
             "required": _("Enter your name."),
-            "max_length": too_long(
+            "max_length": ngettext_lazy(
                 "Your name must be %(limit_value)d character or fewer.",
                 "Your name must be %(limit_value)d characters or fewer.",
+                "limit_value",
             ),
         },
     )
@@ -81,9 +78,10 @@ class ConsultationForm(forms.ModelForm):
         widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel", "dir": "ltr"}),
         error_messages={
             "required": _("Enter your phone number."),
-            "max_length": too_long(
+            "max_length": ngettext_lazy(
                 "The phone number must be %(limit_value)d character or fewer.",
                 "The phone number must be %(limit_value)d characters or fewer.",
+                "limit_value",
             ),
         },
     )
@@ -110,9 +108,10 @@ class ConsultationForm(forms.ModelForm):
         error_messages = {
             "email": {
                 "invalid": _("Enter an email address in the correct form, like name@example.com."),
-                "max_length": too_long(
+                "max_length": ngettext_lazy(
                     "The email address must be %(limit_value)d character or fewer.",
                     "The email address must be %(limit_value)d characters or fewer.",
+                    "limit_value",
                 ),
             },
             "preferred_language": {
@@ -124,9 +123,10 @@ class ConsultationForm(forms.ModelForm):
                 "invalid_choice": _("Choose the best time to call you."),
             },
             "message": {
-                "max_length": too_long(
+                "max_length": ngettext_lazy(
                     "The message must be %(limit_value)d character or fewer.",
                     "The message must be %(limit_value)d characters or fewer.",
+                    "limit_value",
                 )
             },
         }
