@@ -35,13 +35,13 @@ def status_action(status):
             row.status = status
             row.record_handling(request.user)
             row.save(update_fields=["status", "handled_by", "handled_at"])
-            modeladmin.log_change(
-                request, row, [{"changed": {"fields": [str(_("status"))]}}]
-            )
+            modeladmin.log_change(request, row, [{"changed": {"fields": [str(_("status"))]}}])
 
     action.__name__ = f"mark_{status}"
     label = Status(status).label
-    return admin.action(description=_("Mark as “%(status)s”") % {"status": label}, permissions=["change"])(action)
+    return admin.action(
+        description=_("Mark as “%(status)s”") % {"status": label}, permissions=["change"]
+    )(action)
 
 
 @admin.register(ConsultationRequest)
@@ -76,7 +76,10 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
     fields = [*visitor_fields, "status", "notes", "handled_by", "handled_at"]
     readonly_fields = [*visitor_fields, "handled_by", "handled_at"]
     actions = [
-        *(status_action(s) for s in (Status.TRIED_TO_CALL, Status.NO_ANSWER, Status.BOOKED, Status.CLOSED)),
+        *(
+            status_action(s)
+            for s in (Status.TRIED_TO_CALL, Status.NO_ANSWER, Status.BOOKED, Status.CLOSED)
+        ),
         "export_csv",
     ]
 
@@ -89,8 +92,11 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
             created_at__gt=OuterRef("created_at") - DUPLICATE_WINDOW,
             created_at__lt=OuterRef("created_at") + DUPLICATE_WINDOW,
         ).exclude(pk=OuterRef("pk"))
-        return super().get_queryset(request).select_related("handled_by").annotate(
-            has_duplicate=Exists(same_phone_near)
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("handled_by")
+            .annotate(has_duplicate=Exists(same_phone_near))
         )
 
     def get_search_results(self, request, queryset, search_term):
@@ -152,14 +158,26 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
         """A CSV for the clinic's own system: UTF-8 with a BOM, so spreadsheets keep Arabic."""
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-        response["Content-Disposition"] = f'attachment; filename="consultation-requests-{stamp}.csv"'
+        response["Content-Disposition"] = (
+            f'attachment; filename="consultation-requests-{stamp}.csv"'
+        )
         response.write("\ufeff")
         writer = csv.writer(response)
         writer.writerow(
             [
-                _("reference"), _("received"), _("name"), _("phone"), _("email"),
-                _("preferred language"), _("preferred contact time"), _("message"),
-                _("status"), _("result attached"), _("handled by"), _("handled at"), _("reception notes"),
+                _("reference"),
+                _("received"),
+                _("name"),
+                _("phone"),
+                _("email"),
+                _("preferred language"),
+                _("preferred contact time"),
+                _("message"),
+                _("status"),
+                _("result attached"),
+                _("handled by"),
+                _("handled at"),
+                _("reception notes"),
             ]
         )
         for row in queryset.select_related("handled_by").order_by("created_at")[:10000]:
@@ -176,7 +194,9 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
                     row.get_status_display(),
                     _("yes") if row.outcome_attached else _("no"),
                     row.handled_by.get_username() if row.handled_by else "",
-                    timezone.localtime(row.handled_at).strftime("%Y-%m-%d %H:%M") if row.handled_at else "",
+                    timezone.localtime(row.handled_at).strftime("%Y-%m-%d %H:%M")
+                    if row.handled_at
+                    else "",
                     spreadsheet_safe(row.notes),
                 ]
             )

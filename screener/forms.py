@@ -99,7 +99,14 @@ class ConsultationForm(forms.ModelForm):
     )
     # A field people never see: automated senders fill it in.
     website = forms.CharField(required=False, max_length=200, label=_("Leave this field empty"))
-    token = forms.CharField(widget=forms.HiddenInput, max_length=300)
+    token = forms.CharField(
+        widget=forms.HiddenInput,
+        max_length=300,
+        error_messages={
+            "required": _("This form has expired. Please check your details and send it again."),
+            "max_length": _("This form has expired. Please check your details and send it again."),
+        },
+    )
 
     class Meta:
         model = ConsultationRequest

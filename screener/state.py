@@ -14,7 +14,7 @@ import time
 from django.conf import settings
 
 from . import cookie
-from .questions import ANSWERS, NO, NOT_SURE, QUESTION_KEYS, YES, decide, is_complete
+from .questions import NO, NOT_SURE, QUESTION_KEYS, YES, decide, is_complete
 
 # Why the saved state could not be used; the views turn these into messages.
 OK, DAMAGED, EXPIRED, LOST = "ok", "damaged", "expired", "lost"
@@ -38,7 +38,9 @@ def decode_answers(text):
         raise ValueError("not a set of answers")
     if not set(text) <= set(FROM_LETTER) | {UNANSWERED}:
         raise ValueError("not a set of answers")
-    return {key: FROM_LETTER[c] for key, c in zip(QUESTION_KEYS, text, strict=True) if c in FROM_LETTER}
+    return {
+        key: FROM_LETTER[c] for key, c in zip(QUESTION_KEYS, text, strict=True) if c in FROM_LETTER
+    }
 
 
 def new_reference():
@@ -112,9 +114,10 @@ class ScreenerState:
         return data
 
     def is_empty(self):
-        return not (
-            self.answers or self.sent_reference or self.send_times or self.form_opened_at
-        ) and self.draft is None
+        return (
+            not (self.answers or self.sent_reference or self.send_times or self.form_opened_at)
+            and self.draft is None
+        )
 
     def _touch(self):
         self.changed = True

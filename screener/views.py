@@ -33,6 +33,7 @@ STATE_MESSAGES = {
         "them. Please start again."
     ),
 }
+NO_RESULT = _("There is no result to show. Your answers are not kept, so please start again.")
 SEE_THE_RESULT = _("Here is your result. To answer the questions again, choose “Start again”.")
 ANSWER_LABELS = dict(AnswerForm.base_fields["answer"].choices)
 
@@ -129,7 +130,9 @@ class QuestionView(ScreenerStateMixin, TemplateView):
             return redirected
         form = AnswerForm(request.POST)
         if not form.is_valid():
-            self.state.keep_draft(f"question-{self.number}", {"answer": request.POST.get("answer", "")})
+            self.state.keep_draft(
+                f"question-{self.number}", {"answer": request.POST.get("answer", "")}
+            )
             return redirect(question_url(self.number, self.back_to))
         self.state.answer(question(self.number).key, form.cleaned_data["answer"])
         if self.back_to == "result" and self.state.outcome is not None:
@@ -189,10 +192,7 @@ class OutcomeView(ScreenerStateMixin, TemplateView):
             if self.state.answers:
                 return self.go_to_first_unanswered(_("Please answer every question first."))
             if self.state.status == OK:
-                messages.info(
-                    request,
-                    _("There is no result to show. Your answers are not kept, so please start again."),
-                )
+                messages.info(request, NO_RESULT)
             return redirect("screener:start")
         return super().get(request, *args, **kwargs)
 
@@ -204,7 +204,10 @@ class OutcomeView(ScreenerStateMixin, TemplateView):
 
         def reasons(keys):
             return [
-                {"question": question(number_of[key]), "anchor": articles.condition_anchor(number_of[key])}
+                {
+                    "question": question(number_of[key]),
+                    "anchor": articles.condition_anchor(number_of[key]),
+                }
                 for key in keys
             ]
 
@@ -276,7 +279,9 @@ class ConsultationView(ScreenerStateMixin, TemplateView):
         if not limited:
             form.is_valid()  # the errors it was refused with
         status = 429 if limited else 400
-        return self.render_to_response(self.get_context_data(form=form, rate_limited=limited), status=status)
+        return self.render_to_response(
+            self.get_context_data(form=form, rate_limited=limited), status=status
+        )
 
     def post(self, request, *args, **kwargs):
         if "another" in request.POST:  # "Send another request" after one was sent

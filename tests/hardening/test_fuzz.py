@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 from content.models import FEEDBACK_COMMENT_MAX, Feedback
 from content.search import MAX_QUERY_LENGTH
-from screener.phones import to_e164 as normalise_phone
 from screener.models import ConsultationRequest
+from screener.phones import to_e164 as normalise_phone
 from screener.questions import ANSWERS
 from tests.screener.helpers import ready_token
 

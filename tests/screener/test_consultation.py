@@ -8,8 +8,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from screener.phones import to_e164 as normalise_phone
 from screener.models import ConsultationRequest
+from screener.phones import to_e164 as normalise_phone
 from screener.questions import NOT_SURE, YES
 
 from .helpers import answer_all, ready_token, url
@@ -381,7 +381,9 @@ ALREADY_SENT = {
 
 
 @pytest.mark.parametrize("language", ["ar", "en"])
-def test_back_after_sending_says_already_sent_and_a_second_send_stores_nothing(client, consultation_data, language):
+def test_back_after_sending_says_already_sent_and_a_second_send_stores_nothing(
+    client, consultation_data, language
+):
     response = client.post(url("consultation", language), consultation_data, follow=True)
     assert response.redirect_chain[-1][0] == url("consultation_sent", language)
     assert ALREADY_SENT[language] not in page_of(response)

@@ -423,7 +423,9 @@ def test_each_reason_links_to_its_own_part_of_the_article(client, explaining_art
         link = explaining_article.get_absolute_url()
     hrefs = re.findall(r'<ul class="reasons">.*?</ul>', page, re.S)
     links = re.findall(r'href="([^"]+)"', "".join(hrefs))
-    assert links == [f"{link}#{anchor(key)}" for key in ("pregnancy", "blood_thinners", "cancer", "stroke")]
+    assert links == [
+        f"{link}#{anchor(key)}" for key in ("pregnancy", "blood_thinners", "cancer", "stroke")
+    ]
 
 
 def test_start_again_by_get_goes_to_the_start_page_and_keeps_the_result(client):
