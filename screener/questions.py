@@ -36,7 +36,8 @@ QUESTIONS = (
         _("Are you pregnant, trying to become pregnant, or breastfeeding?"),
         _(
             "The substances used in mesotherapy have not been tested for safety in pregnancy "
-            "or in breastfeeding, and some can pass to the baby."
+            "or in breastfeeding, and some can pass to the baby. If this does not apply to you, "
+            "answer No."
         ),
         _("Pregnancy or breastfeeding"),
     ),
