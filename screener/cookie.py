@@ -35,10 +35,14 @@ def _keys():
     return MultiFernet([_fernet(secret) for secret in secrets])
 
 
+def payload_of(data):
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode()
+
+
 def seal(data):
     """The dict `data` as a cookie value only the site can read."""
     # Not compressed: the cookie's length must not depend on the answers in it.
-    payload = json.dumps(data, separators=(",", ":"), ensure_ascii=True).encode()
+    payload = payload_of(data)
     return _keys().encrypt(payload).decode("ascii")
 
 

@@ -25,8 +25,10 @@ LETTERS = {YES: "y", NO: "n", NOT_SURE: "u"}
 FROM_LETTER = {letter: answer for answer, letter in LETTERS.items()}
 UNANSWERED = "-"
 HOUR = 60 * 60
-# Large enough for a refused form with a too-long message, small enough for a cookie.
-DRAFT_FIELD_LIMIT = 1200
+# A refused form's fields, kept for the one GET that shows it again, must fit in a cookie
+# (browsers keep at most about 4 KB): longer text is cut there, and the form's errors are
+# kept as they were given, so a cut field still shows why it was refused.
+DRAFT_BUDGET = 2400
 
 
 def encode_answers(answers):
@@ -169,14 +171,21 @@ class ScreenerState:
 
     # --- Post/Redirect/Get: a refused form comes back through one GET ------------------
 
-    def keep_draft(self, form_name, data, **extra):
-        """The posted fields of a refused form, shown once by the next GET of that form."""
+    def keep_draft(self, form_name, data, errors=None, **extra):
+        """A refused form's fields and errors, shown once by the next GET of that form."""
         fields = {
-            name: value[:DRAFT_FIELD_LIMIT]
+            name: value
             for name, value in data.items()
             if name != "csrfmiddlewaretoken" and isinstance(value, str)
         }
-        self.draft = {"form": form_name, "data": fields, "at": int(time.time()), **extra}
+        errors = {name: [str(e) for e in messages] for name, messages in (errors or {}).items()}
+        draft = {"form": form_name, "data": fields, "errors": errors, "at": int(time.time())}
+        while len(cookie.payload_of(draft)) > DRAFT_BUDGET and any(fields.values()):
+            longest = max(fields, key=lambda name: len(fields[name]))
+            fields[longest] = fields[longest][: len(fields[longest]) * 2 // 3]
+        if len(cookie.payload_of(draft)) > DRAFT_BUDGET:  # errors alone too long: say less
+            draft["errors"] = {name: messages[:1] for name, messages in errors.items()}
+        self.draft = draft | extra
         self._touch()
 
     def take_draft(self, form_name):

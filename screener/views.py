@@ -9,6 +9,7 @@ refused form included, so Back never offers to send a form again.
 
 from django.conf import settings
 from django.contrib import messages
+from django.forms.utils import ErrorDict, ErrorList
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -54,6 +55,16 @@ def answer_rows(answers, back_to):
         }
         for number, q in enumerate(QUESTIONS, start=1)
     ]
+
+
+def with_errors(form, draft):
+    """`form`, bound to a refused form's fields, with the errors it was refused with (the
+    fields may have been cut to fit the cookie; the errors say why they were refused)."""
+    form._errors = ErrorDict(
+        {name: ErrorList(messages) for name, messages in draft.get("errors", {}).items()}
+    )
+    form.cleaned_data = {}
+    return form
 
 
 class ScreenerStateMixin:
@@ -119,8 +130,7 @@ class QuestionView(ScreenerStateMixin, TemplateView):
             return redirected
         draft = self.state.take_draft(f"question-{self.number}")
         if draft is not None:  # a refused answer, shown once after its redirect
-            form = AnswerForm(draft["data"])
-            form.is_valid()
+            form = with_errors(AnswerForm(draft["data"]), draft)
             return self.render_to_response(self.get_context_data(form=form), status=400)
         form = AnswerForm(initial={"answer": self.state.answers.get(question(self.number).key)})
         return self.render_to_response(self.get_context_data(form=form))
@@ -131,7 +141,9 @@ class QuestionView(ScreenerStateMixin, TemplateView):
         form = AnswerForm(request.POST)
         if not form.is_valid():
             self.state.keep_draft(
-                f"question-{self.number}", {"answer": request.POST.get("answer", "")}
+                f"question-{self.number}",
+                {"answer": request.POST.get("answer", "")[:20]},
+                errors=form.errors,
             )
             return redirect(question_url(self.number, self.back_to))
         self.state.answer(question(self.number).key, form.cleaned_data["answer"])
@@ -277,7 +289,7 @@ class ConsultationView(ScreenerStateMixin, TemplateView):
         form = self.form(draft["data"], submitted_at=draft.get("at"))
         limited = bool(draft.get("limited"))
         if not limited:
-            form.is_valid()  # the errors it was refused with
+            with_errors(form, draft)
         status = 429 if limited else 400
         return self.render_to_response(
             self.get_context_data(form=form, rate_limited=limited), status=status
@@ -291,7 +303,7 @@ class ConsultationView(ScreenerStateMixin, TemplateView):
             return redirect("screener:consultation_sent")
         form = self.form(request.POST)
         if not form.is_valid():
-            self.state.keep_draft("consultation", request.POST.dict())
+            self.state.keep_draft("consultation", request.POST.dict(), errors=form.errors)
             return redirect("screener:consultation")
         if send_request(form, request, self.state) == LIMITED:
             self.state.keep_draft("consultation", request.POST.dict(), limited=True)

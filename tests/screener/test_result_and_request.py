@@ -278,3 +278,15 @@ def test_the_site_wide_ceiling_stops_a_flood_from_many_addresses(consultation_da
         statuses.append(visitor.post(url("consultation", "en"), data, follow=True).status_code)
     assert statuses == [200, 200, 200, 429, 429]
     assert ConsultationRequest.objects.count() == 3
+
+
+def test_a_huge_refused_form_still_fits_in_the_cookie_and_says_why(client, consultation_data):
+    data = consultation_data | {"message": "رسالة طويلة جدًا " * 400, "email": "x" * 3000}
+    posted = client.post(url("consultation", "ar"), data)
+    assert len(posted.cookies["screener"].OutputString()) < 4000  # what a browser keeps
+    response = client.get(posted["Location"])
+    assert response.status_code == 400
+    page = page_of(response)
+    assert "يجب ألا تزيد الرسالة على 1000 حرف." in page
+    assert "يجب ألا يزيد عنوان البريد الإلكتروني على 254 حرفًا." in page
+    assert ConsultationRequest.objects.count() == 0
