@@ -61,7 +61,10 @@ def with_errors(form, draft):
     """`form`, bound to a refused form's fields, with the errors it was refused with (the
     fields may have been cut to fit the cookie; the errors say why they were refused)."""
     form._errors = ErrorDict(
-        {name: ErrorList(messages) for name, messages in draft.get("errors", {}).items()}
+        {
+            name: ErrorList(messages, field_id=form[name].auto_id if name in form.fields else None)
+            for name, messages in draft.get("errors", {}).items()
+        }
     )
     form.cleaned_data = {}
     return form
