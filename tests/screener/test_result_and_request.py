@@ -127,7 +127,7 @@ def test_an_error_then_a_quick_fix_is_accepted(client, consultation_data, settin
     refused = client.post(url("consultation", "en"), data, follow=True)
     assert refused.status_code == 400
     assert "Tick this box" in page_of(refused)
-    # Ticked and sent again at once, from the form shown again (its own fresh token).
+    # Ticked and sent again at once, from the form shown again (the same token).
     fixed = consultation_data | {"token": hidden_token(page_of(refused))}
     response = client.post(url("consultation", "en"), fixed)
     assert response["Location"] == url("consultation_sent", "en")
