@@ -105,6 +105,8 @@ def server_env(folder, database_url, **overrides):
             "PROXY_SSL_HEADER": "X-Forwarded-Proto",
             "CONSULTATION_MIN_FILL_SECONDS": "0",
             "CONSULTATION_RATE_LIMIT": "1000000/h",
+            "CONSULTATION_SITE_LIMIT": "1000000/h",
+            "CONSULTATION_VISITOR_LIMIT": "1000000/h",
             "LOG_LEVEL": "WARNING",
             "PYTHONUNBUFFERED": "1",
         }
@@ -299,6 +301,11 @@ class Client:
             return
         if headers.get("Location", "").endswith("/en/screener/consultation/sent/"):
             self.stats["accepted"].append(name)
+            # Post/Redirect/Get: the confirmation is its own page, with the reference.
+            self.expect("GET", "/en/screener/consultation/sent/", {200})
+            # The next request comes from a new visitor: this browser has "already sent".
+            for cookie in ("screener", "__Host-screener"):
+                self.cookies.pop(cookie, None)
         else:
             self.stats["errors"].append(f"consultation not accepted: {headers.get('Location')}")
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from mesoinfo.privacy import contains_personal_data
+from mesoinfo.validators import clean_visitor_text
 
 from .models import FEEDBACK_COMMENT_MAX, Feedback
 
@@ -45,7 +46,7 @@ class FeedbackForm(forms.ModelForm):
         fields = ["helpful", "comment"]
 
     def clean_comment(self):
-        comment = self.cleaned_data["comment"]
+        comment = clean_visitor_text(self.cleaned_data["comment"], multiline=True)
         # The same check that keeps e-mail addresses and phone numbers out of the logs.
         if contains_personal_data(comment):
             raise forms.ValidationError(

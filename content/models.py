@@ -27,7 +27,7 @@ FEEDBACK_COMMENT_MAX = 500
 # First path segments the site's own pages use (content/urls.py, screener/urls.py): a
 # category with one of these slugs could never be reached.
 RESERVED_CATEGORY_SLUGS = frozenset(
-    {"about", "contact", "editorial-policy", "page", "screener", "search"}
+    {"about", "contact", "editorial-policy", "page", "screener", "search", "style-guide"}
 )
 
 

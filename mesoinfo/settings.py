@@ -241,6 +241,9 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 CSRF_FAILURE_VIEW = "mesoinfo.csrf.csrf_failure"
+# Messages ride in a cookie only: one that overflowed into the session would give a
+# visitor a database session.
+MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
 
 
 if not DEBUG:
@@ -346,12 +349,24 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 
 # --- What the site keeps and for how long; its limits --------------------------------
 
-# The screener forgets unfinished answers after this many seconds.
+# The screener forgets its answers (kept encrypted in the visitor's browser, see
+# screener/cookie.py) after this many seconds.
 SCREENER_TIMEOUT = int(os.environ.get("SCREENER_TIMEOUT", "3600"))
-# Consultation requests: how long they are kept, how often one client may send the form,
-# and the fastest a person can fill it in (quicker submissions are automated).
+# Consultation requests: how long they are kept, how many may be sent per hour by one
+# visitor, from one address (higher: a carrier's NAT puts many patients behind one) and to
+# the whole site, and the fastest a person can fill the form in (quicker is automated).
 CONSULTATION_RETENTION_DAYS = int(os.environ.get("CONSULTATION_RETENTION_DAYS", "180"))
-CONSULTATION_RATE_LIMIT = os.environ.get("CONSULTATION_RATE_LIMIT", "5/h")
+CONSULTATION_VISITOR_LIMIT = os.environ.get("CONSULTATION_VISITOR_LIMIT", "3/h")
+CONSULTATION_RATE_LIMIT = os.environ.get("CONSULTATION_RATE_LIMIT", "20/h")
+CONSULTATION_SITE_LIMIT = os.environ.get("CONSULTATION_SITE_LIMIT", "200/h")
+# The confirmation page says the clinic calls back within this many working days.
+CONSULTATION_CALLBACK_WORKING_DAYS = int(os.environ.get("CONSULTATION_CALLBACK_WORKING_DAYS", "2"))
+# The country whose numbers visitors may type without a country code (the clinic profile's
+# country, once filled in, wins: screener.phones.default_region).
+CLINIC_COUNTRY = os.environ.get("CLINIC_COUNTRY", "SA")
+# Who is e-mailed when a request arrives: these addresses, or else the e-mail addresses of
+# the active users in the "Reception" group.
+RECEPTION_EMAILS = env_list("RECEPTION_EMAILS")
 CONSULTATION_MIN_FILL_SECONDS = int(os.environ.get("CONSULTATION_MIN_FILL_SECONDS", "3"))
 CONSULTATION_FORM_MAX_AGE = 24 * 60 * 60
 

@@ -1,32 +1,69 @@
-"""Reception staff see consultation requests and mark them handled; nothing else is editable."""
+"""Reception's workflow: requests come from visitors and stay as sent; staff set a status,
+write notes, and every change (bulk actions included) goes into the admin log."""
+
+import csv
+from datetime import timedelta
 
 from django.contrib import admin
+from django.db.models import Exists, OuterRef, Q
+from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from mesoinfo.validators import clean_visitor_text
+
+from . import phones
 from .models import ConsultationRequest
 from .questions import QUESTIONS
 
 REASONS = {question.key: question.reason for question in QUESTIONS}
+Status = ConsultationRequest.Status
+DUPLICATE_WINDOW = timedelta(days=1)
+
+
+def western_digits(text):
+    """Every Unicode decimal digit (Arabic-Indic, Persian…) as 0-9, everything else dropped."""
+    return "".join(str(int(char)) for char in text if char.isdecimal())
+
+
+def status_action(status):
+    """A bulk action that sets `status` on the selected requests, logging each one."""
+
+    def action(modeladmin, request, queryset):
+        for row in queryset.exclude(status=status):
+            row.status = status
+            row.record_handling(request.user)
+            row.save(update_fields=["status", "handled_by", "handled_at"])
+            modeladmin.log_change(request, row, [{"changed": {"fields": [str(_("status"))]}}])
+
+    action.__name__ = f"mark_{status}"
+    label = Status(status).label
+    return admin.action(
+        description=_("Mark as “%(status)s”") % {"status": label}, permissions=["change"]
+    )(action)
 
 
 @admin.register(ConsultationRequest)
 class ConsultationRequestAdmin(admin.ModelAdmin):
     list_display = [
         "created_at",
+        "reference",
         "name",
-        "phone",
-        "preferred_language",
+        "phone_link",
         "preferred_time",
-        "screener_outcome",
-        "handled",
+        "status",
+        "likely_duplicate",
+        "outcome_attached_display",
+        "handled_by",
     ]
-    list_filter = ["handled", "preferred_language", "preferred_time", "screener_outcome"]
-    search_fields = ["name", "phone", "email"]
+    list_filter = ["status", "preferred_language", "preferred_time", "screener_outcome"]
+    search_fields = ["name", "email", "reference"]
     date_hierarchy = "created_at"
-    fields = [
+    visitor_fields = [
+        "reference",
         "name",
-        "phone",
+        "phone_link",
         "email",
         "preferred_language",
         "preferred_time",
@@ -35,17 +72,63 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
         "screener_outcome",
         "attached_reasons",
         "created_at",
-        "handled",
-        "handled_at",
     ]
-    actions = ["mark_handled"]
-
-    def get_readonly_fields(self, request, obj=None):
-        # Requests come from visitors: staff only record that they handled one.
-        return [name for name in self.fields if name != "handled"]
+    fields = [*visitor_fields, "status", "notes", "handled_by", "handled_at"]
+    readonly_fields = [*visitor_fields, "handled_by", "handled_at"]
+    actions = [
+        *(
+            status_action(s)
+            for s in (Status.TRIED_TO_CALL, Status.NO_ANSWER, Status.BOOKED, Status.CLOSED)
+        ),
+        "export_csv",
+    ]
 
     def has_add_permission(self, request):
         return False
+
+    def get_queryset(self, request):
+        same_phone_near = ConsultationRequest.objects.filter(
+            phone=OuterRef("phone"),
+            created_at__gt=OuterRef("created_at") - DUPLICATE_WINDOW,
+            created_at__lt=OuterRef("created_at") + DUPLICATE_WINDOW,
+        ).exclude(pk=OuterRef("pk"))
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("handled_by")
+            .annotate(has_duplicate=Exists(same_phone_near))
+        )
+
+    def get_search_results(self, request, queryset, search_term):
+        """Names and e-mails as typed; phone numbers in any digits and any spelling."""
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        term = clean_visitor_text(search_term)
+        digits = western_digits(term)
+        if len(digits) >= 3:
+            by_phone = Q(phone__contains=digits)
+            e164 = phones.to_e164(term)
+            if e164:
+                by_phone |= Q(phone=e164)
+            results = results | queryset.filter(by_phone)
+        return results, may_have_duplicates
+
+    def save_model(self, request, obj, form, change):
+        if form.changed_data:
+            obj.record_handling(request.user)
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description=_("phone"), ordering="phone")
+    def phone_link(self, obj):
+        return format_html('<a href="tel:{0}" dir="ltr">{0}</a>', str(obj.phone))
+
+    @admin.display(description=_("likely duplicate"), boolean=True)
+    def likely_duplicate(self, obj):
+        """Another request from the same phone number within a day of this one."""
+        return bool(getattr(obj, "has_duplicate", False))
+
+    @admin.display(description=_("result attached"), boolean=True)
+    def outcome_attached_display(self, obj):
+        return obj.outcome_attached
 
     @admin.display(description=_("screener reasons"))
     def attached_reasons(self, obj):
@@ -70,8 +153,57 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
             return _("None attached")
         return format_html_join("", "{}", ((part,) for part in parts))
 
-    @admin.action(description=_("Mark selected requests as handled"), permissions=["change"])
-    def mark_handled(self, request, queryset):
-        for item in queryset.filter(handled=False):
-            item.handled = True
-            item.save()
+    @admin.action(description=_("Export the selected requests as CSV"), permissions=["view"])
+    def export_csv(self, request, queryset):
+        """A CSV for the clinic's own system: UTF-8 with a BOM, so spreadsheets keep Arabic."""
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+        response["Content-Disposition"] = (
+            f'attachment; filename="consultation-requests-{stamp}.csv"'
+        )
+        response.write("\ufeff")
+        writer = csv.writer(response)
+        writer.writerow(
+            [
+                _("reference"),
+                _("received"),
+                _("name"),
+                _("phone"),
+                _("email"),
+                _("preferred language"),
+                _("preferred contact time"),
+                _("message"),
+                _("status"),
+                _("result attached"),
+                _("handled by"),
+                _("handled at"),
+                _("reception notes"),
+            ]
+        )
+        for row in queryset.select_related("handled_by").order_by("created_at")[:10000]:
+            writer.writerow(
+                [
+                    row.reference,
+                    timezone.localtime(row.created_at).strftime("%Y-%m-%d %H:%M"),
+                    spreadsheet_safe(row.name),
+                    str(row.phone),
+                    spreadsheet_safe(row.email),
+                    row.get_preferred_language_display(),
+                    row.get_preferred_time_display(),
+                    spreadsheet_safe(row.message),
+                    row.get_status_display(),
+                    _("yes") if row.outcome_attached else _("no"),
+                    row.handled_by.get_username() if row.handled_by else "",
+                    timezone.localtime(row.handled_at).strftime("%Y-%m-%d %H:%M")
+                    if row.handled_at
+                    else "",
+                    spreadsheet_safe(row.notes),
+                ]
+            )
+        return response
+
+
+def spreadsheet_safe(text):
+    """Visitor text that a spreadsheet will not run as a formula (=, +, -, @ at the start)."""
+    text = str(text or "")
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

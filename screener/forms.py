@@ -1,46 +1,22 @@
 """The screener's answer form and the consultation request form."""
 
-import re
 import secrets
 import time
-import unicodedata
 
+import phonenumbers
 from django import forms
 from django.conf import settings
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from mesoinfo.validators import clean_visitor_text, validate_has_a_letter
+
+from . import phones
 from .models import ConsultationRequest
 from .questions import ANSWER_CHOICES
 
-PHONE_SEPARATORS = re.compile(r"[\s\-–.()/\u200e\u200f\u202a-\u202e]")
-# Digits only, with an optional + that a country code (never 0) follows: E.164's shape.
-PHONE_NUMBER = re.compile(r"\+[1-9][0-9]{6,14}|[0-9]{7,15}")
 TOKEN_SALT = "screener.consultation-form"  # noqa: S105 (a signing salt, not a secret)
-
-
-def western_digits(value):
-    """Every Unicode decimal digit (Arabic-Indic, Persian, full-width…) as 0-9."""
-    return "".join(str(unicodedata.decimal(char)) if char.isdecimal() else char for char in value)
-
-
-def normalise_phone(value):
-    """'+٩٦٦ ٥٠-١٢٣ ٤٥٦٧' -> '+966501234567'; None when it is not a phone number."""
-    value = PHONE_SEPARATORS.sub("", western_digits(value)).replace("\uff0b", "+")
-    if value.startswith("00"):
-        value = "+" + value[2:]
-    if not PHONE_NUMBER.fullmatch(value):
-        return None
-    return value
-
-
-class MultilineField(forms.CharField):
-    """Text from a textarea, its line breaks counted once, as the browser's maxlength does."""
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        return value.replace("\r\n", "\n").replace("\r", "\n") if value else value
 
 
 class AnswerForm(forms.Form):
@@ -55,10 +31,60 @@ class AnswerForm(forms.Form):
 
 
 def new_form_token():
+    """A signed, single-use id for one consultation form: a request sent twice is stored once."""
     return signing.dumps({"n": secrets.token_hex(16), "t": int(time.time())}, salt=TOKEN_SALT)
 
 
+def example_numbers():
+    """A mobile number of the clinic's country, as people write it there and from abroad."""
+    region = phones.default_region()
+    number = phonenumbers.example_number_for_type(region, phonenumbers.PhoneNumberType.MOBILE)
+    if number is None:
+        return "", ""
+    return (
+        phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL),
+        phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL),
+    )
+
+
+class MultilineField(forms.CharField):
+    """Text from a textarea, its line breaks counted once, as the browser counts them."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n") if value else value
+
+
 class ConsultationForm(forms.ModelForm):
+    # No "maxlength" attribute anywhere: a browser would cut the text silently; the server
+    # says how long it may be instead.
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=100,
+        strip=False,  # "   " gets its own message, not "Enter your name"
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={
+            "required": _("Enter your name."),
+            "max_length": ngettext_lazy(
+                "Your name must be %(limit_value)d character or fewer.",
+                "Your name must be %(limit_value)d characters or fewer.",
+                "limit_value",
+            ),
+        },
+    )
+    phone = forms.CharField(
+        label=_("Phone number"),
+        max_length=32,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel", "dir": "ltr"}),
+        error_messages={
+            "required": _("Enter your phone number."),
+            "max_length": ngettext_lazy(
+                "The phone number must be %(limit_value)d character or fewer.",
+                "The phone number must be %(limit_value)d characters or fewer.",
+                "limit_value",
+            ),
+        },
+    )
     consent_to_contact = forms.BooleanField(
         label=_("I agree that the clinic may contact me about this request."),
         error_messages={"required": _("Tick this box so that the clinic may contact you.")},
@@ -73,27 +99,35 @@ class ConsultationForm(forms.ModelForm):
     )
     # A field people never see: automated senders fill it in.
     website = forms.CharField(required=False, max_length=200, label=_("Leave this field empty"))
-    token = forms.CharField(widget=forms.HiddenInput, max_length=300)
+    token = forms.CharField(
+        widget=forms.HiddenInput,
+        max_length=300,
+        error_messages={
+            "required": _("This form has expired. Please check your details and send it again."),
+            "max_length": _("This form has expired. Please check your details and send it again."),
+        },
+    )
 
     class Meta:
         model = ConsultationRequest
         fields = ["name", "phone", "email", "preferred_language", "preferred_time", "message"]
         field_classes = {"message": MultilineField}
-        # Each field's own "at most N characters" message; Django's validator gives N.
         error_messages = {
-            "name": {
-                "max_length": ngettext_lazy(
-                    "Your name must be %(limit_value)d character or fewer.",
-                    "Your name must be %(limit_value)d characters or fewer.",
-                    "limit_value",
-                )
-            },
             "email": {
+                "invalid": _("Enter an email address in the correct form, like name@example.com."),
                 "max_length": ngettext_lazy(
                     "The email address must be %(limit_value)d character or fewer.",
                     "The email address must be %(limit_value)d characters or fewer.",
                     "limit_value",
-                )
+                ),
+            },
+            "preferred_language": {
+                "required": _("Choose the language you would like us to use."),
+                "invalid_choice": _("Choose the language you would like us to use."),
+            },
+            "preferred_time": {
+                "required": _("Choose the best time to call you."),
+                "invalid_choice": _("Choose the best time to call you."),
             },
             "message": {
                 "max_length": ngettext_lazy(
@@ -104,59 +138,65 @@ class ConsultationForm(forms.ModelForm):
             },
         }
         labels = {
-            "name": _("Your name"),
-            "phone": _("Phone number"),
             "email": _("Email (optional)"),
             "preferred_language": _("Language you would like us to use"),
             "preferred_time": _("Best time to call you"),
             "message": _("Message (optional)"),
         }
         help_texts = {
-            "phone": _(
-                "With the country code if you are outside the country, e.g. +966 50 123 4567."
-            ),
             "message": _("Up to 1000 characters. Please do not write medical details here."),
         }
         widgets = {
-            "name": forms.TextInput(attrs={"autocomplete": "name"}),
-            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
-            "message": forms.Textarea(attrs={"rows": 4, "maxlength": 1000}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email", "dir": "ltr"}),
+            "preferred_language": forms.RadioSelect,
+            "preferred_time": forms.RadioSelect,
+            "message": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, *args, outcome_available=False, **kwargs):
+    def __init__(self, *args, outcome_available=False, opened_at=None, submitted_at=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["phone"] = forms.CharField(
-            label=_("Phone number"),
-            max_length=32,
-            error_messages={
-                "max_length": ngettext_lazy(
-                    "The phone number must be %(limit_value)d character or fewer.",
-                    "The phone number must be %(limit_value)d characters or fewer.",
-                    "limit_value",
-                )
-            },
-            help_text=self.fields["phone"].help_text,
-            widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel", "dir": "ltr"}),
-        )
-        self.fields["email"].widget.attrs["dir"] = "ltr"
+        # When the visitor first opened the form, and when they sent it: a refused form
+        # shown again after its redirect is judged at the time it was sent.
+        self.opened_at, self.submitted_at = opened_at, submitted_at
+        national, international = example_numbers()
+        self.fields["phone"].help_text = _(
+            "For example %(national)s, or with the country code if you are abroad, "
+            "like %(international)s."
+        ) % {"national": national, "international": international}
+        self.fields["preferred_time"].help_text = _(
+            "Times are the clinic's local time (%(zone)s)."
+        ) % {"zone": settings.TIME_ZONE}
+        self.fields["preferred_language"].choices = settings.LANGUAGES  # no "---------"
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+        for field in self.fields.values():
+            field.widget.attrs.pop("maxlength", None)
         if not outcome_available:
             del self.fields["attach_outcome"]
-
-    def clean_phone(self):
-        phone = normalise_phone(self.cleaned_data["phone"])
-        if phone is None:
-            raise forms.ValidationError(
-                _("Enter a phone number of 7 to 15 digits, with an optional + at the start.")
-            )
-        return phone
 
     def clean_name(self):
         # A NUL never reaches this: Django's validator refuses it in every text field.
         name = self.cleaned_data["name"]
         if not name.strip():
-            raise forms.ValidationError(_("Enter your name."))
+            raise forms.ValidationError(
+                _("Your name cannot be only spaces. Enter your name."), code="blank"
+            )
+        name = clean_visitor_text(name)
+        validate_has_a_letter(name)
         return name
+
+    def clean_phone(self):
+        phone = phones.to_e164(self.cleaned_data["phone"])
+        if phone is None:
+            national, international = example_numbers()
+            raise forms.ValidationError(
+                _("Enter a phone number, like %(national)s or %(international)s.")
+                % {"national": national, "international": international},
+                code="invalid",
+            )
+        return phone
+
+    def clean_message(self):
+        return clean_visitor_text(self.cleaned_data["message"], multiline=True)
 
     def clean_website(self):
         if self.cleaned_data["website"]:
@@ -164,20 +204,20 @@ class ConsultationForm(forms.ModelForm):
         return ""
 
     def clean_token(self):
+        now = self.submitted_at or time.time()
         try:
-            data = signing.loads(
-                self.cleaned_data["token"],
-                salt=TOKEN_SALT,
-                max_age=settings.CONSULTATION_FORM_MAX_AGE,
-            )
-            nonce, started = str(data["n"]), int(data["t"])
-            if time.time() - started > settings.CONSULTATION_FORM_MAX_AGE:
-                raise signing.SignatureExpired("form too old")
+            data = signing.loads(self.cleaned_data["token"], salt=TOKEN_SALT)
+            nonce, issued = str(data["n"]), int(data["t"])
         except (signing.BadSignature, KeyError, TypeError, ValueError):
+            issued = None
+        if issued is None or now - issued > settings.CONSULTATION_FORM_MAX_AGE:
             raise forms.ValidationError(
                 _("This form has expired. Please check your details and send it again.")
-            ) from None
-        if time.time() - started < settings.CONSULTATION_MIN_FILL_SECONDS:
+            )
+        # The anti-bot timer runs from the first time this visitor opened the form, so a
+        # form shown again after an error may be sent at once.
+        opened = min(issued, self.opened_at or issued)
+        if now - opened < settings.CONSULTATION_MIN_FILL_SECONDS:
             raise forms.ValidationError(
                 _("That was very quick. Please check your details and send the form again.")
             )

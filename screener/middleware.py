@@ -1,18 +1,11 @@
-"""Keep the screener private, and forget it when the visitor leaves it.
+"""Keep the screener private, write its state cookie back, and forget the answers when the
+visitor leaves it.
 
 Every response under the screener's address (its pages, and also a 404, a 405 or a
-failed CSRF check there) is marked `Cache-Control: no-store` and `noindex`.
-
-The outcome's summary stays in the session while the visitor is on screener pages
-(the outcome and the consultation request). Opening any other page of the site
-drops it, so no health information lingers in the session.
-
-While the session holds the screener, the browser also keeps STARTED_COOKIE, which
-holds no answers: only that this browser has begun. Sessions are signed cookies, so a
-tampered or expired one arrives empty; this second cookie is then the only sign that
-the visitor had answers and lost them, rather than never having begun. It goes
-whenever the site itself forgets the screener (finishing a request, starting again,
-leaving), so a visitor cleared by the site is never told their answers were lost.
+failed CSRF check there) is marked `Cache-Control: no-store` and `noindex`, and its HTML
+is padded to a multiple of PAGE_BUCKET bytes, so that a page's size (seen on the wire and in
+access logs) does not tell which answers or outcome it holds. Opening any other page of
+the site drops the answers from the state cookie (screener.state).
 """
 
 from functools import cache
@@ -22,10 +15,15 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 
-from .state import SESSION_KEY
+from . import cookie
+from .state import screener_state
 
 ROBOTS = "noindex, nofollow"
-STARTED_COOKIE = "screener_started"
+PAGE_BUCKET = 16 * 1024
+PADDING = b"<!--%s-->"
+# The earlier design's second cookie: deleted, with the flags it was set with, wherever a
+# browser still sends it.
+LEGACY_STARTED_COOKIE = "screener_started"
 
 
 @cache
@@ -45,30 +43,46 @@ def is_screener_path(request):
     return request.path.startswith(screener_prefixes())
 
 
-def has_started_cookie(request):
-    return bool(request.COOKIES.get(STARTED_COOKIE))
+def has_state_cookie(request):
+    return bool(request.COOKIES.get(cookie.cookie_name()))
 
 
-def keep_started_cookie_in_step(request, response):
-    """STARTED_COOKIE while the session holds the screener, and not otherwise."""
-    started = SESSION_KEY in request.session
-    if started and not has_started_cookie(request):
-        response.set_cookie(
-            STARTED_COOKIE,
-            "1",
-            path=settings.SESSION_COOKIE_PATH,
-            domain=settings.SESSION_COOKIE_DOMAIN,
-            secure=settings.SESSION_COOKIE_SECURE,
-            httponly=True,
-            samesite=settings.SESSION_COOKIE_SAMESITE,
-        )
-    elif not started and has_started_cookie(request):
+def write_state(request, response):
+    """Set, renew or delete the state cookie, if this request changed the state."""
+    state = getattr(request, "_screener_state", None)
+    if state is None or not state.changed:
+        return
+    if state.is_empty():
+        if has_state_cookie(request):
+            cookie.delete(response)
+    else:
+        cookie.write(response, state.as_dict())
+
+
+def pad_to_bucket(response):
+    """Pad an HTML page with a comment to the next multiple of PAGE_BUCKET bytes."""
+    if response.streaming or not response.get("Content-Type", "").startswith("text/html"):
+        return
+    content = response.content
+    if b"</body>" not in content:
+        return
+    room = -(len(content) + len(PADDING % b"")) % PAGE_BUCKET
+    filler = PADDING % (b" " * room)
+    response.content = content.replace(b"</body>", filler + b"</body>", 1)
+    if response.has_header("Content-Length"):
+        response["Content-Length"] = str(len(response.content))
+
+
+def delete_legacy_cookie(request, response):
+    if LEGACY_STARTED_COOKIE in request.COOKIES:
         response.delete_cookie(
-            STARTED_COOKIE,
+            LEGACY_STARTED_COOKIE,
             path=settings.SESSION_COOKIE_PATH,
             domain=settings.SESSION_COOKIE_DOMAIN,
             samesite=settings.SESSION_COOKIE_SAMESITE,
         )
+        response.cookies[LEGACY_STARTED_COOKIE]["httponly"] = True
+        response.cookies[LEGACY_STARTED_COOKIE]["secure"] = settings.SESSION_COOKIE_SECURE
 
 
 class ForgetScreenerOnLeaveMiddleware:
@@ -77,13 +91,12 @@ class ForgetScreenerOnLeaveMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        on_screener = is_screener_path(request)
-        if on_screener:
+        if is_screener_path(request):
             add_never_cache_headers(response)
             response.setdefault("X-Robots-Tag", ROBOTS)
-        # Elsewhere the session is looked at only for a browser with the cookie.
-        if on_screener or has_started_cookie(request):
-            keep_started_cookie_in_step(request, response)
+            pad_to_bucket(response)
+        write_state(request, response)
+        delete_legacy_cookie(request, response)
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -92,6 +105,6 @@ class ForgetScreenerOnLeaveMiddleware:
             request.method == "GET"
             and match is not None
             and match.namespace != "screener"
-            and SESSION_KEY in request.session
+            and has_state_cookie(request)
         ):
-            del request.session[SESSION_KEY]
+            screener_state(request).leave()

@@ -1,7 +1,7 @@
 """A visitor's request to be contacted for a consultation.
 
 The screener itself stores nothing: its answers live only in the visitor's
-session. A request holds the screener's outcome only when the visitor ticks
+browser (an encrypted cookie). A request holds the screener's outcome only when the visitor ticks
 the separate box that attaches it.
 """
 
@@ -9,16 +9,27 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from phonenumber_field.modelfields import PhoneNumberField
 
 from .questions import AVOID, CHECK_FIRST, NO_KNOWN_REASON
 
 
 class ConsultationRequest(models.Model):
     class ContactTime(models.TextChoices):
-        ANY = "any", _("Any time")
-        MORNING = "morning", _("Morning (9:00 to 12:00)")
-        AFTERNOON = "afternoon", _("Afternoon (12:00 to 17:00)")
-        EVENING = "evening", _("Evening (17:00 to 20:00)")
+        # Times are the clinic's local time (settings.TIME_ZONE); the form says so.
+        ANY = "any", _("Any day, any time")
+        MORNING = "morning", _("Any day, in the morning (9:00 to 12:00)")
+        AFTERNOON = "afternoon", _("Any day, in the afternoon (12:00 to 17:00)")
+        EVENING = "evening", _("Any day, in the evening (17:00 to 20:00)")
+        WEEKDAYS = "weekdays", _("Sunday to Thursday, any time")
+        WEEKEND = "weekend", _("Friday or Saturday, any time")
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        TRIED_TO_CALL = "tried_to_call", _("Tried to call")
+        NO_ANSWER = "no_answer", _("No answer")
+        BOOKED = "booked", _("Booked")
+        CLOSED = "closed", _("Closed")
 
     class ScreenerOutcome(models.TextChoices):
         NONE = "", _("Not attached")
@@ -27,8 +38,9 @@ class ConsultationRequest(models.Model):
         NO_KNOWN_REASON = NO_KNOWN_REASON, _("Nothing in the eight questions rules it out")
 
     name = models.CharField(_("name"), max_length=100)
-    phone = models.CharField(
-        _("phone"), max_length=16, help_text=_("Stored with Western digits, e.g. +9665…")
+    reference = models.CharField(_("reference"), max_length=12, blank=True, db_index=True)
+    phone = PhoneNumberField(
+        _("phone"), max_length=32, help_text=_("Stored in international form, e.g. +9665…")
     )
     email = models.EmailField(_("email"), max_length=254, blank=True)
     preferred_language = models.CharField(
@@ -36,7 +48,7 @@ class ConsultationRequest(models.Model):
     )
     preferred_time = models.CharField(
         _("preferred contact time"),
-        max_length=10,
+        max_length=12,
         choices=ContactTime.choices,
         default=ContactTime.ANY,
     )
@@ -57,11 +69,22 @@ class ConsultationRequest(models.Model):
     )
     submission_token = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
-    handled = models.BooleanField(_("handled"), default=False)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.NEW, db_index=True
+    )
+    notes = models.TextField(_("reception notes"), blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("handled by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
 
     class Meta:
-        ordering = ["handled", "-created_at"]
+        ordering = ["-created_at"]
         verbose_name = _("consultation request")
         verbose_name_plural = _("consultation requests")
 
@@ -69,9 +92,11 @@ class ConsultationRequest(models.Model):
         # Never the visitor's name: the admin keeps this text in its history (LogEntry).
         return _("Consultation request #%(number)s") % {"number": self.pk}
 
-    def save(self, *args, **kwargs):
-        if self.handled and self.handled_at is None:
-            self.handled_at = timezone.now()
-        elif not self.handled:
-            self.handled_at = None
-        super().save(*args, **kwargs)
+    @property
+    def outcome_attached(self):
+        return bool(self.screener_outcome)
+
+    def record_handling(self, user):
+        """Note who last worked on the request, and when (the admin calls it on each change)."""
+        self.handled_by = user
+        self.handled_at = timezone.now()

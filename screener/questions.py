@@ -21,9 +21,6 @@ ANSWER_CHOICES = [
 ]
 ANSWERS = tuple(value for value, _label in ANSWER_CHOICES)
 
-# The article that explains every contraindication; the outcome links each reason to it.
-EXPLAINING_ARTICLE = "who-should-not-have-it"
-
 
 @dataclass(frozen=True)
 class Question:
@@ -31,7 +28,6 @@ class Question:
     text: str
     hint: str
     reason: str  # the condition named on the outcome page
-    article_key: str = EXPLAINING_ARTICLE
 
 
 QUESTIONS = (
@@ -40,7 +36,8 @@ QUESTIONS = (
         _("Are you pregnant, trying to become pregnant, or breastfeeding?"),
         _(
             "The substances used in mesotherapy have not been tested for safety in pregnancy "
-            "or in breastfeeding, and some can pass to the baby."
+            "or in breastfeeding, and some can pass to the baby. If this does not apply to you, "
+            "answer No."
         ),
         _("Pregnancy or breastfeeding"),
     ),

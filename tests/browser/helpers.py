@@ -154,7 +154,7 @@ def tour(page, language, site):
     yield "consultation-error", submit_for_html(page)  # nothing filled in: the error page
     page.fill("#id_name", "ليلى أحمد" if language == "ar" else "Laila Ahmed")
     page.fill("#id_phone", "+966 50 123 4567")
-    page.select_option("#id_preferred_time", index=1)
+    page.check("#id_preferred_time_1")
     page.check("#id_consent_to_contact")
     html = submit_for_html(page, status=200)  # sent: the "sent" page, after its redirect
     assert page.url.endswith(f"/{language}/screener/consultation/sent/"), page.url

@@ -92,7 +92,7 @@ def test_form_answers_keep_the_policy(client, article, language):
     )
     assert feedback_error.status_code == 400
     assert_policy_kept(feedback_error)
-    consultation_error = client.post(consultation, {})
+    consultation_error = client.post(consultation, {}, follow=True)  # Post/Redirect/Get
     assert consultation_error.status_code == 400
     assert_policy_kept(consultation_error)
     data = {

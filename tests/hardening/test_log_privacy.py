@@ -58,7 +58,9 @@ def test_full_screener_and_consultation_leave_nothing_personal_in_the_logs(
         "website": "",
         "token": ready_token(),
     }
-    bad = client.post(reverse("screener:consultation"), {**data, "consent_to_contact": ""})
+    bad = client.post(
+        reverse("screener:consultation"), {**data, "consent_to_contact": ""}, follow=True
+    )
     assert bad.status_code == 400
     sent = client.post(reverse("screener:consultation"), data)
     assert sent.status_code == 302

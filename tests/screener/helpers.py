@@ -31,3 +31,29 @@ def ready_token(seconds_ago=30):
     return signing.dumps(
         {"n": f"test-{time.monotonic_ns()}", "t": int(time.time()) - seconds_ago}, salt=TOKEN_SALT
     )
+
+
+def state_cookie(client):
+    from screener.cookie import cookie_name
+
+    morsel = client.cookies.get(cookie_name())
+    return morsel.value if morsel is not None else ""
+
+
+def state_of(client):
+    """What the visitor's encrypted screener cookie holds (decrypted with the site's key)."""
+    from screener.cookie import unseal
+    from screener.state import decode_answers
+
+    value = state_cookie(client)
+    if not value:
+        return {}
+    data = unseal(value)
+    return data | {"answers": decode_answers(data.get("a", "--------"))}
+
+
+def set_state(client, data):
+    """Give the browser a screener cookie holding `data`, sealed with the site's key."""
+    from screener.cookie import cookie_name, seal
+
+    client.cookies[cookie_name()] = seal(data)

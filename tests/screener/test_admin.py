@@ -32,10 +32,11 @@ def test_reception_can_list_and_mark_requests_handled(client, receptionist, requ
     assert "+447700900123" in listing.content.decode()
 
     change_url = reverse("admin:screener_consultationrequest_change", args=[request_row.pk])
-    response = client.post(change_url, {"handled": "on", "name": "Changed"})
+    response = client.post(change_url, {"status": "closed", "notes": "", "name": "Changed"})
     assert response.status_code == 302
     request_row.refresh_from_db()
-    assert request_row.handled and request_row.handled_at is not None
+    assert request_row.status == "closed" and request_row.handled_at is not None
+    assert request_row.handled_by == receptionist
     assert request_row.name == "Sam"  # everything a visitor sent stays as sent
 
 
@@ -86,7 +87,7 @@ def test_a_request_names_no_one_in_the_admin_history(client, receptionist, reque
 
     client.force_login(receptionist)
     change_url = reverse("admin:screener_consultationrequest_change", args=[request_row.pk])
-    client.post(change_url, {"handled": "on"})
+    client.post(change_url, {"status": "booked", "notes": ""})
     entry = LogEntry.objects.get()
     assert "Sam" not in entry.object_repr
 

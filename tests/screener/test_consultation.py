@@ -8,8 +8,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from screener.forms import normalise_phone
 from screener.models import ConsultationRequest
+from screener.phones import to_e164 as normalise_phone
 from screener.questions import NOT_SURE, YES
 
 from .helpers import answer_all, ready_token, url
@@ -47,14 +47,14 @@ def test_a_request_is_saved_with_a_normalised_phone(client, consultation_data):
     ("raw", "expected"),
     [
         ("+٩٦٦٥٠١٢٣٤٥٦٧", "+966501234567"),
-        ("۰۵۰۱۲۳۴۵۶۷", "0501234567"),
+        ("۰۵۰۱۲۳۴۵۶۷", "+966501234567"),  # E.164, the clinic's country by default
         ("00966 50 123 4567", "+966501234567"),
-        ("(050) 123-4567", "0501234567"),
+        ("(050) 123-4567", "+966501234567"),
         ("+44 20 7946 0958", "+442079460958"),
         ("12345", None),
         ("phone me", None),
         ("+96650123456789012", None),
-        ("++966501234567", None),
+        ("++966501234567", "+966501234567"),  # phonenumbers reads a doubled +
     ],
 )
 def test_phone_numbers_are_normalised(raw, expected):
@@ -64,7 +64,7 @@ def test_phone_numbers_are_normalised(raw, expected):
 def test_without_consent_nothing_is_saved_and_the_form_is_refilled(client, consultation_data):
     del consultation_data["consent_to_contact"]
     consultation_data["message"] = "أفضل الاتصال بعد العصر"
-    response = client.post(url("consultation", "en"), consultation_data)
+    response = client.post(url("consultation", "en"), consultation_data, follow=True)
     assert response.status_code == 400
     page = page_of(response)
     assert "There is a problem" in page
@@ -76,7 +76,7 @@ def test_without_consent_nothing_is_saved_and_the_form_is_refilled(client, consu
 
 def test_errors_are_in_arabic_on_the_arabic_page(client, consultation_data):
     consultation_data["phone"] = "abc"
-    response = client.post(url("consultation", "ar"), consultation_data)
+    response = client.post(url("consultation", "ar"), consultation_data, follow=True)
     assert response.status_code == 400
     page = page_of(response)
     assert "توجد مشكلة" in page
@@ -118,14 +118,14 @@ def test_a_double_submit_saves_one_request(client, consultation_data):
 
 def test_the_honeypot_stops_automated_senders(client, consultation_data):
     consultation_data["website"] = "http://spam.example"
-    response = client.post(url("consultation", "en"), consultation_data)
+    response = client.post(url("consultation", "en"), consultation_data, follow=True)
     assert response.status_code == 400
     assert ConsultationRequest.objects.count() == 0
 
 
 def test_a_form_sent_too_quickly_is_refused_and_can_be_sent_again(client, consultation_data):
     consultation_data["token"] = ready_token(seconds_ago=0)
-    response = client.post(url("consultation", "en"), consultation_data)
+    response = client.post(url("consultation", "en"), consultation_data, follow=True)
     assert response.status_code == 400
     assert "very quick" in page_of(response)
     assert ConsultationRequest.objects.count() == 0
@@ -135,7 +135,7 @@ def test_a_form_sent_too_quickly_is_refused_and_can_be_sent_again(client, consul
 @pytest.mark.parametrize("token", ["", "forged", ready_token(seconds_ago=3 * 24 * 3600)])
 def test_a_missing_forged_or_expired_token_is_refused(client, consultation_data, token):
     consultation_data["token"] = token
-    response = client.post(url("consultation", "en"), consultation_data)
+    response = client.post(url("consultation", "en"), consultation_data, follow=True)
     assert response.status_code == 400
     assert ConsultationRequest.objects.count() == 0
 
@@ -153,19 +153,27 @@ def test_a_missing_forged_or_expired_token_is_refused(client, consultation_data,
 )
 def test_bad_fields_are_refused_with_everything_kept(client, consultation_data, field, value):
     consultation_data[field] = value
-    response = client.post(url("consultation", "en"), consultation_data)
+    response = client.post(url("consultation", "en"), consultation_data, follow=True)
     assert response.status_code == 400
-    assert f'href="#id_{field}"' in page_of(response)
+    radio = "_0" if field in ("preferred_language", "preferred_time") else ""
+    assert f'href="#id_{field}{radio}"' in page_of(response)
     assert ConsultationRequest.objects.count() == 0
 
 
+def new_visitor():
+    """Another browser on the same address (127.0.0.1): its own screener state."""
+    from django.test import Client
+
+    return Client()
+
+
 def test_requests_are_rate_limited_per_client(client, consultation_data, settings):
-    settings.CONSULTATION_RATE_LIMIT = "2/h"
+    settings.CONSULTATION_RATE_LIMIT = "2/h"  # per address: two browsers behind one address
     for _ in range(2):
         consultation_data["token"] = ready_token()
-        assert client.post(url("consultation", "en"), consultation_data).status_code == 302
+        assert new_visitor().post(url("consultation", "en"), consultation_data).status_code == 302
     consultation_data["token"] = ready_token()
-    response = client.post(url("consultation", "en"), consultation_data)
+    response = client.post(url("consultation", "en"), consultation_data, follow=True)
     assert response.status_code == 429
     assert 'value="ليلى أحمد"' in page_of(response)
     assert ConsultationRequest.objects.count() == 2
@@ -177,7 +185,7 @@ def test_purge_deletes_only_requests_older_than_the_retention_period(client, con
     old.created_at = timezone.now() - timedelta(days=200)
     old.save()
     consultation_data["token"] = ready_token()
-    client.post(url("consultation", "en"), consultation_data)
+    new_visitor().post(url("consultation", "en"), consultation_data)
     call_command("purge_consultations", verbosity=0)
     assert list(ConsultationRequest.objects.all()) == [
         ConsultationRequest.objects.exclude(pk=old.pk).get()
@@ -190,9 +198,9 @@ def test_refused_posts_do_not_use_up_the_rate_limit(client, consultation_data, s
     settings.CONSULTATION_RATE_LIMIT = "5/h"
     for _ in range(5):
         bad = consultation_data | {"phone": "typo", "token": ready_token()}
-        assert client.post(url("consultation", "en"), bad).status_code == 400
+        assert client.post(url("consultation", "en"), bad, follow=True).status_code == 400
     too_quick = consultation_data | {"token": ready_token(seconds_ago=0)}
-    assert client.post(url("consultation", "en"), too_quick).status_code == 400
+    assert client.post(url("consultation", "en"), too_quick, follow=True).status_code == 400
     response = client.post(url("consultation", "en"), consultation_data)
     assert response.status_code == 302
     assert ConsultationRequest.objects.count() == 1
@@ -203,7 +211,7 @@ def test_a_double_submit_does_not_use_up_the_rate_limit(client, consultation_dat
     for _ in range(3):  # the same form, sent three times
         assert client.post(url("consultation", "en"), consultation_data).status_code == 302
     consultation_data["token"] = ready_token()
-    assert client.post(url("consultation", "en"), consultation_data).status_code == 302
+    assert new_visitor().post(url("consultation", "en"), consultation_data).status_code == 302
     assert ConsultationRequest.objects.count() == 2
 
 
@@ -226,7 +234,7 @@ def test_purge_also_deletes_the_admin_history_of_purged_requests(client, consult
 
     client.post(url("consultation", "en"), consultation_data)
     consultation_data["token"] = ready_token()
-    client.post(url("consultation", "en"), consultation_data)
+    new_visitor().post(url("consultation", "en"), consultation_data)
     old, recent = ConsultationRequest.objects.order_by("pk")
     ConsultationRequest.objects.filter(pk=old.pk).update(
         created_at=timezone.now() - timedelta(days=200)
@@ -269,7 +277,7 @@ def test_an_overlong_field_is_named_in_its_message(
     client, consultation_data, language, field, value, message
 ):
     consultation_data[field] = value
-    response = client.post(url("consultation", language), consultation_data)
+    response = client.post(url("consultation", language), consultation_data, follow=True)
     assert response.status_code == 400
     page = page_of(response)
     assert message in page
@@ -287,7 +295,7 @@ def test_line_breaks_count_once_as_the_browser_counts_them(client, consultation_
 @pytest.mark.parametrize("field", ["name", "message"])
 def test_a_nul_character_is_refused(client, consultation_data, field):
     consultation_data[field] = "ليلى\x00أحمد"
-    response = client.post(url("consultation", "en"), consultation_data)
+    response = client.post(url("consultation", "en"), consultation_data, follow=True)
     assert response.status_code == 400
     assert f'href="#id_{field}"' in page_of(response)
     assert ConsultationRequest.objects.count() == 0
@@ -299,11 +307,11 @@ def test_a_nul_character_is_refused(client, consultation_data, field):
         ("+0966501234567", None),
         ("0000966501234567", None),
         ("+ 0 44 20 7946 0958", None),
-        ("０５０１２３４５６７", "0501234567"),  # full-width digits
+        ("０５０１２３４５６７", "+966501234567"),  # full-width digits
         ("＋９６６５０１２３４５６７", "+966501234567"),
         ("+٩٦٦٥٠١٢٣٤٥٦٧", "+966501234567"),  # Arabic-Indic
-        ("۰۵۰۱۲۳۴۵۶۷", "0501234567"),  # Persian
-        ("०५०१२३४५६७", "0501234567"),  # Devanagari
+        ("۰۵۰۱۲۳۴۵۶۷", "+966501234567"),  # Persian
+        ("०५०१२३४५६७", "+966501234567"),  # Devanagari
         ("+966 ²50123", None),  # a superscript is not a decimal digit
     ],
 )
@@ -311,7 +319,7 @@ def test_phone_normalisation_reads_every_decimal_digit(raw, expected):
     assert normalise_phone(raw) == expected
 
 
-def test_the_sent_page_shows_only_right_after_sending(client, consultation_data):
+def test_the_sent_page_shows_only_after_sending(client, consultation_data):
     response = client.get(url("consultation_sent", "en"))
     assert response.status_code == 302
     assert response["Location"] == url("consultation", "en")
@@ -319,10 +327,11 @@ def test_the_sent_page_shows_only_right_after_sending(client, consultation_data)
     response = client.post(url("consultation", "en"), consultation_data, follow=True)
     assert response.redirect_chain[-1][0] == url("consultation_sent", "en")
     assert "Your request has been sent" in page_of(response)
+    reference = ConsultationRequest.objects.get().reference
+    assert len(reference) == 8 and reference in page_of(response)
 
-    again = client.get(url("consultation_sent", "en"))
-    assert again.status_code == 302
-    assert again["Location"] == url("consultation", "en")
+    again = client.get(url("consultation_sent", "en"))  # a reload: a GET, shown again
+    assert again.status_code == 200 and reference in page_of(again)
 
 
 def test_a_double_submit_still_shows_the_sent_page(client, consultation_data):
@@ -355,7 +364,7 @@ def test_requests_sent_at_the_same_time_cannot_all_pass_the_limit(
     def save_while_another_arrives(row, *args, **kwargs):
         if row.name != "Another":
             other = consultation_data | {"name": "Another", "token": ready_token()}
-            meanwhile.append(Client().post(url("consultation", "en"), other))
+            meanwhile.append(Client().post(url("consultation", "en"), other, follow=True))
         return save(row, *args, **kwargs)
 
     monkeypatch.setattr(ConsultationRequest, "save", save_while_another_arrives)
@@ -366,20 +375,25 @@ def test_requests_sent_at_the_same_time_cannot_all_pass_the_limit(
 
 
 ALREADY_SENT = {
-    "en": "Your request was already sent. You do not need to send it again.",
-    "ar": "أُرسل طلبك من قبل، فلا حاجة إلى إرساله مرة أخرى.",
+    "en": "You have already sent a request.",
+    "ar": "لقد أرسلت طلبك من قبل.",
 }
 
 
 @pytest.mark.parametrize("language", ["ar", "en"])
-def test_reloading_the_sent_page_says_the_request_already_went(client, consultation_data, language):
+def test_back_after_sending_says_already_sent_and_a_second_send_stores_nothing(
+    client, consultation_data, language
+):
     response = client.post(url("consultation", language), consultation_data, follow=True)
     assert response.redirect_chain[-1][0] == url("consultation_sent", language)
     assert ALREADY_SENT[language] not in page_of(response)
 
-    reloaded = client.get(url("consultation_sent", language), follow=True)
-    assert reloaded.redirect_chain == [(url("consultation", language), 302)]
-    assert ALREADY_SENT[language] in page_of(reloaded)
+    back = client.get(url("consultation", language))  # Back to the form after sending
+    assert ALREADY_SENT[language] in page_of(back)
+    assert 'name="name"' not in page_of(back)  # no form to send twice
+    consultation_data["token"] = ready_token()  # even a fresh copy of the form
+    again = client.post(url("consultation", language), consultation_data, follow=True)
+    assert again.redirect_chain[-1][0] == url("consultation_sent", language)
     assert ConsultationRequest.objects.count() == 1
 
 

@@ -9,10 +9,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from screener.middleware import STARTED_COOKIE
+from screener.cookie import cookie_name
 from screener.questions import NO, NOT_SURE, QUESTION_KEYS, QUESTIONS, YES
 
-from .helpers import answer_all, url
+from .helpers import answer_all, set_state, state_cookie, state_of, url
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,12 @@ def text_of(response):
 
 
 def h1_of(response):
-    return re.search(r"<h1>(.*?)</h1>", text_of(response), re.S).group(1).strip()
+    return re.search(r"<h1[^>]*>(.*?)</h1>", text_of(response), re.S).group(1).strip()
+
+
+def without_answers(response):
+    """The outcome page without its "Your answers" list (which names every question)."""
+    return re.sub(r'<dl class="summary-list.*?</dl>', "", text_of(response), flags=re.S)
 
 
 def reason(key, language):
@@ -90,9 +95,9 @@ def test_each_yes_gives_the_avoid_outcome_naming_it(client, explaining_article, 
     assert "outcome-avoid" in page
     with translation.override(language):
         link = explaining_article.get_absolute_url()
-    assert f'<a href="{link}#{key}">{reason(key, language)}</a>' in page
+    assert f'<a href="{link}#{anchor(key)}">{reason(key, language)}</a>' in page
     others = [k for k in QUESTION_KEYS if k != key]
-    assert not any(reason(other, language) in page for other in others)
+    assert not any(reason(other, language) in without_answers(response) for other in others)
     assert h1_of(response) == HEADINGS["avoid"][language]
 
 
@@ -101,7 +106,7 @@ def test_all_no_gives_the_consultation_outcome(client, language):
     response = answer_all(client, {}, language)
     page = text_of(response)
     assert "outcome-no_known_reason" in page
-    assert not any(reason(key, language) in page for key in QUESTION_KEYS)
+    assert not any(reason(key, language) in without_answers(response) for key in QUESTION_KEYS)
     with translation.override(language):
         from django.urls import reverse
 
@@ -123,7 +128,7 @@ def test_not_sure_answers_are_named_for_the_doctor_to_check(client, language):
     assert h1_of(response) == HEADINGS["check_first"][language]
     assert reason("cancer", language) in page
     assert reason("stroke", language) in page
-    assert reason("pregnancy", language) not in page
+    assert reason("pregnancy", language) not in without_answers(response)
 
 
 def test_yes_and_not_sure_together_name_both(client):
@@ -140,7 +145,7 @@ def test_check_page_lists_all_answers_and_change_returns_to_it(client):
     response = client.get(url("check", "en"))
     page = text_of(response)
     assert page.count("?return=check") == 8
-    assert page.count('<dd class="answer">No</dd>') == 8
+    assert page.count('<dd class="summary-list__value answer">No</dd>') == 8
 
     change = url("question", "en", 3) + "?return=check"
     response = client.get(change)
@@ -150,7 +155,7 @@ def test_check_page_lists_all_answers_and_change_returns_to_it(client):
     assert response.status_code == 302
     assert response["Location"] == url("check", "en")
     page = text_of(client.get(url("check", "en")))
-    assert page.count('<dd class="answer">Yes</dd>') == 1
+    assert page.count('<dd class="summary-list__value answer">Yes</dd>') == 1
 
 
 def test_questions_continue_in_order(client):
@@ -184,14 +189,16 @@ def test_posting_ahead_stores_nothing_and_redirects(client):
     client.post(url("start", "en"))
     response = client.post(url("question", "en", 5), {"answer": YES})
     assert response["Location"] == url("question", "en", 1)
-    assert client.session.get("screener", {}).get("answers", {}) == {}
+    assert state_of(client).get("answers", {}) == {}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("bad", [{}, {"answer": "maybe"}, {"answer": ""}, {"answer": "x" * 5000}])
 def test_an_answer_that_is_not_one_of_the_three_is_refused_clearly(client, language, bad):
     client.post(url("start", language))
-    response = client.post(url("question", language, 1), bad)
+    posted = client.post(url("question", language, 1), bad)
+    assert posted.status_code == 302  # Post/Redirect/Get: the refusal is shown by a GET
+    response = client.get(posted["Location"])
     assert response.status_code == 400
     page = text_of(response)
     assert 'class="error-summary' in page
@@ -206,27 +213,22 @@ def test_an_answer_that_is_not_one_of_the_three_is_refused_clearly(client, langu
         )
     else:
         assert title.startswith("خطأ: ")
-    assert client.session.get("screener", {}).get("answers", {}) == {}
+    assert state_of(client).get("answers", {}) == {}
 
 
 def _set_session(client, data):
-    session = client.session
-    session["screener"] = data
-    session.save()
-    from django.conf import settings
-
-    client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+    set_state(client, data)
 
 
 @pytest.mark.parametrize(
     "data",
     [
-        "garbage",
-        {"answers": {"pregnancy": "perhaps"}},
-        {"answers": {"not-a-question": "yes"}},
-        {"answers": ["yes"]},
-        {"answers": {}, "outcome": {"kind": "cleared"}},
-        {"answers": {}, "started": "yesterday"},
+        {"a": "garbage"},
+        {"a": "p-------"},
+        {"a": "yyyyyyyyy"},
+        {"a": ["yes"]},
+        {"a": "y-------", "f": True},
+        {"a": "--------", "t": "yesterday"},
     ],
 )
 def test_a_damaged_session_is_cleared_with_a_message(client, data):
@@ -238,12 +240,10 @@ def test_a_damaged_session_is_cleared_with_a_message(client, data):
 
 
 def test_a_tampered_cookie_is_ignored(client):
-    from django.conf import settings
-
     client.post(url("start", "en"))
     client.post(url("question", "en", 1), {"answer": YES})
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    client.cookies[settings.SESSION_COOKIE_NAME] = cookie[:-3] + "AAA"
+    cookie = state_cookie(client)
+    client.cookies[cookie_name()] = cookie[:-3] + "AAA"
     response = client.get(url("question", "en", 2))
     assert response.status_code == 302
     assert response["Location"] == url("question", "en", 1)
@@ -251,7 +251,7 @@ def test_a_tampered_cookie_is_ignored(client):
 
 
 def test_an_expired_session_starts_over_with_a_message(client):
-    _set_session(client, {"answers": {"pregnancy": NO}, "started": 1_000_000})
+    _set_session(client, {"a": "n-------", "t": 1_000_000})
     response = client.get(url("question", "en", 2), follow=True)
     assert response.redirect_chain[-1][0] == url("question", "en", 1)
     assert "some time has passed" in text_of(response)
@@ -270,27 +270,31 @@ def test_outcome_without_answers_goes_to_the_start(client):
     assert "There is no result to show" in text_of(response)
 
 
-def test_answers_are_forgotten_once_the_outcome_is_known(client):
+def test_answers_are_kept_encrypted_with_the_outcome_until_the_visitor_leaves(client, article):
+    """Changed behaviour (issue 16): the result page lists the answers, each with a Change
+    link, so they stay (encrypted, in the browser) until the visitor leaves or starts again."""
     answer_all(client, {"cancer": YES}, "en")
-    data = client.session["screener"]
-    assert data["answers"] == {}
-    assert data["outcome"] == {"kind": "avoid", "yes": ["cancer"], "not_sure": []}
+    data = state_of(client)
+    assert data["answers"]["cancer"] == YES and len(data["answers"]) == 8
+    assert data["f"] is True
+    client.get(article.get_absolute_url())
+    assert state_of(client).get("answers", {}) == {}
 
 
 def test_start_again_clears_everything(client):
     answer_all(client, {"cancer": YES}, "en")
     response = client.post(url("restart", "en"), follow=True)
     assert response.redirect_chain[-1][0] == url("start", "en")
-    assert "screener" not in client.session
+    assert state_of(client).get("answers", {}) == {}
     assert client.get(url("outcome", "en")).status_code == 302
 
 
 def test_leaving_the_screener_clears_the_outcome(client, article):
     answer_all(client, {"cancer": YES}, "en")
     assert client.get(url("consultation", "en")).status_code == 200
-    assert "screener" in client.session
+    assert state_of(client).get("f") is True
     client.get(article.get_absolute_url())
-    assert "screener" not in client.session
+    assert not state_of(client).get("f")
 
 
 def test_the_screener_writes_nothing_to_the_database(client, explaining_article):
@@ -340,6 +344,11 @@ def test_answers_never_appear_in_urls(client, explaining_article, language):
         assert not tokens & words, address
 
 
+def anchor(key):
+    """The neutral fragment of a condition's heading: #condition-1 … #condition-8."""
+    return f"condition-{QUESTION_KEYS.index(key) + 1}"
+
+
 LOST = {
     "en": (
         "Your answers could not be found, perhaps because time passed or the browser "
@@ -350,10 +359,8 @@ LOST = {
 
 
 def _corrupt_session_cookie(client):
-    from django.conf import settings
-
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    client.cookies[settings.SESSION_COOKIE_NAME] = cookie[:-6] + "AAAAAA"
+    cookie = state_cookie(client)
+    client.cookies[cookie_name()] = cookie[:-6] + "AAAAAA"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -416,7 +423,9 @@ def test_each_reason_links_to_its_own_part_of_the_article(client, explaining_art
         link = explaining_article.get_absolute_url()
     hrefs = re.findall(r'<ul class="reasons">.*?</ul>', page, re.S)
     links = re.findall(r'href="([^"]+)"', "".join(hrefs))
-    assert links == [f"{link}#{key}" for key in ("pregnancy", "blood_thinners", "cancer", "stroke")]
+    assert links == [
+        f"{link}#{anchor(key)}" for key in ("pregnancy", "blood_thinners", "cancer", "stroke")
+    ]
 
 
 def test_start_again_by_get_goes_to_the_start_page_and_keeps_the_result(client):
@@ -424,7 +433,8 @@ def test_start_again_by_get_goes_to_the_start_page_and_keeps_the_result(client):
     response = client.get(url("restart", "en"))
     assert response.status_code == 302
     assert response["Location"] == url("start", "en")
-    assert client.session["screener"]["outcome"]["kind"] == "avoid"
+    assert state_of(client)["f"] is True
+    assert "outcome-avoid" in text_of(client.get(url("outcome", "en")))
 
 
 @pytest.mark.parametrize("target", [("question", 3), ("check",), ("outcome",)])
@@ -444,40 +454,45 @@ def test_a_logged_in_visitor_who_never_began_is_not_told_answers_were_lost(
         assert response.redirect_chain[-1][0] == url("question", "en", 1)
 
 
-def test_a_session_that_expired_mid_way_says_the_answers_were_lost(client, settings):
+def test_answers_that_expired_mid_way_start_over_with_a_message(client, settings):
     client.post(url("start", "en"))
     client.post(url("question", "en", 1), {"answer": YES})
-    settings.SESSION_COOKIE_AGE = -1  # the signed session cookie is now too old to read
+    settings.SCREENER_TIMEOUT = -1  # the hour inside the encrypted cookie has passed
     response = client.get(url("question", "en", 2), follow=True)
     assert response.redirect_chain[-1][0] == url("question", "en", 1)
-    assert LOST["en"] in text_of(response)
+    assert "some time has passed" in text_of(response)
 
 
-def test_a_session_cookie_the_browser_dropped_mid_way_says_the_answers_were_lost(client):
-    from django.conf import settings
-
+def test_a_cookie_the_browser_dropped_mid_way_starts_afresh(client):
+    """Changed behaviour: with the answers in one cookie, a browser that dropped it is a
+    new visitor (there is no second cookie left to tell otherwise)."""
     client.post(url("start", "en"))
     client.post(url("question", "en", 1), {"answer": YES})
-    del client.cookies[settings.SESSION_COOKIE_NAME]
+    del client.cookies[cookie_name()]
     response = client.get(url("check", "en"), follow=True)
-    assert LOST["en"] in text_of(response)
-    # Said once: the next page treats the visitor as new.
-    again = client.get(url("question", "en", 3), follow=True)
-    assert LOST["en"] not in text_of(again)
-    assert "Please answer this question first." in text_of(again)
+    assert LOST["en"] not in text_of(response)
+    assert "Please answer every question first." in text_of(response)
 
 
-def test_the_started_cookie_holds_no_answers_and_goes_with_them(client, article):
+def test_the_state_cookie_is_encrypted_and_goes_with_the_answers(client, article):
+    import base64
+    import zlib
+
     client.post(url("start", "en"))
     client.post(url("question", "en", 1), {"answer": YES})
-    cookie = client.cookies[STARTED_COOKIE]
-    assert cookie.value == "1" and cookie["httponly"]
+    morsel = client.cookies[cookie_name()]
+    assert morsel["httponly"] and morsel["samesite"] == "Lax" and morsel["path"] == "/"
+    assert not morsel["max-age"]  # a browser-session cookie; the hour is inside it
+    raw = base64.urlsafe_b64decode(morsel.value + "==")
+    for readable in (raw, zlib.decompressobj().decompress(raw[-40:]) if False else b""):
+        assert b"yes" not in readable and b"pregnancy" not in readable
+    assert b'"a"' not in raw and b"y-------" not in raw
     client.post(url("restart", "en"))
-    assert client.cookies[STARTED_COOKIE].value == ""  # deleted
+    assert state_of(client).get("answers", {}) == {}
 
+    client.post(url("start", "en"))
     client.post(url("question", "en", 1), {"answer": YES})
-    assert client.cookies[STARTED_COOKIE].value == "1"
     client.get(article.get_absolute_url())  # leaving the screener forgets the answers
-    assert client.cookies[STARTED_COOKIE].value == ""
+    assert state_of(client).get("answers", {}) == {}
     response = client.get(url("question", "en", 2), follow=True)
     assert LOST["en"] not in text_of(response)  # the site cleared them: nothing was lost

@@ -39,13 +39,17 @@ def test_refusals_are_private(client, consultation_data, settings):
     client.post(url("start", "en"))
     assert_private(client.post(url("question", "en", 1), {"answer": "maybe"}))
 
-    bad = client.post(url("consultation", "en"), consultation_data | {"phone": "x"})
+    bad = client.post(url("consultation", "en"), consultation_data | {"phone": "x"}, follow=True)
     assert bad.status_code == 400
     assert_private(bad)
 
+    from django.test import Client
+
     settings.CONSULTATION_RATE_LIMIT = "1/h"
-    assert client.post(url("consultation", "en"), consultation_data).status_code == 302
-    limited = client.post(url("consultation", "en"), consultation_data | {"token": ready_token()})
+    assert Client().post(url("consultation", "en"), consultation_data).status_code == 302
+    limited = client.post(
+        url("consultation", "en"), consultation_data | {"token": ready_token()}, follow=True
+    )
     assert limited.status_code == 429
     assert_private(limited)
 

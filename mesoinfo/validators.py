@@ -1,0 +1,45 @@
+"""Text typed by visitors, made safe to show to staff and to write to a terminal or a CSV.
+
+Invisible characters (Unicode categories Cc and Cf: control characters, ANSI escape
+sequences, bidi overrides, zero-width characters) are removed, except the line breaks of a
+message. Used by every visitor form (the consultation request, the feedback comment).
+"""
+
+import re
+import unicodedata
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+# ANSI/VT100 escape sequences (CSI ... final byte, OSC ... BEL/ST, and two-byte escapes),
+# removed whole so that no "[31m" is left behind when the ESC goes.
+ANSI_ESCAPE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]{0,64}[ -/]{0,16}[@-~]"
+    r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]{0,512}(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[@-Z\\-_]"
+)
+INVISIBLE = {"Cc", "Cf"}
+
+
+def clean_visitor_text(value, multiline=False):
+    """`value` without escape sequences and invisible characters; tabs become spaces and,
+    in a multi-line text, line breaks stay (as \\n)."""
+    if not value:
+        return value
+    value = ANSI_ESCAPE.sub("", value).replace("\t", " ")
+    if multiline:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    kept = (
+        char
+        for char in value
+        if unicodedata.category(char) not in INVISIBLE or (multiline and char == "\n")
+    )
+    return "".join(kept).strip()
+
+
+def validate_has_a_letter(value):
+    """A name is written with at least one letter, in any script."""
+    if not any(unicodedata.category(char).startswith("L") for char in value):
+        raise ValidationError(
+            _("Enter your name using letters, for example “Layla Ahmad”."), code="no_letter"
+        )

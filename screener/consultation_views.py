@@ -1,0 +1,86 @@
+"""The consultation request's form and its confirmation. The views only route: a request
+is stored by screener.sending, and a refused form comes back through a redirect
+(Post/Redirect/Get) with its fields and errors kept in the visitor's ScreenerState."""
+
+from django.conf import settings
+from django.shortcuts import redirect
+from django.utils.translation import get_language
+from django.views.generic import TemplateView
+
+from .forms import ConsultationForm, new_form_token
+from .models import ConsultationRequest
+from .sending import LIMITED, send_request
+from .views import ScreenerStateMixin, with_errors
+
+
+class ConsultationView(ScreenerStateMixin, TemplateView):
+    template_name = "screener/consultation.html"
+
+    def form(self, data=None, submitted_at=None):
+        return ConsultationForm(
+            data,
+            initial={"preferred_language": get_language(), "token": new_form_token()},
+            outcome_available=self.state.outcome is not None,
+            opened_at=self.state.form_opened_at,
+            submitted_at=submitted_at,
+        )
+
+    def get(self, request, *args, **kwargs):
+        self.state.opened_form()
+        if self.state.already_sent:
+            return self.render_to_response(self.get_context_data(already_sent=True))
+        draft = self.state.take_draft("consultation")
+        if draft is None:
+            return self.render_to_response(self.get_context_data(form=self.form()))
+        form = self.form(draft["data"], submitted_at=draft.get("at"))
+        limited = bool(draft.get("limited"))
+        if not limited:
+            with_errors(form, draft)
+        status = 429 if limited else 400
+        return self.render_to_response(
+            self.get_context_data(form=form, rate_limited=limited), status=status
+        )
+
+    def post(self, request, *args, **kwargs):
+        if "another" in request.POST:  # "Send another request" after one was sent
+            self.state.allow_another()
+            return redirect("screener:consultation")
+        if self.state.already_sent:
+            return redirect("screener:consultation_sent")
+        form = self.form(request.POST)
+        if not form.is_valid():
+            self.state.keep_draft("consultation", request.POST.dict(), errors=form.errors)
+            return redirect("screener:consultation")
+        if send_request(form, request, self.state) == LIMITED:
+            self.state.keep_draft("consultation", request.POST.dict(), limited=True)
+            return redirect("screener:consultation")
+        return redirect("screener:consultation_sent")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            retention_days=settings.CONSULTATION_RETENTION_DAYS,
+            reference=self.state.sent_reference,
+            **kwargs,
+        )
+
+
+class ConsultationSentView(ScreenerStateMixin, TemplateView):
+    """The confirmation, with the request's reference, while the visitor's state holds it."""
+
+    template_name = "screener/consultation_sent.html"
+
+    def get(self, request, *args, **kwargs):
+        if not self.state.already_sent:
+            return redirect("screener:consultation")
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        summary = self.state.sent_summary
+        times = dict(ConsultationRequest.ContactTime.choices)
+        return super().get_context_data(
+            reference=self.state.sent_reference,
+            preferred_time=times.get(summary.get("time"), ""),
+            attached=bool(summary.get("attached")),
+            callback_days=settings.CONSULTATION_CALLBACK_WORKING_DAYS,
+            **kwargs,
+        )

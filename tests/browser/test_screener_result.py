@@ -1,0 +1,120 @@
+"""Issue 16 in a real browser, in both languages: the result keeps the answers, prints for
+a doctor, and the consultation form never asks to be sent again."""
+
+import pytest
+from django.utils import translation
+from django.utils.translation import gettext
+
+from screener.models import ConsultationRequest
+
+from .conftest import ARTIFACTS, PHONE
+from .helpers import answer_by_keyboard, press_button, take_screener
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+SCREENSHOTS = ARTIFACTS / "screenshots"
+
+
+def shot(page, name):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def watch_posts(page):
+    """Every POST the page navigates with: each must answer with a redirect (PRG)."""
+    posts = []
+
+    def on_response(response):
+        request = response.request
+        if request.is_navigation_request() and request.method == "POST":
+            posts.append((request.url, response.status))
+
+    page.on("response", on_response)
+    return posts
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_change_one_answer_from_the_result_and_print_it(page, site, language):
+    take_screener(page, language, {8: "yes"})
+    press_button(page, "main form button[type=submit]")
+    assert page.locator(".result-panel--avoid").count() == 1
+    assert page.locator(".summary-list__row").count() == 8
+    shot(page, f"screener-result-avoid-{language}")
+
+    page.click("a[href$='/screener/question/8/?return=result']")
+    answer_by_keyboard(page, "no")
+    assert page.url.endswith(f"/{language}/screener/result/")
+    assert page.locator(".result-panel--clear").count() == 1  # the seven others kept
+    assert page.locator(".other-checks li").count() == 6
+    with translation.override(language):
+        heading = gettext("Nothing in these eight questions rules mesotherapy out")
+    assert page.locator("h1").inner_text() == heading
+
+    page.click("a.print-link")
+    page.emulate_media(media="print")
+    assert page.locator(".summary-list__row").count() == 8
+    assert page.locator(".result-date").is_visible()
+    assert not page.locator(".print-button").is_visible()
+    addresses = page.locator(".print-address")
+    assert addresses.count() == 4  # the site, the explaining article, two to read more
+    for index in range(addresses.count()):
+        address = addresses.nth(index)
+        style = address.evaluate(
+            "e => [getComputedStyle(e).direction, getComputedStyle(e).display, e.innerText]"
+        )
+        assert style[0] == "ltr" and style[1] == "block", style
+        assert style[2].startswith("http://") and "%" not in style[2], style
+    shot(page, f"screener-print-{language}")
+    page.emulate_media(media="screen")
+    assert page.locator(".print-button").is_visible()  # JavaScript shows the button
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_error_then_fix_then_send_then_back_never_resends(page, site, language):
+    posts = watch_posts(page)
+    take_screener(page, language, {})
+    press_button(page, "main form button[type=submit]")
+    page.goto(f"/{language}/screener/consultation/")
+    page.fill("#id_name", "   ")
+    page.fill("#id_phone", "٠٥٠١٢٣٤٥٦٧")
+    page.check("#id_preferred_time_1")
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+    assert page.locator(".error-summary li").count() == 2  # the name, the consent
+    shot(page, f"consultation-errors-{language}")
+    page.fill("#id_name", "ليلى أحمد")
+    page.check("#id_consent_to_contact")
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")  # at once: the timer is not restarted
+    assert page.url.endswith(f"/{language}/screener/consultation/sent/")
+    reference = ConsultationRequest.objects.get().reference
+    assert reference in page.locator("main").inner_text()
+    shot(page, f"consultation-sent-{language}")
+
+    page.go_back()  # to the refused form's page: a GET, shown again without a prompt
+    assert not page.url.startswith("chrome-error://")
+    assert page.locator(".already-sent").count() == 1
+    assert page.locator("#id_name").count() == 0
+    shot(page, f"consultation-already-sent-{language}")
+    for _ in range(3):
+        page.go_back()
+        assert not page.url.startswith("chrome-error://"), page.url
+    assert ConsultationRequest.objects.count() == 1
+    assert posts and all(300 <= status < 400 for _, status in posts), posts
+
+
+def test_radios_and_checkboxes_are_44_pixels_and_the_label_is_the_target(new_page, site):
+    page = new_page(viewport=PHONE, locale="en")
+    page.goto("/en/screener/")
+    page.click("main form button[type=submit]")
+    for label in page.locator(".answer-option label").all():
+        assert label.bounding_box()["height"] >= 44
+    page.locator(".answer-option label").nth(1).click(position={"x": 200, "y": 40})
+    assert page.locator("#id_answer_1").is_checked()
+    page.goto("/en/screener/consultation/")
+    labels = page.locator("main form .form-check label")
+    assert labels.count() >= 8
+    for label in labels.all():
+        assert label.bounding_box()["height"] >= 44, label.inner_text()

@@ -1,0 +1,145 @@
+"""Reception's workflow in the admin, and the e-mail that tells it a request arrived."""
+
+import csv
+import io
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from screener.models import ConsultationRequest
+from screener.questions import YES
+
+from .helpers import answer_all, url
+
+pytestmark = pytest.mark.django_db
+LIST = "admin:screener_consultationrequest_changelist"
+
+
+@pytest.fixture
+def receptionist(django_user_model):
+    user = django_user_model.objects.create_user(
+        username="reception", email="desk@clinic.example", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="Reception"))
+    return user
+
+
+def make_request(name="ليلى أحمد", phone="+966501234567", **fields):
+    return ConsultationRequest.objects.create(
+        name=name,
+        phone=phone,
+        preferred_language="ar",
+        submission_token=f"t-{name}-{ConsultationRequest.objects.count()}",
+        reference=f"REF{ConsultationRequest.objects.count():05d}",
+        **fields,
+    )
+
+
+def test_a_new_request_sends_reception_one_email_without_health_answers(
+    client, receptionist, consultation_data, django_capture_on_commit_callbacks
+):
+    answer_all(client, {"pregnancy": YES}, "en")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url("consultation", "en"), consultation_data | {"attach_outcome": "on"})
+    row = ConsultationRequest.objects.get()
+    assert row.screener_outcome == "avoid"
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["desk@clinic.example"]
+    text = message.subject + message.body
+    assert row.reference in text
+    assert "مرفقة: نعم" in text or "attached: yes" in text
+    for private in ("ليلى", "501234567", "pregnan", "الحمل", "avoid", "يُتجنَّب"):
+        assert private not in text, private
+    assert reverse("admin:screener_consultationrequest_change", args=[row.pk]) in text
+
+
+def test_reception_emails_setting_wins(
+    consultation_data, settings, django_capture_on_commit_callbacks
+):
+    settings.RECEPTION_EMAILS = ["front@clinic.example"]
+    with django_capture_on_commit_callbacks(execute=True):
+        Client().post(url("consultation", "en"), consultation_data)
+    assert [m.to for m in mail.outbox] == [["front@clinic.example"]]
+    assert "attached: no" in mail.outbox[0].body or "مرفقة: لا" in mail.outbox[0].body
+
+
+def test_status_changes_and_bulk_actions_are_in_the_admin_log(client, receptionist):
+    first, second = make_request(), make_request(name="Sam", phone="+447700900123")
+    client.force_login(receptionist)
+    change = reverse("admin:screener_consultationrequest_change", args=[first.pk])
+    client.post(change, {"status": "tried_to_call", "notes": "No answer at 10:00"})
+    first.refresh_from_db()
+    assert first.status == "tried_to_call" and first.notes == "No answer at 10:00"
+    assert first.handled_by == receptionist and first.handled_at is not None
+
+    response = client.post(
+        reverse(LIST),
+        {"action": "mark_booked", "_selected_action": [first.pk, second.pk]},
+    )
+    assert response.status_code == 302
+    assert set(ConsultationRequest.objects.values_list("status", flat=True)) == {"booked"}
+    entries = LogEntry.objects.filter(user=receptionist).order_by("pk")
+    assert sorted(int(e.object_id) for e in entries) == [first.pk, first.pk, second.pk]
+    assert all("Sam" not in e.object_repr and "ليلى" not in e.object_repr for e in entries)
+
+
+def test_new_requests_are_counted_by_status(client):
+    make_request()
+    make_request(name="Sam", status=ConsultationRequest.Status.CLOSED)
+    assert ConsultationRequest.objects.filter(status="new").count() == 1
+    assert ConsultationRequest.Status.NEW == "new"
+
+
+@pytest.mark.parametrize("term", ["0501234567", "+966 50 123 4567", "٠٥٠١٢٣٤٥٦٧", "٤٥٦٧"])
+def test_the_admin_finds_a_phone_number_in_any_spelling(client, receptionist, term):
+    make_request()
+    make_request(name="Sam", phone="+447700900123")
+    client.force_login(receptionist)
+    page = client.get(reverse(LIST), {"q": term}).content.decode()
+    assert '<a href="tel:+966501234567" dir="ltr">+966501234567</a>' in page
+    assert "+447700900123" not in page
+
+
+def test_likely_duplicates_are_flagged(client, receptionist):
+    old = make_request()
+    ConsultationRequest.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - timedelta(days=3)
+    )
+    make_request(name="Layla")
+    make_request(name="Layla again")
+    make_request(name="Sam", phone="+447700900123")
+    client.force_login(receptionist)
+    response = client.get(reverse(LIST))
+    flags = {row.name: row.has_duplicate for row in response.context["cl"].result_list}
+    assert flags == {"Layla": True, "Layla again": True, "Sam": False, "ليلى أحمد": False}
+
+
+def test_the_csv_export_keeps_arabic_for_spreadsheets(client, receptionist):
+    row = make_request(message='=HYPERLINK("http://x")')
+    client.force_login(receptionist)
+    response = client.post(reverse(LIST), {"action": "export_csv", "_selected_action": [row.pk]})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert len(rows) == 2
+    assert "ليلى أحمد" in rows[1] and "+966501234567" in rows[1]
+    assert '\'=HYPERLINK("http://x")' in rows[1]  # never run as a formula
+
+
+def test_times_in_the_admin_are_the_clinics(client, receptionist, settings):
+    settings.TIME_ZONE = "Asia/Riyadh"
+    row = make_request()
+    ConsultationRequest.objects.filter(pk=row.pk).update(
+        created_at=datetime(2026, 5, 1, 9, 30, tzinfo=UTC)
+    )
+    client.force_login(receptionist)
+    page = client.get(reverse(LIST), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "12:30" in page
