@@ -154,3 +154,22 @@ def test_admin_pages_name_an_icon_that_exists(new_page, site, browser_editor):
             assert page.request.get(icons.first.get_attribute("href")).ok, address
         else:
             assert page.request.get("/favicon.ico").ok, address
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_answer_was_this_page_helpful_on_a_cached_article(page, site, language):
+    """The cached article holds no CSRF token: the browser's own Origin lets the answer in."""
+    from content.models import Feedback
+
+    article = site["article"]
+    page.goto(url_in(language, article))
+    page.goto(url_in(language, article))  # now served from the page cache
+    assert page.locator("#feedback input[name=csrfmiddlewaretoken]").count() == 0
+    page.check("#feedback input[name=helpful][value=yes]")
+    with page.expect_navigation():
+        page.click("#feedback button[type=submit]")
+    assert page.url.endswith(url_in(language, article) + "#feedback")
+    thanks = {"ar": "شكرًا لك على إجابتك", "en": "Thank you for your answer."}[language]
+    assert thanks in page.locator(".site-messages").inner_text()
+    page.screenshot(path=f"test-artifacts/screenshots/feedback-thanks-{language}.png")
+    assert Feedback.objects.filter(article=article, language=language, helpful=True).count() == 1
