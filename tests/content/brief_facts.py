@@ -147,9 +147,9 @@ TYPES = [
     "type-skin-radiance",
 ]
 
-# The eight contraindications in the brief's order: the anchor each heading of the
-# "who should not have it" article carries (the screener links to it), and words of
-# that heading in each language.
+# The eight contraindications in the brief's order: the screener's key for each, and
+# words of its heading in each language. The Nth heading carries the anchor
+# "condition-N", which the screener's outcome pages link to.
 CONTRAINDICATIONS_ARTICLE = "who-should-not-have-it"
 CONTRAINDICATIONS = [
     ("pregnancy", "الحمل أو الرضاعة", "pregnant or breastfeeding"),
