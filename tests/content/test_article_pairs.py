@@ -42,8 +42,8 @@ def test_the_two_languages_of_an_article_have_the_same_structure(key):
 
 
 def test_a_difference_in_structure_is_found():
-    arabic = structure("## أ\n\nفي عام ٢٠١٥ ثلاث حقن.\n\n### ب {#x}\n\n!!! urgent \"ج\"\n    نص")
-    english = structure("## A\n\nIn 2015, three shots.\n\n### B {#x}\n\n!!! urgent \"C\"\n    Text")
+    arabic = structure('## أ\n\nفي عام ٢٠١٥ ثلاث حقن.\n\n### ب {#x}\n\n!!! urgent "ج"\n    نص')
+    english = structure('## A\n\nIn 2015, three shots.\n\n### B {#x}\n\n!!! urgent "C"\n    Text')
     assert arabic == english
     assert structure("## A\n\n2016") != english
     assert structure("## A\n\n### B {#y}") != structure("## A\n\n### B {#x}")
