@@ -47,3 +47,41 @@ def test_a_difference_in_structure_is_found():
     assert arabic == english
     assert structure("## A\n\n2016") != english
     assert structure("## A\n\n### B {#y}") != structure("## A\n\n### B {#x}")
+
+
+# The evidence scale defined on the evidence article, in the same words in both languages.
+SCALE = {
+    "no good evidence": "لا دليل جيد",
+    "weak evidence": "دليل ضعيف",
+    "moderate evidence": "دليل متوسط",
+    "strong evidence": "دليل قوي",
+}
+GRADED = ["evidence", "side-effects", "who-should-not-have-it", "comparisons", "aftercare"]
+
+
+def grades(text, language):
+    """The grades given in bold, in order, as English grade names."""
+    if language == "en":
+        names = "|".join(SCALE)
+        found = re.findall(rf"\*\*(?:Our grade: )?({names})\b", text, flags=re.I)
+        return [grade.lower() for grade in found]
+    arabic = {value: key for key, value in SCALE.items()}
+    names = "|".join(arabic)
+    found = re.findall(rf"\*\*(?:درجة الدليل: )?({names})", text)
+    return [arabic[grade] for grade in found]
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_an_article_gives_the_same_grades_in_both_languages(key):
+    assert grades(body("ar", key), "ar") == grades(body("en", key), "en")
+
+
+@pytest.mark.parametrize("key", [*GRADED, *(k for k in KEYS if k.startswith("type-"))])
+def test_a_graded_article_states_its_grade(key):
+    assert grades(body("en", key), "en"), key
+
+
+def test_the_scale_is_defined_once_with_all_four_grades():
+    defining = [key for key in KEYS if "{#evidence-scale}" in body("en", key)]
+    assert defining == ["evidence"]
+    assert set(SCALE) <= set(grades(body("en", "evidence"), "en"))
