@@ -113,11 +113,12 @@ def server_env(folder, database_url, **overrides):
     return env
 
 
-def manage(env, *args, timeout=300):
-    """Run manage.py with `env`; its output, or an error that shows what went wrong."""
+def manage(env, *args, timeout=300, cwd=BASE_DIR):
+    """Run manage.py with `env` (in checkout `cwd`); its output, or an error that shows what
+    went wrong."""
     result = subprocess.run(  # noqa: S603 - our own interpreter and manage.py
         [sys.executable, "manage.py", *args],
-        cwd=BASE_DIR,
+        cwd=cwd,
         env=env,
         capture_output=True,
         text=True,
@@ -152,8 +153,9 @@ class Server:
 
 
 @contextmanager
-def gunicorn(env, folder, workers=2):
-    """gunicorn on a free loopback port, stopped (and waited for) on the way out.
+def gunicorn(env, folder, workers=2, cwd=BASE_DIR):
+    """gunicorn on a free loopback port, running the code in `cwd`, stopped (and waited for)
+    on the way out.
 
     Its error log goes to gunicorn.log in `folder`, its access log (each line: the
     worker's pid and the request line) to access.log.
@@ -176,7 +178,7 @@ def gunicorn(env, folder, workers=2):
                 "--access-logformat",
                 "%(p)s %(r)s",
             ],
-            cwd=BASE_DIR,
+            cwd=cwd,
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=errors,

@@ -16,7 +16,16 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Article, ArticleDueForReview, Category, Feedback, Page, Reviewer, Source
+from .models import (
+    Article,
+    ArticleDueForReview,
+    Author,
+    Category,
+    Feedback,
+    Page,
+    Reviewer,
+    Source,
+)
 from .publishing import missing_for_publishing
 from .readability import LONG_SENTENCE_WORDS, WARN_AVERAGE_WORDS, readability
 
@@ -75,6 +84,13 @@ class ReviewerAdmin(LanguageDirectionMixin, TabbedTranslationAdmin):
     search_fields = ["name_ar", "name_en"]
 
 
+@admin.register(Author)
+class AuthorAdmin(LanguageDirectionMixin, TabbedTranslationAdmin):
+    list_display = ["name", "role", "credentials", "is_placeholder"]
+    search_fields = ["name_ar", "name_en"]
+    raw_id_fields = ["user"]
+
+
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
     list_display = ["title", "publisher", "year"]
@@ -121,11 +137,23 @@ class ArticleAdmin(LanguageDirectionMixin, SimpleHistoryAdmin, TabbedTranslation
     prepopulated_fields = {"slug": ("title",)}
     filter_horizontal = ["sources"]
     date_hierarchy = "published_at"
-    readonly_fields = ["readability_report"]
+    readonly_fields = ["readability_report", "first_published_at", "content_modified_at"]
     fieldsets = [
-        (None, {"fields": ["category", "title", "slug", "summary", "body"]}),
+        (None, {"fields": ["category", "title", "slug", "summary", "body", "author"]}),
         (_("Readability"), {"fields": ["readability_report"]}),
-        (_("Publishing"), {"fields": ["status", "published_at", "featured", "order"]}),
+        (
+            _("Publishing"),
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "featured",
+                    "order",
+                    "first_published_at",
+                    "content_modified_at",
+                ]
+            },
+        ),
         (_("Medical review"), {"fields": ["reviewer", "last_reviewed", "next_review_due"]}),
         (_("Sources"), {"fields": ["sources"]}),
     ]

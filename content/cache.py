@@ -1,62 +1,42 @@
-"""A cache of rendered public pages, per language, with ETag and Last-Modified.
+"""Rendered public pages, cached per release, address and language, with ETags.
 
-Every cached page is stored under the current *content version*: a token that is
-replaced whenever staff save or delete an article, a category, a reviewer or a
-source (signals.py), so an edit shows at once and old pages simply expire. The
-version also expires on its own after PAGE_CACHE_SECONDS, and before the next
-scheduled publish date, so an article that becomes public by the clock appears.
-
-Only what is the same for every visitor is cached or answered with 304: anonymous
-GET/HEAD requests without a query string and without pending messages. A page with a
-form (the article's "Was this page helpful?") is cached with a placeholder where the
-CSRF token goes; each visitor gets their own token filled in, an ETag tied to their
-CSRF cookie, and `Cache-Control: private`, so no token is ever served to someone else.
-Anything else is rendered as usual.
+Every page is stored under the current *content version*, a token that staff edits replace
+(signals.py), so an edit shows at once; it also expires after PAGE_CACHE_SECONDS and before
+the next scheduled publication. Only what is the same for every visitor is cached: anonymous
+GET/HEAD requests without a query string or pending messages, for the site's own port.
 """
 
-import functools
 import hashlib
-import re
 import secrets
 import time
-from pathlib import Path
 
 from django.conf import settings
 from django.contrib.messages import get_messages
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
+from django.http.request import split_domain_port
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
-BUILD_FILES = {".py", ".html", ".txt", ".mo", ".json"}
+from mesoinfo.release import release_id
 
 
-@functools.cache
-def build_fingerprint():
-    """What this deployment is made of: its code, templates, compiled translations and static
-    manifest, by name, size and modification time. The cache outlives a restart, so pages
-    rendered by an earlier deployment must not be served by this one."""
-    roots = [Path(settings.BASE_DIR) / name for name in ("mesoinfo", "content", "screener")]
-    roots += [Path(folder) for folder in settings.LOCALE_PATHS]
-    roots += [Path(folder) for engine in settings.TEMPLATES for folder in engine["DIRS"]]
-    files = [path for root in roots for path in root.rglob("*") if path.suffix in BUILD_FILES]
-    files.append(Path(settings.STATIC_ROOT) / "staticfiles.json")
-    digest = hashlib.sha256()
-    for path in sorted(files):
-        try:
-            stat = path.stat()
-        except OSError:
-            continue
-        digest.update(f"{path}|{stat.st_size}|{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()[:12]
+def shared_cache():
+    """Pages and their version, seen by every process."""
+    return caches["default"]
+
+
+def local_cache():
+    """This process's copy of the pages it served, so a hit needs no file read."""
+    return caches["local"]
 
 
 def version_key():
-    return f"content:page-version:{build_fingerprint()}"
+    # Per release: a deployment never serves pages rendered by the code before it.
+    return f"content:page-version:{release_id()}"
 
 
 def page_cache_seconds():
@@ -64,30 +44,34 @@ def page_cache_seconds():
 
 
 def seconds_to_next_publication():
-    """Seconds until the next scheduled article becomes public, or None."""
+    """Seconds until the clock may next change what is published, or None.
+
+    Any article dated in the future counts: a draft among them only renews the cache early.
+    """
     from .models import Article
 
+    now = timezone.now()
     upcoming = (
-        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+        Article.objects.filter(published_at__gt=now)
         .order_by("published_at")
         .values_list("published_at", flat=True)
         .first()
     )
     if upcoming is None:
         return None
-    return max(1, int((upcoming - timezone.now()).total_seconds()) + 1)
+    return max(1, int((upcoming - now).total_seconds()) + 1)
 
 
 def content_version():
     """The current version token, '<unix time>.<random>'; made anew when missing."""
-    version = cache.get(version_key())
+    version = shared_cache().get(version_key())
     if version is None:
         version = f"{int(time.time())}.{secrets.token_hex(4)}"
         timeout = page_cache_seconds()
         upcoming = seconds_to_next_publication()
         if upcoming is not None:
             timeout = min(timeout, upcoming)
-        cache.set(version_key(), version, timeout)
+        shared_cache().set(version_key(), version, timeout)
     return version
 
 
@@ -97,13 +81,25 @@ def bump_content_version(**_kwargs):
     Done at once and again when the transaction commits: a page another process renders
     in between, from the rows as they were before the commit, must not outlive it.
     """
-    cache.delete(version_key())
-    transaction.on_commit(lambda: cache.delete(version_key()))
+    shared_cache().delete(version_key())
+    transaction.on_commit(lambda: shared_cache().delete(version_key()))
+
+
+def canonical_host(request):
+    """The host name the page is for, without a port."""
+    return split_domain_port(request.get_host())[0]
+
+
+def is_own_port(request):
+    """False when Host names a port other than the one the request came in on: each such
+    port would be a page of its own, rendered with that port in its links."""
+    port = split_domain_port(request.get_host())[1]
+    return not port or port == str(request.get_port())
 
 
 def is_shareable_request(request):
     """True when the page this request gets is the same for every visitor."""
-    if request.method not in ("GET", "HEAD") or request.GET:
+    if request.method not in ("GET", "HEAD") or request.GET or not is_own_port(request):
         return False
     if request.user.is_authenticated:
         return False
@@ -111,63 +107,28 @@ def is_shareable_request(request):
 
 
 def page_validators(request, version):
-    """The ETag and Last-Modified for this page at this version."""
-    where = f"{request.get_host()}|{request.path}|{get_language()}"
+    """The ETag, Last-Modified and cache key of this page at this version."""
+    where = f"{request.scheme}|{canonical_host(request)}|{request.path}|{get_language()}"
     digest = hashlib.sha256(where.encode()).hexdigest()[:16]
-    etag = f'"{version}-{digest}"'
-    last_modified = int(version.split(".", 1)[0])
     # One cache entry per page, holding the version it was rendered at: a page of an older
     # version is a miss and is overwritten, so old versions never pile up in the cache.
-    return etag, last_modified, f"content:page:{digest}"
+    return f'"{version}-{digest}"', int(version.split(".", 1)[0]), f"content:page:{digest}"
 
 
-def add_validators(response, etag, last_modified):
-    response["ETag"] = etag
-    if last_modified is not None:
-        response["Last-Modified"] = http_date(last_modified)
-    patch_cache_control(response, no_cache=True)  # may be stored; revalidate each time
-    return response
+def cached_page(key, version):
+    """(version, content, content type) of this page at this version, or None."""
+    for cache in (local_cache(), shared_cache()):
+        cached = cache.get(key)
+        if cached is not None and cached[0] == version:
+            if cache is not local_cache():
+                local_cache().set(key, cached, page_cache_seconds())
+            return cached
+    return None
 
 
-# A form's CSRF token is the one part of a page that differs between visitors. Cached
-# pages hold this placeholder instead, and each response gets the visitor's own token.
-CSRF_INPUT = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]*"')
-CSRF_PLACEHOLDER = b'name="csrfmiddlewaretoken" value="__csrf_token__"'
-
-
-def with_visitor_token(request, content, etag):
-    """The page with this visitor's CSRF token, and an ETag that changes with their cookie."""
-    token = get_token(request)  # also makes sure the visitor has the CSRF cookie
-    secret = request.META.get("CSRF_COOKIE", "")
-    content = content.replace(b"__csrf_token__", token.encode())
-    return content, etag[:-1] + "-" + hashlib.sha256(secret.encode()).hexdigest()[:12] + '"'
-
-
-# Each process also keeps the pages it has served in memory, each with its version: the
-# version is still read from the shared cache on every request, so an edit made anywhere
-# reaches this process at once, but an unchanged page is not read back from the shared
-# cache (a file to open and decompress) each time. At most LOCAL_PAGES_MAX pages.
-LOCAL_PAGES = {}
-LOCAL_PAGES_MAX = 500
-
-
-def local_copy(key, version):
-    cached = LOCAL_PAGES.get(key)
-    return cached if cached is not None and cached[0] == version else None
-
-
-def shared_copy(key, version):
-    cached = cache.get(key)
-    if cached is None or cached[0] != version:
-        return None
-    keep_local_copy(key, cached)
-    return cached
-
-
-def keep_local_copy(key, cached):
-    if len(LOCAL_PAGES) >= LOCAL_PAGES_MAX:
-        LOCAL_PAGES.clear()
-    LOCAL_PAGES[key] = cached
+def keep_page(key, cached):
+    for cache in (shared_cache(), local_cache()):
+        cache.set(key, cached, page_cache_seconds())
 
 
 class CachedPageMixin:
@@ -178,27 +139,22 @@ class CachedPageMixin:
             return super().dispatch(request, *args, **kwargs)
         version = content_version()
         etag, last_modified, key = page_validators(request, version)
-        cached = local_copy(key, version) or shared_copy(key, version)
+        cached = cached_page(key, version)
         if cached is None:
             response = super().dispatch(request, *args, **kwargs)
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
             if response.status_code != 200 or response.cookies:
                 return response  # an error, or a page that set a cookie: never shared
-            has_form = bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
-            content = response.content
-            if has_form:
-                content = CSRF_INPUT.sub(CSRF_PLACEHOLDER, content)
-            cached = (version, content, response["Content-Type"], has_form)
-            cache.set(key, cached, page_cache_seconds())
-            keep_local_copy(key, cached)
-        _version, content, content_type, has_form = cached
-        if has_form:
-            content, etag = with_visitor_token(request, content, etag)
-            last_modified = None  # only the ETag knows which visitor's token the copy holds
+            if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+                patch_cache_control(response, private=True)
+                return response  # it holds this visitor's CSRF token: never shared
+            cached = (version, response.content, response["Content-Type"])
+            keep_page(key, cached)
+        _version, content, content_type = cached
         not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
         response = not_modified or HttpResponse(content, content_type=content_type)
-        add_validators(response, etag, last_modified)
-        if has_form:
-            patch_cache_control(response, private=True)
+        response["ETag"] = etag
+        response["Last-Modified"] = http_date(last_modified)
+        patch_cache_control(response, no_cache=True)  # may be stored; revalidate each time
         return response

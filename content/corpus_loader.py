@@ -1,23 +1,29 @@
 """Read the corpus files (content/corpus/) and add what the database lacks.
 
 Layout of the corpus:
-- categories.yaml, reviewers.yaml, sources.yaml: lists keyed by `key`;
+- categories.yaml, reviewers.yaml, authors.yaml, sources.yaml: lists keyed by `key`;
 - ar/<key>.md: an article's Arabic text and its shared metadata in front matter
-  (category, order, featured, status, reviewer, last_reviewed, next_review_due, sources);
+  (category, order, featured, status, author, reviewer, last_reviewed, next_review_due,
+  sources, and `published`/`modified`: when its text first went live and last changed,
+  from the files' git history, see `manage.py corpus_dates`);
 - en/<key>.md: the same article's English title, slug, summary and body;
 - pages/ar/<key>.md, pages/en/<key>.md: a standing page (About this site) with its
   title and slug in front matter.
 
-Nothing already loaded is touched again: staff edits always win. An article, category
+Nothing already loaded is touched again: staff edits always win (an article loaded
+before its author and dates were recorded gets them, where still empty). An article, category
 or page that staff deleted (its deletion is in the content history) is not brought back.
 """
 
+from datetime import date, datetime, time
 from pathlib import Path
 
 import frontmatter
 import yaml
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
-from .models import Article, Category, Page, Reviewer, Source
+from .models import Article, Author, Category, Page, Reviewer, Source
 
 CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
 LANGUAGES = ("ar", "en")
@@ -55,13 +61,53 @@ def read_posts(corpus_dir):
         yield key, posts["ar"].metadata, posts
 
 
+def corpus_datetime(value, key, field):
+    """A front matter date or date-time (YAML reads either) as an aware datetime, or None."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        parsed = parse_datetime(value)
+        if parsed is None:
+            raise CorpusError(f"{key}: {field} {value!r} is not a date and time")
+        value = parsed
+    elif isinstance(value, date) and not isinstance(value, datetime):
+        value = datetime.combine(value, time())
+    return value if timezone.is_aware(value) else timezone.make_aware(value, timezone.utc)
+
+
+def article_record(key, meta):
+    """The author and dates the corpus gives an article."""
+    author = meta.get("author")
+    return {
+        "author": Author.objects.get(corpus_key=author) if author else None,
+        "first_published_at": corpus_datetime(meta.get("published"), key, "published"),
+        "content_modified_at": corpus_datetime(meta.get("modified"), key, "modified"),
+    }
+
+
+def fill_missing_record(article, record):
+    """Give an article loaded earlier its corpus author and dates where it has none."""
+    changed = [field for field, value in record.items() if value and not getattr(article, field)]
+    for field in changed:
+        setattr(article, field, record[field])
+    if changed:
+        article.save(update_fields=changed)
+
+
 def deleted_by_staff(model, key):
     """True when a row loaded from the corpus under `key` was later deleted."""
     return model.history.filter(corpus_key=key, history_type="-").exists()
 
 
 def load_corpus(corpus_dir=CORPUS_DIR):
-    added = {"categories": 0, "reviewers": 0, "sources": 0, "articles": 0, "pages": 0}
+    added = {
+        "categories": 0,
+        "reviewers": 0,
+        "authors": 0,
+        "sources": 0,
+        "articles": 0,
+        "pages": 0,
+    }
 
     for entry in read_yaml("categories.yaml", corpus_dir):
         if deleted_by_staff(Category, entry["key"]):
@@ -81,6 +127,15 @@ def load_corpus(corpus_dir=CORPUS_DIR):
         )
         added["reviewers"] += created
 
+    has_authors = (corpus_dir / "authors.yaml").exists()
+    for entry in read_yaml("authors.yaml", corpus_dir) if has_authors else []:
+        _obj, created = Author.objects.get_or_create(
+            corpus_key=entry["key"],
+            defaults=translated(entry, ("name", "role", "credentials"))
+            | {"is_placeholder": entry.get("placeholder", False)},
+        )
+        added["authors"] += created
+
     for entry in read_yaml("sources.yaml", corpus_dir):
         fields = {
             k: entry[k] for k in ("title", "publisher", "year", "url", "language") if k in entry
@@ -89,7 +144,11 @@ def load_corpus(corpus_dir=CORPUS_DIR):
         added["sources"] += created
 
     for key, meta, posts in read_articles(corpus_dir):
-        if Article.objects.filter(corpus_key=key).exists() or deleted_by_staff(Article, key):
+        existing = Article.objects.filter(corpus_key=key).first()
+        if existing is not None:
+            fill_missing_record(existing, article_record(key, meta))
+            continue
+        if deleted_by_staff(Article, key):
             continue
         category = Category.objects.filter(corpus_key=meta["category"]).first()
         if category is None:
@@ -104,6 +163,7 @@ def load_corpus(corpus_dir=CORPUS_DIR):
             "reviewer": Reviewer.objects.get(corpus_key=meta["reviewer"]),
             "last_reviewed": meta["last_reviewed"],
             "next_review_due": meta["next_review_due"],
+            **article_record(key, meta),
         }
         for code, post in posts.items():
             for field in ("title", "slug", "summary"):

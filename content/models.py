@@ -8,7 +8,7 @@ language, registered in translation.py.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -26,10 +26,15 @@ def search_text_field():
 
 
 ABOUT_PAGE = "about"  # the corpus key of the "About this site" page
+EDITORIAL_POLICY_PAGE = "editorial-policy"
+# Standing pages with an address of their own, the same in both languages.
+FIXED_PAGE_URLS = {ABOUT_PAGE: "content:about", EDITORIAL_POLICY_PAGE: "content:editorial_policy"}
 FEEDBACK_COMMENT_MAX = 500
 # First path segments the site's own pages use (content/urls.py, screener/urls.py): a
 # category with one of these slugs could never be reached.
-RESERVED_CATEGORY_SLUGS = frozenset({"about", "page", "screener", "search"})
+RESERVED_CATEGORY_SLUGS = frozenset(
+    {"about", "contact", "editorial-policy", "page", "screener", "search"}
+)
 
 
 def validate_category_slug(value):
@@ -55,6 +60,20 @@ def unique_per_language(*fields, name):
     ]
 
 
+class CategoryQuerySet(models.QuerySet):
+    def with_published_articles(self):
+        """The categories that have published articles, each with their `article_count`."""
+        counts = (
+            Article.objects.published()
+            .filter(category=OuterRef("pk"))
+            .order_by()
+            .values("category")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(article_count=Subquery(counts)).filter(article_count__gt=0)
+
+
 class Category(models.Model):
     """A section a patient browses: what it is, types, preparing, and so on."""
 
@@ -65,6 +84,8 @@ class Category(models.Model):
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     corpus_key = corpus_key_field()
+
+    objects = CategoryQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]
@@ -99,6 +120,39 @@ class Reviewer(models.Model):
         ordering = ["pk"]
         verbose_name = _("medical reviewer")
         verbose_name_plural = _("medical reviewers")
+
+    def __str__(self):
+        return self.name
+
+
+class Author(models.Model):
+    """Who wrote an article: a person with their role, or the clinic's editorial team."""
+
+    name = models.CharField(_("name"), max_length=150)
+    role = models.CharField(_("role"), max_length=150, help_text=_("For example: medical writer."))
+    credentials = models.CharField(_("credentials"), max_length=200, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author_profile",
+    )
+    is_placeholder = models.BooleanField(
+        _("stands for the editorial team, not a named person"),
+        default=False,
+        help_text=_(
+            "Ticked while articles are credited to the clinic's editorial team because no "
+            "single writer can be named. Pages then name the team, never a person."
+        ),
+    )
+    corpus_key = corpus_key_field()
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
 
     def __str__(self):
         return self.name
@@ -159,6 +213,18 @@ class Article(models.Model):
         null=True,
         blank=True,
     )
+    author = models.ForeignKey(
+        Author,
+        verbose_name=_("author"),
+        on_delete=models.PROTECT,
+        related_name="articles",
+        null=True,
+        blank=True,
+    )
+    # When the article first went live and when its live text last changed: what the page,
+    # its JSON-LD and the sitemap give as its dates (publishing.record_publication sets them).
+    first_published_at = models.DateTimeField(_("first published"), null=True, blank=True)
+    content_modified_at = models.DateTimeField(_("text last changed"), null=True, blank=True)
     last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
     next_review_due = models.DateField(_("next review due"), null=True, blank=True)
     sources = models.ManyToManyField(
@@ -206,6 +272,23 @@ class Article(models.Model):
         """{column: normalised words} for the search columns of every language."""
         return search_values(self)
 
+    def filled_body(self):
+        """The body with the clinic's details written in ({emergency_number}, {clinic_phone})."""
+        from clinic.placeholders import fill_placeholders
+
+        return fill_placeholders(self.body or "")
+
+    @property
+    def date_published(self):
+        """When it first went live; for rows without that record, the publish date."""
+        return self.first_published_at or self.published_at
+
+    @property
+    def date_modified(self):
+        """When its live text last changed; without that record, the row's last save."""
+        modified = self.content_modified_at or self.updated_at or self.date_published
+        return max(modified, self.date_published)
+
     @property
     def has_named_review(self):
         """Reviewed by a doctor the page may name (not by a stand-in for one)."""
@@ -246,20 +329,18 @@ class Page(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        if self.corpus_key == ABOUT_PAGE:
-            return reverse("content:about")
+        if self.corpus_key in FIXED_PAGE_URLS:
+            return reverse(FIXED_PAGE_URLS[self.corpus_key])
         return reverse("content:page", kwargs={"slug": self.slug})
 
     def filled_body(self):
-        """The body with the settings it refers to written in."""
-        values = {
-            "{retention_days}": str(settings.CONSULTATION_RETENTION_DAYS),
-            "{contact_email}": settings.SITE_CONTACT_EMAIL,
-        }
-        body = self.body or ""
-        for placeholder, value in values.items():
-            body = body.replace(placeholder, value)
-        return body
+        """The body with the settings and clinic details it refers to written in."""
+        from clinic.placeholders import fill_placeholders
+
+        body = (self.body or "").replace(
+            "{retention_days}", str(settings.CONSULTATION_RETENTION_DAYS)
+        )
+        return fill_placeholders(body)
 
 
 class Feedback(models.Model):

@@ -35,3 +35,18 @@ def missing_for_publishing(values, sources):
     if not sources:
         missing.append(_("at least one source"))
     return missing
+
+
+def record_publication(article, when=None, text_changed=True):
+    """Note on `article` (unsaved) that its text went live at `when` (default: now).
+
+    The first publication sets first_published_at; every publication that changes the
+    live text sets content_modified_at. The page, its JSON-LD and the sitemap show these.
+    """
+    from django.utils import timezone
+
+    when = when or timezone.now()
+    if article.first_published_at is None:
+        article.first_published_at = when
+    if text_changed or article.content_modified_at is None:
+        article.content_modified_at = when

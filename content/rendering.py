@@ -26,6 +26,6 @@ def render_markdown(text):
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
+        url_schemes={"http", "https", "mailto", "tel"},
         link_rel="noopener noreferrer",
     )

@@ -4,7 +4,6 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from .models import Article, Category, Page
-from .views import published_count
 
 
 class I18nSitemap(Sitemap):
@@ -30,7 +29,7 @@ class CategorySitemap(I18nSitemap):
     priority = 0.6
 
     def items(self):
-        return Category.objects.annotate(n=published_count()).filter(n__gt=0)
+        return Category.objects.with_published_articles()
 
 
 class ArticleSitemap(I18nSitemap):
@@ -40,7 +39,7 @@ class ArticleSitemap(I18nSitemap):
         return Article.objects.published().select_related("category")
 
     def lastmod(self, item):
-        return item.updated_at
+        return item.date_modified
 
 
 class PageSitemap(I18nSitemap):

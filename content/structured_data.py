@@ -7,6 +7,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from clinic.cache import cached_profile
+from clinic.structured_data import author_json_ld, clinic_json_ld
 from screener.questions import QUESTIONS
 
 THERAPY_NAME = _("Mesotherapy")
@@ -55,8 +57,8 @@ def article_json_ld(article, request):
         "description": article.summary,
         "url": request.build_absolute_uri(article.get_absolute_url()),
         "inLanguage": get_language(),
-        "datePublished": article.published_at.isoformat(),
-        "dateModified": article.updated_at.isoformat(),
+        "datePublished": article.date_published.isoformat(),
+        "dateModified": article.date_modified.isoformat(),
         "about": {
             "@type": "MedicalTherapy",
             "name": str(THERAPY_NAME),
@@ -68,6 +70,12 @@ def article_json_ld(article, request):
             ],
         },
     }
+    publisher = clinic_json_ld(cached_profile(), request)
+    if publisher:
+        data["publisher"] = publisher
+    author = author_json_ld(article.author, publisher)
+    if author:
+        data["author"] = author
     # A stand-in reviewer is not a review: claim neither a reviewer nor a review date.
     if article.has_named_review and article.last_reviewed:
         data["lastReviewed"] = article.last_reviewed.isoformat()

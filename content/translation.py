@@ -3,7 +3,7 @@
 import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Article, Category, Page, Reviewer
+from .models import Article, Author, Category, Page, Reviewer
 
 
 @register(Category)
@@ -14,6 +14,11 @@ class CategoryTranslationOptions(TranslationOptions):
 @register(Reviewer)
 class ReviewerTranslationOptions(TranslationOptions):
     fields = ("name", "credentials")
+
+
+@register(Author)
+class AuthorTranslationOptions(TranslationOptions):
+    fields = ("name", "role", "credentials")
 
 
 @register(Article)

@@ -22,8 +22,19 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     # Fixed addresses come before the category and article patterns they would match.
     path("search/", views.SearchView.as_view(), name="search"),
-    path("about/", views.PageView.as_view(), name="about"),
+    path("about/", views.PageView.as_view(), {"corpus_key": "about"}, name="about"),
+    path(
+        "editorial-policy/",
+        views.PageView.as_view(),
+        {"corpus_key": "editorial-policy"},
+        name="editorial_policy",
+    ),
     path("page/<uslug:slug>/", views.PageView.as_view(), name="page"),
     path("<uslug:category>/", views.CategoryView.as_view(), name="category"),
     path("<uslug:category>/<uslug:slug>/", views.ArticleView.as_view(), name="article"),
+    path(
+        "<uslug:category>/<uslug:slug>/feedback/",
+        views.FeedbackView.as_view(),
+        name="feedback",
+    ),
 ]

@@ -2,13 +2,15 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
-from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 from django_ratelimit.core import is_ratelimited
+
+from mesoinfo.csrf import same_origin_post
 
 from .cache import CachedPageMixin
 from .forms import FeedbackForm, SearchForm
@@ -17,26 +19,12 @@ from .search import MAX_RESULTS, query_words, result_snippet, search
 from .structured_data import article_json_ld
 
 
-def published_count():
-    return Count(
-        "articles",
-        filter=Q(
-            articles__status=Article.Status.PUBLISHED,
-            articles__published_at__lte=timezone.now(),
-        ),
-    )
-
-
 class HomeView(CachedPageMixin, TemplateView):
     template_name = "content/home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["categories"] = (
-            Category.objects.annotate(article_count=published_count())
-            .filter(article_count__gt=0)
-            .order_by("order", "pk")
-        )
+        context["categories"] = Category.objects.with_published_articles().order_by("order", "pk")
         context["featured"] = (
             Article.objects.published().filter(featured=True).select_related("category")[:6]
         )
@@ -66,7 +54,7 @@ class ArticleView(CachedPageMixin, DetailView):
     def get_queryset(self):
         return (
             Article.objects.published()
-            .select_related("category", "reviewer")
+            .select_related("category", "reviewer", "author")
             .prefetch_related(Prefetch("sources"))
         )
 
@@ -94,8 +82,19 @@ class ArticleView(CachedPageMixin, DetailView):
         )
         return context
 
+
+@method_decorator(same_origin_post, name="dispatch")
+class FeedbackView(ArticleView):
+    """ "Was this page helpful?": store the answer, thank the visitor, go back to the page.
+
+    Checked by origin instead of a CSRF token, so the article page holds no token.
+    """
+
+    def get(self, request, *args, **kwargs):
+        """The address opened on its own: the article's form is where to answer."""
+        return redirect(self.get_object().get_absolute_url() + "#feedback")
+
     def post(self, request, *args, **kwargs):
-        """ "Was this page helpful?": store the answer, thank the visitor, go back to the page."""
         self.object = article = self.get_object()
         if is_ratelimited(
             request,
@@ -132,7 +131,7 @@ class PageView(DetailView):
 
     def get_object(self, queryset=None):
         if "slug" not in self.kwargs:
-            return get_object_or_404(Page, corpus_key=ABOUT_PAGE)
+            return get_object_or_404(Page, corpus_key=self.kwargs.get("corpus_key", ABOUT_PAGE))
         return get_object_or_404(Page.objects.filter(slug=self.kwargs["slug"])[:1])
 
     def get(self, request, *args, **kwargs):

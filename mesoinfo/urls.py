@@ -19,11 +19,14 @@ urlpatterns = [
         {"sitemaps": sitemaps},
         name="django.contrib.sitemaps.views.sitemap",
     ),
+    # The second sign-in step, before the admin's own catch-all pattern.
+    path(f"{settings.ADMIN_URL}two-factor/", include("twofactor.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 urlpatterns.append(path("robots.txt", RobotsView.as_view(), name="robots_txt"))
 
 urlpatterns += i18n_patterns(
     path("screener/", include("screener.urls")),
+    path("contact/", include("clinic.urls")),
     path("", include("content.urls")),
 )

@@ -19,6 +19,14 @@ def _plain_static_storage(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def _no_second_factor(settings):
+    # Staff sign in with a password alone in tests, except in the tests of the second
+    # factor itself (tests/hardening/test_two_factor.py and the browser test), which turn
+    # it back on.
+    settings.STAFF_OTP_REQUIRED = False
+
+
 @pytest.fixture(scope="session")
 def _cache_dir(tmp_path_factory):
     return tmp_path_factory.mktemp("cache")
@@ -26,24 +34,23 @@ def _cache_dir(tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def _private_cache(settings, _cache_dir):
-    # The site's own file cache, in a folder of this test run: a development server or
-    # another test run on the machine shares nothing with it.
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(_cache_dir),
-        }
-    }
+    # The site's own caches (pages, each process's copy, rate limits), in a folder of this
+    # test run: a development server or another test run on the machine shares nothing.
+    from mesoinfo.settings import cache_settings
+
+    settings.CACHES = cache_settings(_cache_dir)
 
 
 @pytest.fixture(autouse=True)
 def _empty_cache(_private_cache):
     # Cached pages and rate limits must not leak from one test into the next.
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -162,3 +169,35 @@ def article_form(category, reviewer, source):
         "next_review_due": "2027-11-01",
         "sources": [source.pk],
     }
+
+
+@pytest.fixture
+def clinic_profile(db):
+    """A complete clinic profile (test data: the numbers and names are not real)."""
+    from clinic.models import ClinicLicence, ClinicProfile
+
+    profile = ClinicProfile.objects.create(
+        legal_name="Test Clinic for Dermatology LLC",
+        trade_name_ar="عيادة الاختبار للجلدية",
+        trade_name_en="Test Dermatology Clinic",
+        address_ar="شارع الاختبار 12",
+        address_en="12 Test Street",
+        city_ar="الرياض",
+        city_en="Riyadh",
+        country="SA",
+        phone="+966110000001",
+        whatsapp="+966500000002",
+        email="contact@clinic.example",
+        opening_hours_ar="من الأحد إلى الخميس، من 9 صباحًا إلى 9 مساءً",
+        opening_hours_en="Sunday to Thursday, 9 am to 9 pm",
+        emergency_phones="997, 911",
+    )
+    ClinicLicence.objects.create(
+        profile=profile,
+        kind_ar="ترخيص منشأة صحية",
+        kind_en="Health facility licence",
+        number="TEST-0001",
+        issued_by_ar="وزارة الاختبار",
+        issued_by_en="Ministry of Testing",
+    )
+    return profile

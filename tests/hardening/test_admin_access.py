@@ -36,7 +36,7 @@ def sign_in(client, password, username="doctor", language="en"):
 
 
 def test_five_wrong_passwords_pause_signing_in(client, staff, settings):
-    assert settings.AXES_FAILURE_LIMIT == 5
+    assert settings.AXES_USERNAME_FAILURE_LIMIT == 5
     for _ in range(4):
         response = sign_in(client, "wrong password")
         assert response.status_code == 200  # the login form again, with its error
@@ -68,6 +68,32 @@ def test_lockout_is_per_user_name_and_address(client, staff, django_user_model):
     assert response.status_code == 302  # another user from the same address signs in
 
 
+def test_an_address_trying_many_user_names_is_paused_too(client, staff, settings):
+    assert settings.AXES_ADDRESS_FAILURE_LIMIT == 20
+    for n in range(20):
+        response = sign_in(client, "wrong password", username=f"guess{n}")
+        assert response.status_code == (200 if n < 19 else 429), n
+    # No name reached its own limit, but the address did: even the right password waits.
+    locked = sign_in(client, PASSWORD)
+    assert locked.status_code == 429
+    assert "from your network" in locked.content.decode()
+    assert "_auth_user_id" not in client.session
+    # Another address is not held back.
+    other = client.post(
+        reverse("admin:login"),
+        {"username": "doctor", "password": PASSWORD, "next": reverse("admin:index")},
+        REMOTE_ADDR="198.51.100.20",
+    )
+    assert other.status_code == 302
+
+
+def test_the_address_pause_speaks_arabic(client, staff):
+    for n in range(20):
+        response = sign_in(client, "wrong password", username=f"guess{n}", language="ar")
+    assert response.status_code == 429
+    assert "من شبكتك" in response.content.decode()
+
+
 def test_a_right_password_before_the_limit_resets_the_count(client, staff):
     for _ in range(4):
         sign_in(client, "wrong password")
@@ -91,12 +117,14 @@ def expected_group_rights():
     editors = importlib.import_module("content.migrations.0002_content_editors_group")
     more = importlib.import_module("content.migrations.0003_search_pages_feedback")
     reception = importlib.import_module("screener.migrations.0002_reception_group")
+    authors = importlib.import_module("content.migrations.0007_authors_and_dates")
     editor_rights = {
         f"content.{action}_{model}"
         for model in editors.MODELS
         for action in ("add", "change", "delete", "view")
     }
     editor_rights |= {f"content.{codename}" for codename in more.EDITOR_PERMISSIONS}
+    editor_rights |= {f"content.{codename}" for codename in authors.EDITOR_PERMISSIONS}
     assert editors.GROUP == more.EDITORS
     return {
         editors.GROUP: editor_rights,
@@ -152,7 +180,7 @@ def status(client, name, *args):
     return client.get(reverse(name, args=args), HTTP_ACCEPT_LANGUAGE="en").status_code
 
 
-@pytest.mark.parametrize("model", ["article", "category", "reviewer", "source", "page"])
+@pytest.mark.parametrize("model", ["article", "category", "reviewer", "author", "source", "page"])
 def test_content_editors_manage_the_content(editor_client, model):
     assert status(editor_client, f"admin:content_{model}_changelist") == 200
     assert status(editor_client, f"admin:content_{model}_add") == 200
@@ -198,6 +226,8 @@ FOR_ADMINISTRATORS = [
     "admin:auth_user_add",
     "admin:auth_group_changelist",
     "admin:axes_accessattempt_changelist",
+    "admin:clinic_clinicprofile_changelist",
+    "admin:clinic_clinicprofile_add",
 ]
 
 
@@ -228,6 +258,7 @@ CONTENT_MODELS = [
     "article",
     "category",
     "reviewer",
+    "author",
     "source",
     "page",
     "feedback",

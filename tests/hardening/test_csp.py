@@ -81,9 +81,15 @@ def test_public_pages_keep_the_policy(client, article, about_page):
 def test_form_answers_keep_the_policy(client, article, language):
     """The pages a form sends back: its error page, and the consultation's "sent" page."""
     with translation.override(language):
-        article_url = article.get_absolute_url()
+        feedback_url = reverse(
+            "content:feedback", kwargs={"category": article.category.slug, "slug": article.slug}
+        )
         consultation = reverse("screener:consultation")
-    feedback_error = client.post(article_url, {"helpful": "maybe", "comment": "x" * 600})
+    feedback_error = client.post(
+        feedback_url,
+        {"helpful": "maybe", "comment": "x" * 600},
+        headers={"Origin": "http://testserver"},
+    )
     assert feedback_error.status_code == 400
     assert_policy_kept(feedback_error)
     consultation_error = client.post(consultation, {})

@@ -1,0 +1,53 @@
+"""Write each corpus article's `published:` and `modified:` from its files' git history.
+
+`published` is the first commit of the article's Arabic or English file, `modified` the
+last. Run it after committing a change to an article's text, then commit the result.
+"""
+
+import subprocess
+from datetime import datetime
+
+from django.core.management.base import BaseCommand, CommandError
+
+from content.corpus_loader import CORPUS_DIR, LANGUAGES
+
+
+def commit_dates(path):
+    """The author dates (ISO 8601) of the commits that touched `path`, newest first."""
+    result = subprocess.run(  # noqa: S603 (fixed arguments, our own repository)
+        ["git", "log", "--follow", "--format=%aI", "--", path.name],  # noqa: S607
+        cwd=path.parent,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise CommandError(f"git log failed for {path}: {result.stderr.strip()}")
+    return result.stdout.split()
+
+
+def set_front_matter(text, values):
+    """`text` with the given front matter keys set (added before the closing ---)."""
+    head, sep, body = text[4:].partition("\n---\n")
+    if not text.startswith("---\n") or not sep:
+        raise CommandError("no front matter")
+    lines = [line for line in head.split("\n") if line.split(":", 1)[0] not in values]
+    lines += [f"{key}: {value}" for key, value in values.items()]
+    return "---\n" + "\n".join(lines) + sep + body
+
+
+class Command(BaseCommand):
+    help = "Set published:/modified: in the corpus articles from their git history."
+
+    def handle(self, *args, **options):
+        for path in sorted((CORPUS_DIR / "ar").glob("*.md")):
+            dates = [d for code in LANGUAGES for d in commit_dates(CORPUS_DIR / code / path.name)]
+            if not dates:
+                self.stdout.write(f"{path.stem}: not committed yet, left alone")
+                continue
+            values = {
+                "published": min(dates, key=datetime.fromisoformat),
+                "modified": max(dates, key=datetime.fromisoformat),
+            }
+            path.write_text(set_front_matter(path.read_text("utf-8"), values), "utf-8")
+            self.stdout.write(f"{path.stem}: {values['published']} / {values['modified']}")

@@ -1,0 +1,105 @@
+"""Rate limits cannot be reset by flooding the page cache (issue 18).
+
+The counts once shared a file cache with the cached pages, whose keys held the Host
+header's port: 3,000 requests with varied ports filled it, and Django's cull (a random
+third of the entries) took the counts with it. Now pages are keyed by the host without its
+port, a foreign port is never cached, and the counts live in a cache of their own that
+never drops a live entry.
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.messages.storage import default_storage
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.test import RequestFactory
+from django.urls import reverse
+from django.utils import translation
+from django.views import View
+
+from content.cache import CachedPageMixin
+from content.models import Feedback
+
+pytestmark = pytest.mark.django_db
+CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
+
+
+def feedback_url(article):
+    with translation.override("ar"):
+        return reverse(
+            "content:feedback", kwargs={"category": article.category.slug, "slug": article.slug}
+        )
+
+
+def cached_files(alias):
+    return list(Path(caches[alias]._dir).glob("*.djcache"))
+
+
+class PublicPage(CachedPageMixin, View):
+    """A cached public page, cheap to render: the flood below costs seconds, not minutes."""
+
+    def get(self, request):
+        return HttpResponse("<p>A public page.</p>")
+
+
+def anonymous_get(host):
+    request = RequestFactory().get("/ar/", HTTP_HOST=host)
+    request.user = AnonymousUser()
+    request.session = {}
+    request._messages = default_storage(request)
+    return request
+
+
+def test_3000_requests_with_varied_ports_cannot_reset_the_rate_limit(client, article, settings):
+    settings.FEEDBACK_RATE_LIMIT = "2/h"
+    post = {"path": feedback_url(article), "data": {"helpful": "yes"}}
+    origin = {"Origin": "http://testserver"}
+    assert [client.post(**post, headers=origin).status_code for _ in range(3)] == [302, 302, 429]
+    page = PublicPage.as_view()
+    for port in range(1000, 4000):
+        assert page(anonymous_get(f"testserver:{port}")).status_code == 200
+    assert client.post(**post, headers=origin).status_code == 429
+    assert Feedback.objects.count() == 2
+    # The flood left no page behind: each foreign port was rendered, not stored.
+    assert len(cached_files("default")) <= 3  # the version token, at most
+
+
+def test_pages_are_keyed_by_the_host_without_its_port(client, article, django_assert_num_queries):
+    """The site's own port (the test client's is 80) names the same page as no port."""
+    first = client.get(article.get_absolute_url())
+    with django_assert_num_queries(0):
+        again = client.get(article.get_absolute_url(), HTTP_HOST="testserver:80")
+    assert again.status_code == 200 and again["ETag"] == first["ETag"]
+    assert again.content == first.content
+
+
+def test_a_foreign_port_neither_reads_nor_fills_the_cache(client, article):
+    """A Host with another port gets a page of its own (its links name that port), never
+    stored: nobody else is served links to a port the site does not listen on."""
+    odd = client.get(article.get_absolute_url(), HTTP_HOST="testserver:8443")
+    assert "ETag" not in odd
+    assert CANONICAL.search(odd.content.decode()).group(1).startswith("http://testserver:8443/")
+    plain = client.get(article.get_absolute_url())
+    assert CANONICAL.search(plain.content.decode()).group(1).startswith("http://testserver/")
+
+
+def test_rate_limits_have_their_own_cache(settings, client, article):
+    assert settings.RATELIMIT_USE_CACHE == "ratelimit"
+    client.post(feedback_url(article), {"helpful": "no"}, headers={"Origin": "http://testserver"})
+    assert len(cached_files("ratelimit")) == 1
+    assert Path(caches["ratelimit"]._dir) != Path(caches["default"]._dir)
+
+
+def test_the_rate_limit_cache_drops_expired_counts_but_never_live_ones(settings):
+    small = {**settings.CACHES["ratelimit"], "OPTIONS": {"MAX_ENTRIES": 20}}
+    settings.CACHES = {**settings.CACHES, "ratelimit": small}
+    counts = caches["ratelimit"]
+    for n in range(10):
+        counts.set(f"expired-{n}", 1, timeout=0)  # a window that has passed
+    for n in range(100):
+        counts.set(f"live-{n}", n, timeout=3600)
+    assert [counts.get(f"live-{n}") for n in range(100)] == list(range(100))
+    assert len(cached_files("ratelimit")) == 100
