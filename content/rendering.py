@@ -21,7 +21,9 @@ ALLOWED_ATTRIBUTES = {
 
 def render_markdown(text):
     """Markdown to sanitised HTML: no script, no event handler, no style survives."""
-    html = markdown.markdown(text or "", extensions=["tables", "sane_lists", "attr_list", "admonition"])
+    html = markdown.markdown(
+        text or "", extensions=["tables", "sane_lists", "attr_list", "admonition"]
+    )
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
