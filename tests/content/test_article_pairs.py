@@ -85,3 +85,11 @@ def test_the_scale_is_defined_once_with_all_four_grades():
     defining = [key for key in KEYS if "{#evidence-scale}" in body("en", key)]
     assert defining == ["evidence"]
     assert set(SCALE) <= set(grades(body("en", "evidence"), "en"))
+
+
+@pytest.mark.parametrize("code", ["ar", "en"])
+def test_aftercare_gives_urgent_and_same_day_advice_as_care_cards(code):
+    text = body(code, "aftercare")
+    urgent = re.search(r'^!!! urgent "[^"]*\{emergency_number\}[^"]*"$', text, flags=re.M)
+    same_day = re.search(r'^!!! same-day "[^"]*\{clinic_phone\}[^"]*"$', text, flags=re.M)
+    assert urgent and same_day, code
