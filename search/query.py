@@ -67,6 +67,9 @@ class Term:
 
     alternatives: tuple
     written: str = ""
+    # Stems matched whole, not as the start of longer words: a lay word that has synonyms
+    # ("lipo") finds its synonyms, not every word it begins ("lipolysis").
+    exact: frozenset = frozenset()
 
     def all_forms(self):
         return {form for alternative in self.alternatives for word in alternative for form in word}
@@ -85,7 +88,8 @@ def parse(query, language):
             if trigger in table:
                 own = phrase(" ".join(written[position : position + size]), language)
                 alternatives = ([own] if own else []) + table[trigger]
-                terms.append(Term(tuple(dict.fromkeys(alternatives)), " ".join(trigger)))
+                exact = frozenset(form for word in own for form in word)
+                terms.append(Term(tuple(dict.fromkeys(alternatives)), " ".join(trigger), exact))
                 position += size
                 break
         else:
@@ -101,8 +105,8 @@ def expression(terms, every=True):
     postgres = connection.vendor == "postgresql"
     both, either = (" & ", " | ") if postgres else (" AND ", " OR ")
 
-    def form(text):
-        prefix = len(text) >= PREFIX_MIN_LENGTH
+    def form(text, exact):
+        prefix = len(text) >= PREFIX_MIN_LENGTH and text not in exact
         if postgres:
             return f"'{text}'" + (":*" if prefix else "")
         return f'"{text}"' + ("*" if prefix else "")
@@ -113,7 +117,7 @@ def expression(terms, every=True):
     return (both if every else either).join(
         group(
             [
-                group([group([form(f) for f in word], either) for word in alt], both)
+                group([group([form(f, term.exact) for f in word], either) for word in alt], both)
                 for alt in term.alternatives
             ],
             either,

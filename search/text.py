@@ -43,7 +43,7 @@ STOPWORDS = {
         "a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from",
         "how", "i", "in", "is", "it", "of", "on", "or", "the", "to", "what", "when", "with",
         "my", "me", "will", "should", "much", "long", "which", "who", "why", "there", "after",
-        "get", "have", "has", "you", "your", "this", "that", "any", "about",
+        "get", "have", "has", "you", "your", "this", "that", "any", "about", "vs", "versus",
     },
 }  # fmt: skip
 # Snowball's Arabic stemmer keeps و or ف in front of ا, so it leaves the common

@@ -133,6 +133,59 @@ FACTS = [
     ("heart medicines", ["أدوية القلب"], ["heart medicines"]),
     ("heart disease", ["أمراض القلب"], ["heart disease"]),
     ("stroke", ["السكتة الدماغية"], ["stroke"]),
+    # Issue 15: clinical completeness, each on a page that names its source
+    (
+        "atypical mycobacteria: late, cultures, months of antibiotics",
+        ["المتفطرات غير السلية", "بعد أسابيع أو أشهر", "مزرعة خاصة", "عدة أشهر"],
+        ["atypical (non-tuberculous) mycobacteria", "weeks or months", "culture", "months"],
+    ),
+    ("granulomas", ["الورم الحبيبي"], ["granuloma"]),
+    ("panniculitis", ["التهاب السبلة الشحمية"], ["panniculitis"]),
+    ("skin necrosis", ["النخر"], ["necrosis"]),
+    (
+        "other reasons a doctor may advise against it",
+        ["أسباب أخرى قد يتحفظ الطبيب", "الجدرة", "دون 18", "الكلى أو الكبد"],
+        ["other reasons a doctor may advise against it", "keloid", "under 18", "kidney or liver"],
+    ),
+    (
+        "finasteride: male fetus, handling, sexual and mood effects",
+        ["الجنين الذكر", "المكسورة أو المسحوقة", "اكتئابا"],
+        ["male fetus", "crushed or broken tablets", "depression"],
+    ),
+    ("minoxidil side effects", ["نمو شعر غير مرغوب"], ["unwanted hair growth"]),
+    (
+        "deoxycholic acid: its own risks",
+        ["إصابة عصب الفك", "صعوبة البلع"],
+        ["nerve injury at the jaw", "trouble swallowing"],
+    ),
+    ("tranexamic acid for melasma", ["حمض الترانيكساميك", "الكلف"], ["tranexamic acid", "melasma"]),
+    (
+        "liposuction's serious risks",
+        ["الانصمام الدهني", "التسمم بالمخدر الموضعي", "ثقب أحد أعضاء البطن", "بالوفاة"],
+        ["fat embolism", "local anaesthetic", "piercing an organ", "death"],
+    ),
+    ("fat freezing", ["تجميد الدهون"], ["fat freezing"]),
+    (
+        "regulators where the readers live",
+        [
+            "الهيئة السعودية للتخصصات الصحية",
+            "الهيئة العامة للغذاء والدواء",
+            "وزارة الصحة ووقاية المجتمع",
+            "هيئة الدواء المصرية",
+        ],
+        [
+            "Saudi Commission for Health Specialties",
+            "Saudi Food and Drug Authority",
+            "Ministry of Health and Prevention",
+            "Egyptian Drug Authority",
+        ],
+    ),
+    (
+        "the evidence scale, in the same words",
+        ["لا دليل جيد", "دليل ضعيف", "دليل متوسط", "دليل قوي"],
+        ["no good evidence", "weak evidence", "moderate evidence", "strong evidence"],
+    ),
+    ("aftercare: bruises fade", ["أسبوع أو أسبوعين"], ["a week or two"]),
 ]
 
 # The eight types: each has its own published article in each language.
@@ -147,9 +200,9 @@ TYPES = [
     "type-skin-radiance",
 ]
 
-# The eight contraindications in the brief's order: the anchor each heading of the
-# "who should not have it" article carries (the screener links to it), and words of
-# that heading in each language.
+# The eight contraindications in the brief's order: the screener's key for each, and
+# words of its heading in each language. The Nth heading carries the anchor
+# "condition-N", which the screener's outcome pages link to.
 CONTRAINDICATIONS_ARTICLE = "who-should-not-have-it"
 CONTRAINDICATIONS = [
     ("pregnancy", "الحمل أو الرضاعة", "pregnant or breastfeeding"),

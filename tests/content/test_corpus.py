@@ -301,3 +301,9 @@ def test_no_article_promises_a_result(pages):
         for key, text in pages[code].items():
             for phrase in promises:
                 assert phrase not in normalise(text), (key, phrase)
+
+
+def test_no_placeholder_is_left_unfilled_on_a_published_page(pages):
+    for code in ("ar", "en"):
+        for key, text in pages[code].items():
+            assert not re.search(r"\{[a-z_]+\}", text), (code, key)

@@ -34,7 +34,9 @@ def test_the_cookie_reveals_nothing_without_the_key(client):
         with contextlib.suppress(zlib.error):
             readings.append(zlib.decompress(raw[start:]))
     for reading in readings:
-        for word in (b"yes", b"not_sure", b"pregnancy", b"stroke", b'"a"', b"yn", b"ny"):
+        # Words of four letters or more: random ciphertext holds short runs such as "yn"
+        # by chance (the base64 text in about one run in seven).
+        for word in (b"not_sure", b"pregnancy", b"stroke", b"answers"):
             assert word not in reading.lower()
     assert state_of(client)["answers"]["pregnancy"] == YES  # the site itself can read it
 
