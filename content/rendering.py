@@ -2,6 +2,9 @@
 
 import markdown
 import nh3
+from django.utils.translation import get_language_info
+
+from .bidi import isolate_latin
 
 ALLOWED_TAGS = {
     "a", "abbr", "blockquote", "br", "caption", "code", "em", "h2", "h3", "h4", "hr", "li",
@@ -19,13 +22,16 @@ ALLOWED_ATTRIBUTES = {
 }
 
 
-def render_markdown(text):
-    """Markdown to sanitised HTML: no script, no event handler, no style survives."""
+def render_markdown(text, language=None):
+    """Markdown to sanitised HTML: no script, no event handler, no style survives.
+
+    For a right-to-left `language` (an Arabic page), Latin runs are isolated (bidi.py)."""
     html = markdown.markdown(text or "", extensions=["tables", "sane_lists", "attr_list"])
-    return nh3.clean(
+    html = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
     )
+    return isolate_latin(html) if language and get_language_info(language)["bidi"] else html
