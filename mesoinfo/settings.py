@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "mesoinfo",
     "content",
     "screener",
+    # Staff accounts: admin language per user, staff groups, the admin's translations.
+    "staff",
 ]
 
 MIDDLEWARE = [
@@ -66,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "staff.middleware.AdminLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "screener.middleware.ForgetScreenerOnLeaveMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -112,7 +115,10 @@ LANGUAGES = [("ar", _("Arabic")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
-TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
+# The clinic's own time: the admin shows and takes times in it.
+TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Riyadh")
+# Arabic dates in Arabic order, «1 ديسمبر 2026» (mesoinfo/formats/ar/formats.py).
+FORMAT_MODULE_PATH = ["mesoinfo.formats"]
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "ar"
 MODELTRANSLATION_LANGUAGES = ("ar", "en")

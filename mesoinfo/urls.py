@@ -8,6 +8,7 @@ from django.urls import include, path
 
 from content.sitemaps import ArticleSitemap, CategorySitemap, HomeSitemap, PageSitemap
 from content.views import RobotsView
+from staff.views import AdminLanguageView
 
 sitemaps = {"home": HomeSitemap, "categories": CategorySitemap, "articles": ArticleSitemap}
 sitemaps["pages"] = PageSitemap
@@ -19,6 +20,7 @@ urlpatterns = [
         {"sitemaps": sitemaps},
         name="django.contrib.sitemaps.views.sitemap",
     ),
+    path(f"{settings.ADMIN_URL}language/", AdminLanguageView.as_view(), name="admin_language"),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 urlpatterns.append(path("robots.txt", RobotsView.as_view(), name="robots_txt"))
@@ -27,3 +29,5 @@ urlpatterns += i18n_patterns(
     path("screener/", include("screener.urls")),
     path("", include("content.urls")),
 )
+
+handler403 = "staff.views.permission_denied"
