@@ -19,6 +19,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from .models import Article, ArticleDueForReview, Category, Feedback, Page, Reviewer, Source
 from .publishing import missing_for_publishing
 from .readability import LONG_SENTENCE_WORDS, WARN_AVERAGE_WORDS, readability
+from .widgets import BodyEditorAdminMixin
 
 REVIEW_WARNING_DAYS = 30
 
@@ -103,7 +104,9 @@ class ArticleAdminForm(forms.ModelForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(LanguageDirectionMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+class ArticleAdmin(
+    BodyEditorAdminMixin, LanguageDirectionMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
     # SimpleHistoryAdmin adds the History page: every saved version, and a Revert button.
     form = ArticleAdminForm
     list_display = [
@@ -237,7 +240,9 @@ class ArticleDueForReviewAdmin(admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(LanguageDirectionMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+class PageAdmin(
+    BodyEditorAdminMixin, LanguageDirectionMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
     list_display = ["title", "updated_at"]
     prepopulated_fields = {"slug": ("title",)}
 

@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from content.preview import BodyPreviewView
 from content.sitemaps import ArticleSitemap, CategorySitemap, HomeSitemap, PageSitemap
 from content.views import RobotsView
 from staff.views import AdminLanguageView
@@ -21,6 +22,7 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path(f"{settings.ADMIN_URL}language/", AdminLanguageView.as_view(), name="admin_language"),
+    path(f"{settings.ADMIN_URL}body-preview/", BodyPreviewView.as_view(), name="body_preview"),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 urlpatterns.append(path("robots.txt", RobotsView.as_view(), name="robots_txt"))
