@@ -103,6 +103,14 @@ def test_every_admin_page_is_arabic_for_each_staff_group(
     assert problems == {}, "\n".join(f"{url}: {texts}" for url, texts in problems.items())
 
 
+def test_the_sign_in_page_and_its_errors_are_arabic(client, django_user_model):
+    _seen, problems = crawl(client, CONTENT, start="/admin/login/", limit=1)
+    assert problems == {}
+    staff(django_user_model, "editor", "Content editors")
+    found, _ = english_in(sign_in(client, "editor", "wrong-password-1").content.decode(), CONTENT)
+    assert found == []
+
+
 def test_the_crawl_finds_english_when_there_is_some(client, django_user_model, objects):
     staff(django_user_model, "boss", is_staff=True, is_superuser=True)
     sign_in(client, "boss")
