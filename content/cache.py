@@ -40,7 +40,8 @@ def build_fingerprint():
     """What this deployment is made of: its code, templates, compiled translations and static
     manifest, by name, size and modification time. The cache outlives a restart, so pages
     rendered by an earlier deployment must not be served by this one."""
-    roots = [Path(settings.BASE_DIR) / name for name in ("mesoinfo", "content", "screener")]
+    apps = ("mesoinfo", "content", "screener", "clinic")
+    roots = [Path(settings.BASE_DIR) / name for name in apps]
     roots += [Path(folder) for folder in settings.LOCALE_PATHS]
     roots += [Path(folder) for engine in settings.TEMPLATES for folder in engine["DIRS"]]
     files = [path for root in roots for path in root.rglob("*") if path.suffix in BUILD_FILES]

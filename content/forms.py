@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from mesoinfo.logging import contains_personal_data
+from mesoinfo.privacy import contains_personal_data
 
 from .models import FEEDBACK_COMMENT_MAX, Feedback
 from .search import MAX_QUERY_LENGTH

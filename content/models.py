@@ -29,7 +29,7 @@ ABOUT_PAGE = "about"  # the corpus key of the "About this site" page
 FEEDBACK_COMMENT_MAX = 500
 # First path segments the site's own pages use (content/urls.py, screener/urls.py): a
 # category with one of these slugs could never be reached.
-RESERVED_CATEGORY_SLUGS = frozenset({"about", "page", "screener", "search"})
+RESERVED_CATEGORY_SLUGS = frozenset({"about", "contact", "page", "screener", "search"})
 
 
 def validate_category_slug(value):
@@ -251,10 +251,12 @@ class Page(models.Model):
         return reverse("content:page", kwargs={"slug": self.slug})
 
     def filled_body(self):
-        """The body with the settings it refers to written in."""
+        """The body with the settings and clinic details it refers to written in."""
+        from clinic.placeholders import placeholder_values
+
         values = {
             "{retention_days}": str(settings.CONSULTATION_RETENTION_DAYS),
-            "{contact_email}": settings.SITE_CONTACT_EMAIL,
+            **placeholder_values(),
         }
         body = self.body or ""
         for placeholder, value in values.items():

@@ -31,7 +31,7 @@ def render_markdown(text, language=None):
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
+        url_schemes={"http", "https", "mailto", "tel"},
         link_rel="noopener noreferrer",
     )
     return isolate_latin(html) if language and get_language_info(language)["bidi"] else html

@@ -1,10 +1,5 @@
-"""Values every page's chrome needs."""
-
-from django.conf import settings
+"""Values every page's chrome needs (the clinic's details: clinic.context_processors)."""
 
 
 def site(request):
-    return {
-        "SITE_CONTACT_EMAIL": settings.SITE_CONTACT_EMAIL,
-        "SITE_CONTACT_PHONE": settings.SITE_CONTACT_PHONE,
-    }
+    return {}

@@ -1,12 +1,49 @@
-"""The page staff see when django-axes has paused signing in for their user name."""
+"""Admin sign-in throttling (django-axes): how many wrong passwords lock signing in, and the
+page staff then see.
+
+Two limits: AXES_USERNAME_FAILURE_LIMIT wrong passwords for one user name from one address,
+and AXES_ADDRESS_FAILURE_LIMIT from one address whatever the names (a spraying address
+tries many). Axes locks out when the larger of its counts (per name and address, per
+address; settings.AXES_LOCKOUT_PARAMETERS) reaches the limit failure_limit() returns.
+"""
 
 from django.conf import settings
+from django.db.models import Sum
 from django.shortcuts import render
 
 
+def _failures(request, **lookup):
+    from axes.attempts import get_cool_off_threshold
+    from axes.models import AccessAttempt
+
+    attempts = AccessAttempt.objects.filter(
+        ip_address=request.axes_ip_address,
+        attempt_time__gte=get_cool_off_threshold(request),
+        **lookup,
+    )
+    return attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
+
+
+def locked_for_the_name(request, credentials=None):
+    """Whether this user name, from this address, has used up its own limit."""
+    failures = _failures(request, username=username(request, credentials))
+    return failures >= settings.AXES_USERNAME_FAILURE_LIMIT
+
+
+def failure_limit(request, credentials=None):
+    """settings.AXES_FAILURE_LIMIT: the name's limit once it is used up, else the address's."""
+    if locked_for_the_name(request, credentials):
+        return settings.AXES_USERNAME_FAILURE_LIMIT
+    return settings.AXES_ADDRESS_FAILURE_LIMIT
+
+
 def locked_out(request, original_response=None, credentials=None):
+    by_name = locked_for_the_name(request, credentials)
     context = {
-        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "by_address": not by_name,
+        "failure_limit": (
+            settings.AXES_USERNAME_FAILURE_LIMIT if by_name else settings.AXES_ADDRESS_FAILURE_LIMIT
+        ),
         "cooloff_minutes": round(settings.AXES_COOLOFF_TIME * 60),
     }
     return render(request, "admin/locked_out.html", context, status=429)

@@ -56,6 +56,11 @@ INSTALLED_APPS = [
     "mesoinfo",
     "content",
     "screener",
+    "clinic",
+    # A second factor for staff: a code from an authenticator app (TOTP).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "twofactor",
     # Staff accounts: admin language per user, staff groups, the admin's translations.
     "staff",
 ]
@@ -66,9 +71,12 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "mesoinfo.middleware.RejectUnreadableCharsetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "staff.middleware.AdminLanguageMiddleware",
+    "twofactor.middleware.RequireSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "screener.middleware.ForgetScreenerOnLeaveMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -89,6 +97,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "mesoinfo.context_processors.site",
+                # `clinic`: the clinic profile (name, address, phones...) on every page.
+                "clinic.context_processors.clinic",
             ],
         },
     },
@@ -104,7 +114,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -138,9 +151,11 @@ WHITENOISE_USE_FINDERS = DEBUG
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# Sessions live in a signed cookie: the screener's answers stay with the visitor and
-# never reach the database. They expire with the browser or after SESSION_COOKIE_AGE.
-SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
+# Sessions live in the database, so that signing out or changing a password really ends a
+# staff session (a copied cookie is worthless afterwards); `clearsessions` deletes expired
+# rows daily. Only staff get one: the screener keeps its answers in its own encrypted
+# cookie. They expire with the browser or after SESSION_COOKIE_AGE.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
@@ -177,12 +192,13 @@ CONSULTATION_RATE_LIMIT = os.environ.get("CONSULTATION_RATE_LIMIT", "5/h")
 CONSULTATION_MIN_FILL_SECONDS = int(os.environ.get("CONSULTATION_MIN_FILL_SECONDS", "3"))
 CONSULTATION_FORM_MAX_AGE = 24 * 60 * 60
 
+# Backups (manage.py backup_site --folder): encrypted to these age public keys (comma-
+# separated "age1…"; the private key stays off the server) and kept this many days.
+BACKUP_AGE_RECIPIENTS = env_list("BACKUP_AGE_RECIPIENTS")
+BACKUP_KEEP_DAYS = int(os.environ.get("BACKUP_KEEP_DAYS", "14"))
+
 # "Was this page helpful?": how often one client may answer.
 FEEDBACK_RATE_LIMIT = os.environ.get("FEEDBACK_RATE_LIMIT", "10/h")
-
-# What the footer shows as the way to reach the clinic.
-SITE_CONTACT_EMAIL = os.environ.get("SITE_CONTACT_EMAIL", "info@example.org")
-SITE_CONTACT_PHONE = os.environ.get("SITE_CONTACT_PHONE", "")
 
 LOGGING = {
     "version": 1,
@@ -215,6 +231,10 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    # __Host- cookies are sent only over HTTPS, for the whole site and this host alone: no
+    # subdomain or plain-HTTP page can plant or overwrite them.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -273,15 +293,26 @@ PERMISSIONS_POLICY = {
     ]
 }
 
+# Every staff account signs in with a password and then a code from an authenticator app
+# (twofactor/, django-otp TOTP); only a test or a developer's machine turns it off.
+STAFF_OTP_REQUIRED = env_bool("STAFF_OTP_REQUIRED", default=True)
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "MesoInfo")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# After signing in (and on a rejected "next"), staff land on the admin's first page.
+LOGIN_REDIRECT_URL = "admin:index"
+
 # Admin login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one
-# user name from one address, that pair is locked out for AXES_COOLOFF_MINUTES.
+# user name from one address, or AXES_ADDRESS_FAILURE_LIMIT from one address whatever the
+# names, signing in from there pauses for AXES_COOLOFF_MINUTES (mesoinfo/lockout.py).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_USERNAME_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_ADDRESS_FAILURE_LIMIT = int(os.environ.get("AXES_ADDRESS_FAILURE_LIMIT", "20"))
+AXES_FAILURE_LIMIT = "mesoinfo.lockout.failure_limit"
 AXES_COOLOFF_TIME = int(os.environ.get("AXES_COOLOFF_MINUTES", "15")) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "mesoinfo.lockout.locked_out"

@@ -21,6 +21,8 @@ urlpatterns = [
         {"sitemaps": sitemaps},
         name="django.contrib.sitemaps.views.sitemap",
     ),
+    # The second sign-in step, before the admin's own catch-all pattern.
+    path(f"{settings.ADMIN_URL}two-factor/", include("twofactor.urls")),
     path(f"{settings.ADMIN_URL}language/", AdminLanguageView.as_view(), name="admin_language"),
     path(f"{settings.ADMIN_URL}body-preview/", BodyPreviewView.as_view(), name="body_preview"),
     path(settings.ADMIN_URL, admin.site.urls),
@@ -29,6 +31,7 @@ urlpatterns.append(path("robots.txt", RobotsView.as_view(), name="robots_txt"))
 
 urlpatterns += i18n_patterns(
     path("screener/", include("screener.urls")),
+    path("contact/", include("clinic.urls")),
     path("", include("content.urls")),
 )
 

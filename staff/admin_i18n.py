@@ -74,6 +74,23 @@ def _boolean_icon(value):
     )
 
 
+OTP_APPS = {"otp_totp", "otp_static", "twofactor"}
+
+
+def _name_device_fields(model):
+    """django_otp names its models and fields in English only."""
+    names = {
+        "name": (_("name"), _("A name that tells this device apart.")),
+        "confirmed": (_("confirmed"), _("Whether the device is ready for use.")),
+    }
+    for field in model._meta.concrete_fields:
+        if field.name in names:
+            field.verbose_name, field.help_text = names[field.name]
+    if model._meta.model_name == "totpdevice":
+        model._meta.verbose_name = _("authenticator app")
+        model._meta.verbose_name_plural = _("authenticator apps")
+
+
 def _name_generated_models():
     """Many-to-many links and simple_history's copies are named in English by their
     libraries; axes names its records in English."""
@@ -90,6 +107,8 @@ def _name_generated_models():
             )
         elif meta.app_label == "axes" and hasattr(model, "attempt_time"):
             model.__str__ = _sign_in_record_str
+        elif meta.app_label in OTP_APPS:
+            _name_device_fields(model)
         elif meta.app_label == "axes" and meta.model_name == "accessattemptexpiration":
             meta.verbose_name = _("access attempt expiry")
             meta.verbose_name_plural = _("access attempt expiries")

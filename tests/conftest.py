@@ -19,6 +19,14 @@ def _plain_static_storage(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def _no_second_factor(settings):
+    # Staff sign in with a password alone in tests, except in the tests of the second
+    # factor itself (tests/hardening/test_two_factor.py and the browser test), which turn
+    # it back on.
+    settings.STAFF_OTP_REQUIRED = False
+
+
 @pytest.fixture(scope="session")
 def _cache_dir(tmp_path_factory):
     return tmp_path_factory.mktemp("cache")
@@ -162,3 +170,35 @@ def article_form(category, reviewer, source):
         "next_review_due": "2027-11-01",
         "sources": [source.pk],
     }
+
+
+@pytest.fixture
+def clinic_profile(db):
+    """A complete clinic profile (test data: the numbers and names are not real)."""
+    from clinic.models import ClinicLicence, ClinicProfile
+
+    profile = ClinicProfile.objects.create(
+        legal_name="Test Clinic for Dermatology LLC",
+        trade_name_ar="عيادة الاختبار للجلدية",
+        trade_name_en="Test Dermatology Clinic",
+        address_ar="شارع الاختبار 12",
+        address_en="12 Test Street",
+        city_ar="الرياض",
+        city_en="Riyadh",
+        country="SA",
+        phone="+966110000001",
+        whatsapp="+966500000002",
+        email="contact@clinic.example",
+        opening_hours_ar="من الأحد إلى الخميس، من 9 صباحًا إلى 9 مساءً",
+        opening_hours_en="Sunday to Thursday, 9 am to 9 pm",
+        emergency_phones="997, 911",
+    )
+    ClinicLicence.objects.create(
+        profile=profile,
+        kind_ar="ترخيص منشأة صحية",
+        kind_en="Health facility licence",
+        number="TEST-0001",
+        issued_by_ar="وزارة الاختبار",
+        issued_by_en="Ministry of Testing",
+    )
+    return profile

@@ -36,7 +36,7 @@ def sign_in(client, password, username="doctor", language="en"):
 
 
 def test_five_wrong_passwords_pause_signing_in(client, staff, settings):
-    assert settings.AXES_FAILURE_LIMIT == 5
+    assert settings.AXES_USERNAME_FAILURE_LIMIT == 5
     for _ in range(4):
         response = sign_in(client, "wrong password")
         assert response.status_code == 200  # the login form again, with its error
@@ -66,6 +66,32 @@ def test_lockout_is_per_user_name_and_address(client, staff, django_user_model):
     assert sign_in(client, PASSWORD).status_code == 429
     response = sign_in(client, PASSWORD, username="nurse")
     assert response.status_code == 302  # another user from the same address signs in
+
+
+def test_an_address_trying_many_user_names_is_paused_too(client, staff, settings):
+    assert settings.AXES_ADDRESS_FAILURE_LIMIT == 20
+    for n in range(20):
+        response = sign_in(client, "wrong password", username=f"guess{n}")
+        assert response.status_code == (200 if n < 19 else 429), n
+    # No name reached its own limit, but the address did: even the right password waits.
+    locked = sign_in(client, PASSWORD)
+    assert locked.status_code == 429
+    assert "from your network" in locked.content.decode()
+    assert "_auth_user_id" not in client.session
+    # Another address is not held back.
+    other = client.post(
+        reverse("admin:login"),
+        {"username": "doctor", "password": PASSWORD, "next": reverse("admin:index")},
+        REMOTE_ADDR="198.51.100.20",
+    )
+    assert other.status_code == 302
+
+
+def test_the_address_pause_speaks_arabic(client, staff):
+    for n in range(20):
+        response = sign_in(client, "wrong password", username=f"guess{n}", language="ar")
+    assert response.status_code == 429
+    assert "من شبكتك" in response.content.decode()
 
 
 def test_a_right_password_before_the_limit_resets_the_count(client, staff):

@@ -98,7 +98,7 @@ def test_backup_and_restore_round_trip(site, tmp_path):
     assert len(before["content.Feedback"]) == 2
     assert before["content.HistoricalPage users"][-1] == "editor"
     path = str(tmp_path / "site.json.gz")
-    call_command("backup_site", path, verbosity=0)
+    call_command("backup_site", path, plain=True, verbosity=0)
 
     empty_the_database()
     assert snapshot() != before
@@ -112,7 +112,7 @@ def test_backup_and_restore_round_trip(site, tmp_path):
 
 def test_restore_refuses_a_database_in_use(site, tmp_path):
     path = str(tmp_path / "site.json")
-    call_command("backup_site", path, verbosity=0)
+    call_command("backup_site", path, plain=True, verbosity=0)
     with pytest.raises(CommandError, match="not empty"):
         call_command("restore_site", path, verbosity=0)
     call_command("restore_site", path, force=True, verbosity=0)
@@ -121,4 +121,86 @@ def test_restore_refuses_a_database_in_use(site, tmp_path):
 
 def test_backup_needs_a_json_file_name(tmp_path):
     with pytest.raises(CommandError):
-        call_command("backup_site", str(tmp_path / "site.txt"), verbosity=0)
+        call_command("backup_site", str(tmp_path / "site.txt"), plain=True, verbosity=0)
+
+
+# Encrypted, rotated backups (issue 18): the server holds only the public key.
+
+
+@pytest.fixture
+def age_key(tmp_path):
+    """An age identity file, as `age-keygen -o key.txt` writes it, and its public key."""
+    import pyrage
+
+    identity = pyrage.x25519.Identity.generate()
+    path = tmp_path / "off-the-server" / "key.txt"
+    path.parent.mkdir()
+    path.write_text(f"# created: today\n# public key: {identity.to_public()}\n{identity}\n")
+    return path, str(identity.to_public())
+
+
+def test_an_encrypted_backup_restores_only_with_the_identity(site, tmp_path, age_key, settings):
+    identity_file, public_key = age_key
+    settings.BACKUP_AGE_RECIPIENTS = [public_key]
+    before = snapshot()
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    call_command("backup_site", folder=str(folder), verbosity=0)
+    (written,) = folder.iterdir()
+    assert written.name.endswith(".json.gz.age")
+    assert written.stat().st_mode & 0o777 == 0o600
+    data = written.read_bytes()
+    assert data.startswith(b"age-encryption.org/v1")
+    for secret in [b"layla@example.com", b"+966501234567", b"pbkdf2", "ليلى".encode()]:
+        assert secret not in data
+    # Nothing unencrypted was left beside it.
+    assert [p.name for p in folder.iterdir()] == [written.name]
+
+    empty_the_database()
+    with pytest.raises(CommandError, match="--identity"):
+        call_command("restore_site", str(written), verbosity=0)
+    import pyrage
+
+    stranger = tmp_path / "stranger.txt"
+    stranger.write_text(f"{pyrage.x25519.Identity.generate()}\n")
+    with pytest.raises(CommandError, match="cannot decrypt"):
+        call_command("restore_site", str(written), identity=str(stranger), verbosity=0)
+    call_command("restore_site", str(written), identity=str(identity_file), verbosity=0)
+    assert snapshot() == before
+
+
+def test_without_a_recipient_a_backup_is_refused_unless_asked_plain(site, tmp_path, settings):
+    settings.BACKUP_AGE_RECIPIENTS = []
+    with pytest.raises(CommandError, match="BACKUP_AGE_RECIPIENTS"):
+        call_command("backup_site", str(tmp_path / "site.json.gz"), verbosity=0)
+    assert not (tmp_path / "site.json.gz").exists()
+    with pytest.raises(CommandError, match="age public key"):
+        call_command("backup_site", str(tmp_path / "a.json.age"), recipient=["nope"], verbosity=0)
+    call_command("backup_site", str(tmp_path / "site.json.gz"), plain=True, verbosity=0)
+    assert (tmp_path / "site.json.gz").stat().st_mode & 0o777 == 0o600
+
+
+def test_the_daily_job_deletes_backups_older_than_the_kept_days(site, tmp_path, age_key, settings):
+    import os
+    import time
+
+    settings.BACKUP_AGE_RECIPIENTS = [age_key[1]]
+    settings.BACKUP_KEEP_DAYS = 14
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    day = 24 * 60 * 60
+    for age_in_days in [30, 15, 13, 1]:
+        moment = time.time() - age_in_days * day
+        old = folder / time.strftime("site-%Y-%m-%dT%H%M%SZ.json.gz.age", time.gmtime(moment))
+        old.write_bytes(b"age-encryption.org/v1 old")
+        os.utime(old, (moment, moment))
+    other = folder / "notes.txt"  # not a backup: never touched
+    other.write_text("keep me")
+    os.utime(other, (time.time() - 90 * day,) * 2)
+
+    call_command("backup_site", folder=str(folder), verbosity=0)
+    names = sorted(p.name for p in folder.iterdir())
+    assert len(names) == 4 and "notes.txt" in names
+    kept = [n for n in names if n != "notes.txt"]
+    ages = sorted(round((time.time() - (folder / n).stat().st_mtime) / day) for n in kept)
+    assert ages == [0, 1, 13]

@@ -83,6 +83,25 @@ def test_every_page_sends_the_security_headers(production_pages, path):
 @pytest.mark.parametrize("path", ["/en/screener/consultation/", "/admin/login/"])
 def test_cookies_are_secure_and_http_only(production_pages, path):
     cookies = production_pages[path]["cookies"]
-    assert "csrftoken" in cookies
+    # __Host-: HTTPS only, this host alone, the whole site (no subdomain can plant one).
+    assert "__Host-csrftoken" in cookies
     for name, flags in cookies.items():
         assert flags == {"secure": True, "httponly": True}, name
+
+
+def test_production_cookies_carry_the_host_prefix(tmp_path):
+    code = (
+        "from django.conf import settings as s; "
+        "print(s.SESSION_COOKIE_NAME, s.CSRF_COOKIE_NAME, s.SESSION_ENGINE, "
+        "s.SESSION_COOKIE_SECURE, s.SESSION_COOKIE_PATH, s.SESSION_COOKIE_DOMAIN)"
+    )
+    result = manage(production_env(tmp_path / "db.sqlite3"), "shell", "-c", code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1].split() == [
+        "__Host-sessionid",
+        "__Host-csrftoken",
+        "django.contrib.sessions.backends.db",
+        "True",
+        "/",
+        "None",
+    ]

@@ -74,7 +74,7 @@ def test_full_screener_and_consultation_leave_nothing_personal_in_the_logs(
 
 
 def test_redaction_blanks_emails_and_phone_numbers_in_any_message():
-    from mesoinfo.logging import redact
+    from mesoinfo.privacy import redact
 
     assert redact("from a.b@example.org about +44 7700 900123") == (
         "from [redacted] about [redacted]"
@@ -100,7 +100,7 @@ def test_redaction_blanks_emails_and_phone_numbers_in_any_message():
     ],
 )
 def test_redaction_blanks_phone_numbers_written_every_way(text):
-    from mesoinfo.logging import redact
+    from mesoinfo.privacy import redact
 
     assert redact(f"call {text} after six") == "call [redacted] after six"
     assert redact(f"{text}, please") == "[redacted], please"
@@ -123,13 +123,13 @@ def test_redaction_blanks_phone_numbers_written_every_way(text):
     ],
 )
 def test_redaction_keeps_dates_times_and_short_numbers(text):
-    from mesoinfo.logging import redact
+    from mesoinfo.privacy import redact
 
     assert redact(text) == text
 
 
 def test_redaction_does_not_let_a_phone_number_hide_behind_a_date():
-    from mesoinfo.logging import redact
+    from mesoinfo.privacy import redact
 
     assert redact("2026-11-24 0501234567") == "[redacted]"
     assert redact("at 10:26 call 050 123 4567") == "at 10:26 call [redacted]"
@@ -179,7 +179,7 @@ def test_the_filter_blanks_personal_data_in_every_kind_of_argument():
 
 @pytest.mark.parametrize("text", ["050.123.4567", "050/123/4567", "+966 (50) 123/4567"])
 def test_redaction_blanks_phone_numbers_with_dots_and_slashes(text):
-    from mesoinfo.logging import redact
+    from mesoinfo.privacy import redact
 
     assert redact(f"call {text} after six") == "call [redacted] after six"
 
@@ -195,7 +195,7 @@ def test_redaction_blanks_phone_numbers_with_dots_and_slashes(text):
     ],
 )
 def test_redaction_keeps_dates_written_with_slashes_and_dots(text):
-    from mesoinfo.logging import redact
+    from mesoinfo.privacy import redact
 
     assert redact(text) == text
 

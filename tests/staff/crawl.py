@@ -10,8 +10,20 @@ SKIP = re.compile(r"^/admin/(r/|logout/|jsi18n/)|\.(js|css|svg|png)$")
 # Words of letters only: hashes, masked values and codes such as pbkdf2_sha256 are not words.
 WORD_RE = re.compile(r"(?<![\w*])[A-Za-z]{2,}(?![\w*])")
 # Words that are right in an Arabic admin: the other language's own name in the language
-# switch, language codes, the name of the text format, and keyboard keys.
-INTERFACE_ALLOWED = {"English", "ar", "en", "Markdown", "Control", "Command", "IP", "HTTP", "LDAP"}
+# switch, language codes, the name of the text format, keyboard keys, standard
+# abbreviations and the example currency code.
+INTERFACE_ALLOWED = {
+    "English",
+    "ar",
+    "en",
+    "Markdown",
+    "Control",
+    "Command",
+    "IP",
+    "HTTP",
+    "LDAP",
+    "SAR",
+}
 TEXT_ATTRIBUTES = {"title", "placeholder", "aria-label", "alt"}
 
 

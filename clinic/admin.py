@@ -1,0 +1,61 @@
+"""The clinic profile in the admin: one record, changed only by administrators.
+
+Administrators are superusers or staff given the profile's change permission; the
+Content editors group does not have it.
+"""
+
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+
+from content.admin import LanguageDirectionMixin
+
+from .models import ClinicLicence, ClinicProfile
+
+
+class ClinicLicenceInline(LanguageDirectionMixin, TranslationTabularInline):
+    model = ClinicLicence
+    extra = 1
+
+
+@admin.register(ClinicProfile)
+class ClinicProfileAdmin(LanguageDirectionMixin, TabbedTranslationAdmin):
+    inlines = [ClinicLicenceInline]
+    readonly_fields = ["completeness"]
+    fieldsets = [
+        (None, {"fields": ["completeness", "legal_name", "trade_name"]}),
+        (_("Address"), {"fields": ["address", "city", "country"]}),
+        (
+            _("How to reach the clinic"),
+            {"fields": ["phone", "whatsapp", "email", "opening_hours", "emergency_phones"]},
+        ),
+        (_("Fees"), {"fields": ["consultation_fee", "fee_currency", "price_list"]}),
+    ]
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not ClinicProfile.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        # A list of one row is a detour: go straight to the form (or to "add" while empty).
+        from django.shortcuts import redirect
+
+        profile = ClinicProfile.objects.first()
+        if profile is not None:
+            return redirect(reverse("admin:clinic_clinicprofile_change", args=[profile.pk]))
+        if self.has_add_permission(request):
+            return redirect(reverse("admin:clinic_clinicprofile_add"))
+        return super().changelist_view(request, extra_context)
+
+    @admin.display(description=_("Still missing"))
+    def completeness(self, obj):
+        missing = obj.missing_fields() if obj else ClinicProfile().missing_fields()
+        if not missing:
+            return _("Nothing: every page can name the clinic and how to reach it.")
+        return format_html(
+            "<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((label,) for label in missing))
+        )

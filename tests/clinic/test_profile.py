@@ -1,0 +1,103 @@
+"""The clinic profile: one record, its completeness, the deploy check, the admin, the cache."""
+
+import pytest
+from django.core import checks
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from clinic.checks import check_clinic_profile
+from clinic.models import ClinicProfile
+
+pytestmark = pytest.mark.django_db
+
+
+def test_load_returns_an_empty_unsaved_profile_until_one_is_entered():
+    profile = ClinicProfile.load()
+    assert profile.pk is None and profile.name == "" and profile.emergency_numbers == []
+    assert not profile.is_complete
+    assert "الهاتف" in [str(label) for label in profile.missing_fields()]
+    with translation.override("en"):
+        missing = [str(label) for label in profile.missing_fields()]
+    assert "legal name" in missing and "telephone" in missing
+    assert "emergency numbers" in missing and "licence or registration number" in missing
+
+
+def test_a_complete_profile(clinic_profile):
+    profile = ClinicProfile.get()
+    assert profile.is_complete, profile.missing_fields()
+    assert profile.emergency_numbers == ["997", "911"]
+    assert profile.name == "عيادة الاختبار للجلدية"
+
+
+def test_a_translated_detail_missing_in_one_language_is_named(clinic_profile):
+    clinic_profile.address_en = ""
+    clinic_profile.save()
+    with translation.override("en"):
+        missing = [str(label) for label in ClinicProfile.load().missing_fields()]
+    assert missing == ["street address (English)"]
+
+
+def test_only_one_row(clinic_profile):
+    ClinicProfile(legal_name="Another").save()
+    assert ClinicProfile.objects.count() == 1
+    assert ClinicProfile.load().legal_name == "Another"
+
+
+def test_deploy_check_warns_until_the_profile_is_complete(clinic_profile):
+    assert check_clinic_profile() == []
+    clinic_profile.phone = ""
+    clinic_profile.save()
+    [warning] = check_clinic_profile()
+    assert isinstance(warning, checks.Warning) and warning.id == "clinic.W001"
+    assert "telephone" in warning.msg
+
+
+def test_deploy_check_warns_with_no_profile():
+    [warning] = check_clinic_profile()
+    assert warning.id == "clinic.W001" and "legal name" in warning.msg
+
+
+def test_phone_include_is_an_ltr_tel_link_or_says_missing(client):
+    html = render_to_string("includes/phone.html", {"number": "+966110000001"})
+    assert '<a class="phone-number" href="tel:+966110000001" dir="ltr">+966110000001</a>' in html
+    assert "لم يُضف بعد" in render_to_string("includes/phone.html", {"number": ""})
+
+
+def test_footer_names_the_clinic_and_how_to_reach_it(client, clinic_profile):
+    html = client.get("/en/").content.decode()
+    assert "This site is run by Test Dermatology Clinic." in html
+    assert 'href="tel:+966110000001"' in html and 'href="/en/contact/"' in html
+    html = client.get("/ar/").content.decode()
+    assert "يدير هذا الموقع عيادة الاختبار للجلدية." in html
+
+
+def test_footer_with_no_profile_invents_nothing(client):
+    html = client.get("/en/").content.decode()
+    assert "This site is run by a clinic whose details are not yet provided." in html
+    assert "tel:" not in html and "mailto:" not in html and "example.org" not in html
+
+
+def test_saving_the_profile_shows_at_once_on_cached_pages(client, clinic_profile):
+    assert "Test Dermatology Clinic" in client.get("/en/").content.decode()
+    clinic_profile.trade_name_en = "Renamed Clinic"
+    clinic_profile.save()
+    assert "Renamed Clinic" in client.get("/en/").content.decode()
+
+
+def test_admin_single_object_for_administrators_only(client, admin_user, editor, clinic_profile):
+    client.force_login(admin_user)
+    response = client.get("/admin/clinic/clinicprofile/")
+    assert response.status_code == 302 and response.url.endswith("/1/change/")
+    assert client.get("/admin/clinic/clinicprofile/add/").status_code == 403
+    assert client.get("/admin/clinic/clinicprofile/1/delete/").status_code == 403
+    assert client.get("/admin/clinic/clinicprofile/1/change/").status_code == 200
+    client.force_login(editor)
+    assert client.get("/admin/clinic/clinicprofile/1/change/").status_code == 403
+
+
+def test_admin_add_while_empty(client, admin_user):
+    client.force_login(admin_user)
+    response = client.get("/admin/clinic/clinicprofile/")
+    assert response.status_code == 302 and response.url.endswith("/add/")
+    html = client.get(response.url).content.decode()
+    assert "Still missing" in html or "ما زال ناقصًا" in html
