@@ -10,13 +10,15 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 
+from . import rendering
 from .readability import readability
 from .rendering import ALLOWED_TAGS, render_markdown
 
 MAX_BODY = 200_000  # characters; an article is far shorter
 TAG_RE = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b")
-# Must match the extensions of rendering.render_markdown: this is the HTML before sanitizing.
-EXTENSIONS = ["tables", "sane_lists", "attr_list"]
+# The extensions of rendering.render_markdown (this is the HTML before sanitizing); when
+# rendering.py names its list MARKDOWN_EXTENSIONS, that list is used.
+EXTENSIONS = getattr(rendering, "MARKDOWN_EXTENSIONS", ["tables", "sane_lists", "attr_list"])
 
 
 def removed_by_sanitizer(text):

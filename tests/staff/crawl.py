@@ -24,12 +24,13 @@ INTERFACE_ALLOWED = {
     "LDAP",
     "SAR",
 }
+ISOLATE_RE = re.compile("\u2068[^\u2069]*\u2069")
 TEXT_ATTRIBUTES = {"title", "placeholder", "aria-label", "alt"}
 
 
 class _TextParser(HTMLParser):
-    """Visible text and text attributes, without scripts, styles, textareas and
-    anything marked lang="en" (content written in English)."""
+    """Visible text and text attributes, without scripts, styles, textareas and content
+    marked as English or left-to-right."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -44,7 +45,13 @@ class _TextParser(HTMLParser):
                 self.texts.append(attrs.get("value") or "")
             self._attributes(attrs)
             return
-        hidden = tag in {"script", "style", "textarea", "template"} or attrs.get("lang") == "en"
+        # Content marked as such: English (lang="en"), isolated left-to-right runs (phone
+        # numbers, codes, names) and code.
+        hidden = (
+            tag in {"script", "style", "textarea", "template", "code", "kbd", "samp"}
+            or attrs.get("lang") == "en"
+            or attrs.get("dir") == "ltr"
+        )
         self.stack.append((tag, hidden))
         self._attributes(attrs)
 
@@ -72,7 +79,7 @@ def english_in(html, content):
     parser.feed(html)
     found = []
     for text in parser.texts:
-        rest = text
+        rest = ISOLATE_RE.sub(" ", text)  # names isolated with FSI…PDI are content
         for allowed in sorted(content, key=len, reverse=True):
             rest = rest.replace(allowed, " ")
         words = [w for w in WORD_RE.findall(rest) if w not in INTERFACE_ALLOWED]

@@ -94,7 +94,7 @@ def test_every_admin_page_is_arabic_for_each_staff_group(
     user = staff(django_user_model, username, group_name, **extra)
     assert sign_in(client, username).status_code == 302
     seen, problems = crawl(client, CONTENT)
-    pages = ["/admin/password_change/", *must_reach]
+    pages = ["/admin/password_change/", "/admin/two-factor/enrol/", *must_reach]
     for page in pages:
         seen_page, page_problems = crawl(client, CONTENT, start=page, limit=1)
         problems.update(page_problems)
