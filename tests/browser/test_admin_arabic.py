@@ -41,3 +41,28 @@ def test_source_picker_and_language_switch(new_page, site, browser_editor):
     with page.expect_navigation():
         page.click("#admin-language-form button[value=en]")
     assert page.locator("#site-name").inner_text() == "MesoInfo administration"
+
+
+def test_english_titles_and_phone_numbers_keep_their_order_in_the_arabic_admin(
+    new_page, site, browser_editor
+):
+    from content.models import Source
+
+    Source.objects.create(title="Kybella (deoxycholic acid) label.", publisher="FDA", year=2015)
+    page = new_page()
+    sign_in(page)
+    page.goto("/admin/content/source/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    cell = page.locator("#result_list th.field-title a", has_text="Kybella").first
+    order = cell.evaluate(
+        """(link) => {
+          const node = link.firstChild, range = document.createRange();
+          range.setStart(node, 0); range.setEnd(node, 1);
+          const first = range.getBoundingClientRect().left;
+          range.setStart(node, node.length - 1); range.setEnd(node, node.length);
+          return [first, range.getBoundingClientRect().left,
+                  getComputedStyle(link.closest('th')).unicodeBidi];
+        }"""
+    )
+    # The final full stop stays at the end (on the right), not thrown to the left.
+    assert order[0] < order[1] and order[2] == "plaintext", order
