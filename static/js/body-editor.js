@@ -105,7 +105,13 @@
       bar.setAttribute('aria-label', labels.toolbar);
       bar.setAttribute('dir', direction);
     }
-    editor.codemirror.getInputField().setAttribute('lang', language);
+    var input = editor.codemirror.getInputField();
+    input.setAttribute('lang', language);
+    // CodeMirror types into a textarea of its own: give it the field's label.
+    var label = textarea.id && document.querySelector('label[for="' + textarea.id + '"]');
+    if (label) {
+      input.setAttribute('aria-label', label.textContent.replace(/[:：]\s*$/, '').trim());
+    }
     editor.codemirror.getWrapperElement().setAttribute('lang', language);
 
     var panel = document.createElement('section');

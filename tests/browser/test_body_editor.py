@@ -134,3 +134,26 @@ def test_without_javascript_the_body_is_a_plain_textarea(
     )
     assert page.locator(".CodeMirror").count() == 0
     context.close()
+
+
+def test_the_editor_and_its_preview_pass_axe(chromium, live_server, site, browser_editor):
+    from .test_audits import AXE, WCAG_TAGS
+
+    # axe adds inline styles of its own: this audit runs without the policy (the journeys
+    # above run the editor under it).
+    context = chromium.new_context(base_url=live_server.url, bypass_csp=True, locale="ar")
+    page = context.new_page()
+    sign_in(page)
+    page.goto(f"/admin/content/article/{site['article'].pk}/change/")
+    page.locator(".ui-tabs-nav a[href$='_ar']").first.click()
+    page.locator(".body-editor__preview h2").first.wait_for()
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        """tags => axe.run({include: [['.body-editor'], ['.body-editor__preview-panel']]},
+                           {runOnly: {type: 'tag', values: tags}})""",
+        WCAG_TAGS,
+    )
+    problems = [(v["id"], [n["html"][:120] for n in v["nodes"][:2]]) for v in result["violations"]]
+    page.wait_for_load_state("networkidle")
+    context.close()
+    assert problems == []
