@@ -104,6 +104,8 @@
       bar.setAttribute('role', 'toolbar');
       bar.setAttribute('aria-label', labels.toolbar);
       bar.setAttribute('dir', direction);
+      // EasyMDE keeps its buttons out of the tab order: keyboard users need them.
+      bar.querySelectorAll('button').forEach(function (b) { b.tabIndex = 0; });
     }
     var input = editor.codemirror.getInputField();
     input.setAttribute('lang', language);

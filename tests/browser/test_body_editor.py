@@ -147,6 +147,15 @@ def test_the_editor_and_its_preview_pass_axe(chromium, live_server, site, browse
     page.goto(f"/admin/content/article/{site['article'].pk}/change/")
     page.locator(".ui-tabs-nav a[href$='_ar']").first.click()
     page.locator(".body-editor__preview h2").first.wait_for()
+    # Every toolbar button can be reached with the keyboard, and works from it.
+    tab_order = page.eval_on_selector_all(".editor-toolbar button", "bs => bs.map(b => b.tabIndex)")
+    assert tab_order and set(tab_order) == {0}
+    editor = page.locator(".body-editor").filter(has=page.locator("textarea[lang=ar]"))
+    editor.locator(".CodeMirror").click()
+    page.keyboard.press("Control+End")
+    editor.locator(".body-editor__button--inset").focus()
+    page.keyboard.press("Enter")
+    assert "!!! inset" in page.locator("textarea[name=body_ar]").input_value()
     page.evaluate(AXE.read_text(encoding="utf-8"))
     result = page.evaluate(
         """tags => axe.run({include: [['.body-editor'], ['.body-editor__preview-panel']]},

@@ -54,3 +54,8 @@ def test_preview_is_for_staff_only_with_csrf(client, editor, django_user_model):
     strict = Client(enforce_csrf_checks=True)
     strict.force_login(editor)
     assert strict.post(PREVIEW, {"text": "x", "language": "ar"}).status_code == 403
+
+
+def test_page_bodies_get_the_editor_too(admin_client, about_page):
+    html = admin_client.get(f"/admin/content/page/{about_page.pk}/change/").content.decode()
+    assert html.count("data-body-editor") == 2 and 'data-language="en"' in html
