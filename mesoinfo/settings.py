@@ -135,6 +135,10 @@ FORMAT_MODULE_PATH = ["mesoinfo.formats"]
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "ar"
 MODELTRANSLATION_LANGUAGES = ("ar", "en")
+# Each language's copy of a field is labelled with the language's name, not its code.
+from staff.labels import localized_verbose_name  # noqa: E402 (a plain function)
+
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = localized_verbose_name
 # The tabbed translation admin loads jQuery UI from a CDN unless told otherwise.
 JQUERY_UI_URL = "/static/vendor/jquery-ui/jquery-ui.min.js"
 
