@@ -30,6 +30,7 @@ from .models import (
 )
 from .publishing import LIVE_TEXT_FIELDS, missing_for_publishing, record_publication
 from .readability import LONG_SENTENCE_WORDS, WARN_AVERAGE_WORDS, readability
+from .widgets import BodyEditorAdminMixin
 
 REVIEW_WARNING_DAYS = 30
 
@@ -122,7 +123,11 @@ class ArticleAdminForm(forms.ModelForm):
 
 @admin.register(Article)
 class ArticleAdmin(
-    IndexedSearchMixin, LanguageDirectionMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+    BodyEditorAdminMixin,
+    IndexedSearchMixin,
+    LanguageDirectionMixin,
+    SimpleHistoryAdmin,
+    TabbedTranslationAdmin,
 ):
     # SimpleHistoryAdmin adds the History page: every saved version, and a Revert button.
     form = ArticleAdminForm
@@ -280,7 +285,9 @@ class ArticleDueForReviewAdmin(admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(LanguageDirectionMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+class PageAdmin(
+    BodyEditorAdminMixin, LanguageDirectionMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
     list_display = ["title", "updated_at"]
     prepopulated_fields = {"slug": ("title",)}
 

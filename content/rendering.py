@@ -2,9 +2,11 @@
 
 import markdown
 import nh3
+from django.utils.translation import get_language_info
 from markdown.extensions.toc import slugify_unicode
 
 from . import components
+from .bidi import isolate_latin
 
 ALLOWED_TAGS = {
     "a", "abbr", "blockquote", "br", "caption", "code", "em", "h2", "h3", "h4", "hr", "li",
@@ -28,10 +30,11 @@ EXTENSIONS = ["tables", "sane_lists", "attr_list", "admonition", "toc"]
 EXTENSION_CONFIGS = {"toc": {"slugify": slugify_unicode, "toc_depth": "2-2"}}
 
 
-def render_markdown(text, contents=False):
+def render_markdown(text, language=None, contents=False):
     """Markdown to sanitised HTML: no script, no event handler, no style survives.
 
-    With `contents`, a long body starts with its "On this page" list."""
+    With `contents`, a long body starts with its "On this page" list; for a right-to-left
+    `language` (an Arabic page), Latin runs are isolated (bidi.py)."""
     md = markdown.Markdown(
         extensions=[*EXTENSIONS, components.ComponentsExtension()],
         extension_configs=EXTENSION_CONFIGS,
@@ -39,7 +42,7 @@ def render_markdown(text, contents=False):
     html = md.convert(text or "")
     if contents:
         html = components.contents(md.toc_tokens) + html
-    return nh3.clean(
+    html = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
@@ -48,3 +51,4 @@ def render_markdown(text, contents=False):
         url_schemes={"http", "https", "mailto", "tel"},
         link_rel="noopener noreferrer",
     )
+    return isolate_latin(html) if language and get_language_info(language)["bidi"] else html

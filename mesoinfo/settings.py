@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "clinic",
     "twofactor",
     "search",
+    # Staff accounts: admin language per user, staff groups, the admin's translations.
+    "staff",
 ]
 
 MIDDLEWARE = [
@@ -92,6 +94,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "staff.middleware.AdminLanguageMiddleware",
     "twofactor.middleware.RequireSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "screener.middleware.ForgetScreenerOnLeaveMiddleware",
@@ -155,10 +158,17 @@ LANGUAGES = [("ar", _("Arabic")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
-TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
+# The clinic's own time: the admin shows and takes times in it.
+TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Riyadh")
+# Arabic dates in Arabic order, «1 ديسمبر 2026» (mesoinfo/formats/ar/formats.py).
+FORMAT_MODULE_PATH = ["mesoinfo.formats"]
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "ar"
 MODELTRANSLATION_LANGUAGES = ("ar", "en")
+# Each language's copy of a field is labelled with the language's name, not its code.
+from staff.labels import localized_verbose_name  # noqa: E402 (a plain function)
+
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = localized_verbose_name
 # The tabbed translation admin loads jQuery UI from a CDN unless told otherwise.
 JQUERY_UI_URL = "/static/vendor/jquery-ui/jquery-ui.min.js"
 

@@ -7,8 +7,10 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from clinic.sitemaps import ContactSitemap
+from content.preview import BodyPreviewView
 from content.sitemaps import ArticleSitemap, CategorySitemap, HomeSitemap, PageSitemap
 from content.views import RobotsView
+from staff.views import AdminLanguageView
 
 sitemaps = {"home": HomeSitemap, "categories": CategorySitemap, "articles": ArticleSitemap}
 sitemaps["pages"] = PageSitemap
@@ -23,6 +25,8 @@ urlpatterns = [
     ),
     # The second sign-in step, before the admin's own catch-all pattern.
     path(f"{settings.ADMIN_URL}two-factor/", include("twofactor.urls")),
+    path(f"{settings.ADMIN_URL}language/", AdminLanguageView.as_view(), name="admin_language"),
+    path(f"{settings.ADMIN_URL}body-preview/", BodyPreviewView.as_view(), name="body_preview"),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 urlpatterns.append(path("robots.txt", RobotsView.as_view(), name="robots_txt"))
@@ -32,3 +36,5 @@ urlpatterns += i18n_patterns(
     path("contact/", include("clinic.urls")),
     path("", include("content.urls")),
 )
+
+handler403 = "staff.views.permission_denied"

@@ -1,16 +1,37 @@
 from django.conf import settings
 from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
 
 from .index import match
 from .models import Synonym
 from .query import expression, parse
 
 
+def in_its_language(text, language):
+    """A synonym shown in its own language and direction inside the admin's."""
+    return format_html('<span lang="{}" dir="{}">{}</span>', language, direction(language), text)
+
+
+def direction(language):
+    return "rtl" if get_language_info(language)["bidi"] else "ltr"
+
+
 @admin.register(Synonym)
 class SynonymAdmin(admin.ModelAdmin):
-    list_display = ["term", "language", "matches"]
+    list_display = ["shown_term", "language", "shown_matches"]
+    list_display_links = ["shown_term"]
     list_filter = ["language"]
     search_fields = ["term", "matches"]
+
+    @admin.display(description=_("word or phrase patients use"), ordering="term")
+    def shown_term(self, synonym):
+        return in_its_language(synonym.term, synonym.language)
+
+    @admin.display(description=_("also find"))
+    def shown_matches(self, synonym):
+        return in_its_language("، ".join(synonym.match_list()), synonym.language)
 
 
 class IndexedSearchMixin:

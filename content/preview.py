@@ -1,0 +1,78 @@
+"""The body editor's live preview: the page's real rendering, its reading level, and
+what the sanitizer will remove, computed on the server so the editor sees the truth."""
+
+import re
+
+import markdown
+from django.contrib.admin.views.decorators import staff_member_required
+from django.http import JsonResponse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views import View
+
+from . import rendering
+from .readability import readability
+from .rendering import ALLOWED_TAGS, render_markdown
+
+MAX_BODY = 200_000  # characters; an article is far shorter
+TAG_RE = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b")
+# The extensions of rendering.render_markdown (this is the HTML before sanitizing); when
+# rendering.py names its list MARKDOWN_EXTENSIONS, that list is used.
+EXTENSIONS = getattr(rendering, "MARKDOWN_EXTENSIONS", ["tables", "sane_lists", "attr_list"])
+
+
+def removed_by_sanitizer(text):
+    """Readable warnings for each kind of element the sanitizer drops from `text`."""
+    raw = markdown.markdown(text or "", extensions=EXTENSIONS)
+    dropped = sorted({tag.lower() for tag in TAG_RE.findall(raw)} - set(ALLOWED_TAGS))
+    warnings = []
+    for tag in dropped:
+        if tag == "h1":
+            warnings.append(
+                _(
+                    "A level-1 heading (#) is shown as plain text: the article's title is "
+                    "its only level-1 heading. Start headings at ## instead."
+                )
+            )
+        else:
+            warnings.append(
+                _(
+                    "The HTML tag <%(tag)s> is not allowed: the page drops it and the "
+                    "formatting it gives. Write Markdown instead (for example **bold**)."
+                )
+                % {"tag": tag}
+            )
+    return warnings
+
+
+def preview(text, language):
+    """What the page will show for a body `text` written in `language`."""
+    result = readability(text)
+    return {
+        "html": render_markdown(text, language),
+        "words": result.words,
+        "average_words": result.average_words,
+        "too_long": result.too_long,
+        "warnings": removed_by_sanitizer(text),
+    }
+
+
+@method_decorator(staff_member_required, name="dispatch")
+class BodyPreviewView(View):
+    """POST text and language (CSRF-protected, staff only): the preview as JSON."""
+
+    http_method_names = ["post"]
+
+    def post(self, request):
+        text = request.POST.get("text", "")[:MAX_BODY]
+        language = request.POST.get("language")
+        if language not in {"ar", "en"}:
+            return JsonResponse({"error": _("Unknown language.")}, status=400)
+        data = preview(text, language)
+        data["summary"] = _("%(words)d words, %(average)s words per sentence on average") % {
+            "words": data["words"],
+            "average": data["average_words"],
+        }
+        if data["too_long"]:
+            data["summary"] += " " + _("(shorter sentences are easier to read)")
+        return JsonResponse(data, json_dumps_params={"ensure_ascii": False})

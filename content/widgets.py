@@ -1,0 +1,67 @@
+"""The article and page body editor: a Markdown textarea that JavaScript turns into a
+toolbar editor with a live preview (static/js/body-editor.js); without JavaScript it
+stays a plain textarea."""
+
+import json
+
+from django import forms
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+TOOLBAR_LABELS = {
+    "h2": _("Heading"),
+    "h3": _("Subheading"),
+    "bold": _("Bold"),
+    "ul": _("Bulleted list"),
+    "ol": _("Numbered list"),
+    "link": _("Link"),
+    "table": _("Table"),
+    "urgent": _("Urgent care"),
+    "same-day": _("Same-day care"),
+    "non-urgent": _("Non-urgent care"),
+    "warning": _("Warning"),
+    "inset": _("Inset"),
+    "preview": _("Preview, as the page will show it"),
+    "heading_text": _("Heading"),
+    "link_text": _("link text"),
+    "callout_text": _("Text of the box."),
+    "column": _("Column"),
+    "cell": _("Cell"),
+    "toolbar": _("Formatting"),
+    "warnings": _("Will be removed from the page:"),
+    "error": _("The preview could not be updated; the text is not affected."),
+}
+
+
+class BodyEditor(forms.Textarea):
+    template_name = "django/forms/widgets/textarea.html"
+
+    class Media:
+        css = {"all": ["vendor/easymde/easymde.min.css", "css/body-editor.css"]}
+        js = ["vendor/easymde/easymde.min.js", "js/body-editor.js"]
+
+    def __init__(self, attrs=None):
+        super().__init__({"rows": 20, **(attrs or {})})
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        labels = {key: str(label) for key, label in TOOLBAR_LABELS.items()}
+        context["widget"]["attrs"].update(
+            {
+                "data-body-editor": "",
+                "data-preview-url": reverse("body_preview"),
+                "data-language": name.rsplit("_", 1)[-1],
+                "data-labels": json.dumps(labels, ensure_ascii=False),
+            }
+        )
+        return context
+
+
+class BodyEditorAdminMixin:
+    """Gives every translated `body_*` field of a model admin the body editor."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and db_field.name.startswith("body_"):
+            field.widget = BodyEditor(attrs=field.widget.attrs)
+        return field

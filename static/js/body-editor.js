@@ -1,0 +1,203 @@
+/* The admin's body editor: EasyMDE over each textarea[data-body-editor], with a toolbar of
+   the site's own blocks, and a live preview rendered by the server (the page's real
+   Markdown rendering and sanitizer), its word count, reading level and what the sanitizer
+   will remove. Without this script the textarea works as it is.
+   No inline styles or scripts: the admin runs under a strict Content Security Policy. */
+(function () {
+  'use strict';
+
+  var PREVIEW_DELAY = 400; // milliseconds after the last keystroke
+
+  function csrfToken(textarea) {
+    var form = textarea.form;
+    var input = form && form.querySelector('input[name=csrfmiddlewaretoken]');
+    return input ? input.value : '';
+  }
+
+  function insertBlock(cm, text) {
+    // Blocks start on a line of their own, with a blank line before and after.
+    var cursor = cm.getCursor();
+    var line = cm.getLine(cursor.line);
+    var before = line.length ? '\n\n' : (cursor.line > 0 && cm.getLine(cursor.line - 1) ? '\n' : '');
+    if (line.length) {
+      cm.setCursor({line: cursor.line, ch: line.length});
+    }
+    cm.replaceSelection(before + text + '\n\n');
+    cm.focus();
+  }
+
+  function prefixLines(cm, prefix) {
+    // "## ", "- ", "1. " before each selected line (or the current one).
+    var from = cm.getCursor('from').line;
+    var to = cm.getCursor('to').line;
+    for (var n = from; n <= to; n++) {
+      var text = cm.getLine(n);
+      var number = typeof prefix === 'function' ? prefix(n - from) : prefix;
+      var bare = text.replace(/^(#{1,6} |[-*] |\d+\. )/, '');
+      cm.replaceRange(number + bare, {line: n, ch: 0}, {line: n, ch: text.length});
+    }
+    cm.setCursor({line: to, ch: cm.getLine(to).length});
+    cm.focus();
+  }
+
+  function callout(kind, labels) {
+    return function (editor) {
+      var heading = kind === 'inset' ? '' : ' "' + labels.heading_text + '"';
+      insertBlock(editor.codemirror, '!!! ' + kind + heading + '\n    ' + labels.callout_text);
+    };
+  }
+
+  function toolbar(labels) {
+    function button(name, action) {
+      return {name: name, action: action, text: labels[name], title: labels[name],
+              className: 'body-editor__button body-editor__button--' + name};
+    }
+    return [
+      button('h2', function (e) { prefixLines(e.codemirror, '## '); }),
+      button('h3', function (e) { prefixLines(e.codemirror, '### '); }),
+      button('bold', window.EasyMDE.toggleBold),
+      '|',
+      button('ul', function (e) { prefixLines(e.codemirror, '- '); }),
+      button('ol', function (e) { prefixLines(e.codemirror, function (i) { return (i + 1) + '. '; }); }),
+      button('link', function (e) {
+        var cm = e.codemirror;
+        var text = cm.getSelection() || labels.link_text;
+        cm.replaceSelection('[' + text + '](https://)');
+        var cursor = cm.getCursor();
+        cm.setCursor({line: cursor.line, ch: cursor.ch - 1});
+        cm.focus();
+      }),
+      button('table', function (e) {
+        var c = labels.column, v = labels.cell;
+        insertBlock(e.codemirror, '| ' + c + ' 1 | ' + c + ' 2 |\n| --- | --- |\n| ' + v + ' | ' + v + ' |');
+      }),
+      '|',
+      button('urgent', callout('urgent', labels)),
+      button('same-day', callout('same-day', labels)),
+      button('non-urgent', callout('non-urgent', labels)),
+      button('warning', callout('warning', labels)),
+      button('inset', callout('inset', labels))
+    ];
+  }
+
+  function setUp(textarea) {
+    var labels = JSON.parse(textarea.dataset.labels);
+    var language = textarea.dataset.language;
+    var direction = textarea.getAttribute('dir') || 'ltr';
+    var editor = new window.EasyMDE({
+      element: textarea,
+      direction: direction,
+      toolbar: toolbar(labels),
+      autoDownloadFontAwesome: false, // nothing is loaded from another site
+      spellChecker: false,            // its dictionaries would come from a CDN
+      nativeSpellcheck: true,
+      forceSync: true,                // the textarea always holds the text the form sends
+      status: false,
+      autofocus: false,
+      minHeight: '12rem',
+      shortcuts: {togglePreview: null, toggleSideBySide: null, toggleFullScreen: null}
+    });
+    var wrapper = editor.codemirror.getWrapperElement().parentNode;
+    wrapper.classList.add('body-editor');
+    var bar = wrapper.querySelector('.editor-toolbar');
+    if (bar) {
+      bar.setAttribute('role', 'toolbar');
+      bar.setAttribute('aria-label', labels.toolbar);
+      bar.setAttribute('dir', direction);
+      // EasyMDE keeps its buttons out of the tab order: keyboard users need them.
+      bar.querySelectorAll('button').forEach(function (b) { b.tabIndex = 0; });
+    }
+    var input = editor.codemirror.getInputField();
+    input.setAttribute('lang', language);
+    // CodeMirror types into a textarea of its own: give it the field's label.
+    var label = textarea.id && document.querySelector('label[for="' + textarea.id + '"]');
+    if (label) {
+      input.setAttribute('aria-label', label.textContent.replace(/[:：]\s*$/, '').trim());
+    }
+    editor.codemirror.getWrapperElement().setAttribute('lang', language);
+
+    var panel = document.createElement('section');
+    panel.className = 'body-editor__preview-panel';
+    panel.setAttribute('aria-label', labels.preview);
+    var title = document.createElement('h3');
+    title.className = 'body-editor__preview-title';
+    title.textContent = labels.preview;
+    var summary = document.createElement('p');
+    summary.className = 'body-editor__summary';
+    summary.setAttribute('aria-live', 'polite');
+    var warnings = document.createElement('div');
+    warnings.className = 'body-editor__warnings';
+    warnings.setAttribute('role', 'status');
+    var preview = document.createElement('div');
+    preview.className = 'body-editor__preview article-body';
+    preview.setAttribute('lang', language);
+    preview.setAttribute('dir', direction);
+    panel.append(title, summary, warnings, preview);
+    wrapper.after(panel);
+
+    var timer = null;
+    var sent = 0;
+    function refresh() {
+      var number = ++sent;
+      var body = new FormData();
+      body.append('text', editor.value());
+      body.append('language', language);
+      fetch(textarea.dataset.previewUrl, {
+        method: 'POST',
+        body: body,
+        credentials: 'same-origin',
+        headers: {'X-CSRFToken': csrfToken(textarea)}
+      }).then(function (response) {
+        if (!response.ok) { throw new Error(response.status); }
+        return response.json();
+      }).then(function (data) {
+        if (number !== sent) { return; } // a later keystroke is on its way
+        // The HTML is the server's sanitised rendering, the same the public page shows.
+        preview.innerHTML = data.html;
+        summary.textContent = data.summary;
+        warnings.replaceChildren();
+        if (data.warnings.length) {
+          var heading = document.createElement('p');
+          heading.textContent = labels.warnings;
+          var list = document.createElement('ul');
+          data.warnings.forEach(function (text) {
+            var item = document.createElement('li');
+            item.textContent = text;
+            list.append(item);
+          });
+          warnings.append(heading, list);
+          warnings.classList.add('body-editor__warnings--shown');
+        } else {
+          warnings.classList.remove('body-editor__warnings--shown');
+        }
+      }).catch(function () {
+        summary.textContent = labels.error;
+      });
+    }
+    editor.codemirror.on('change', function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(refresh, PREVIEW_DELAY);
+    });
+    refresh();
+
+    // An editor in a hidden language tab measures nothing: redraw it when it is shown.
+    if ('IntersectionObserver' in window) {
+      new IntersectionObserver(function (entries) {
+        if (entries.some(function (entry) { return entry.isIntersecting; })) {
+          editor.codemirror.refresh();
+        }
+      }).observe(wrapper);
+    }
+  }
+
+  function start() {
+    if (!window.EasyMDE || !window.fetch) { return; } // the plain textarea stays
+    document.querySelectorAll('textarea[data-body-editor]').forEach(setUp);
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,168 @@
+"""An Arabic editor writes through the body editor's toolbar; the preview and the public
+page show Latin names, doses and addresses in the right order, without any markup."""
+
+import pytest
+
+from .conftest import ARTIFACTS, DESKTOP, PHONE
+from .helpers import url_in
+
+pytestmark = pytest.mark.browser
+SHOTS = ARTIFACTS / "screenshots"
+LTR = 'span[dir="ltr"][lang="en"]'
+PARAGRAPH = (
+    "يُحقن دواء Kybella بجرعة 10 mg في كل جلسة. للاستفسار راسلنا على "
+    "info@example.org أو زر https://example.org/kybella قبل الموعد."
+)
+
+
+def sign_in(page):
+    page.goto("/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", "a-long-test-password-42")
+    with page.expect_navigation():
+        page.click("input[type=submit]")
+
+
+def type_into(page, editor, text):
+    editor.locator(".CodeMirror").click()
+    page.keyboard.press("Control+End")
+    page.keyboard.insert_text(text)
+
+
+def ltr_runs_in_order(locator):
+    """The isolated runs' texts, and whether each one reads left to right on screen."""
+    return locator.evaluate(
+        """(root) => [...root.querySelectorAll('span[dir="ltr"]')].map((span) => {
+          const range = document.createRange();
+          const node = span.firstChild;
+          range.setStart(node, 0); range.setEnd(node, 1);
+          const first = range.getBoundingClientRect();
+          range.setStart(node, node.length - 1); range.setEnd(node, node.length);
+          const last = range.getBoundingClientRect();
+          return [span.textContent, first.top !== last.top || first.left < last.left];
+        })"""
+    )
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "375"])
+def test_arabic_editor_writes_through_the_toolbar(new_page, site, browser_editor, viewport):
+    article = site["article"]
+    page = new_page(viewport=viewport)
+    sign_in(page)
+    page.goto(f"/admin/content/article/{article.pk}/change/")
+    page.locator(".ui-tabs-nav a[href$='_ar']").first.click()
+    editor = page.locator(".body-editor").filter(has=page.locator("textarea[lang=ar]"))
+    assert editor.locator(".CodeMirror-code.CodeMirror-rtl").count() == 1  # typed right to left
+    english = page.locator(".body-editor").filter(has=page.locator("textarea[lang=en]"))
+    assert english.locator(".CodeMirror-code.CodeMirror-rtl").count() == 0
+    # Clear the old body, then: a heading, a paragraph, a list, a callout, all by toolbar.
+    editor.locator(".CodeMirror").click()
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Delete")
+    editor.locator(".body-editor__button--h2").click()
+    page.keyboard.insert_text("كيف تجري الجلسة")
+    page.keyboard.press("End")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")
+    page.keyboard.insert_text(PARAGRAPH)
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")
+    page.keyboard.insert_text("تنظيف الجلد")
+    editor.locator(".body-editor__button--ul").click()
+    page.keyboard.press("Enter")
+    page.keyboard.insert_text("الحقن بإبرة دقيقة")
+    editor.locator(".body-editor__button--ul").click()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")
+    editor.locator(".body-editor__button--warning").click()
+
+    panel = page.locator(".body-editor__preview-panel").filter(has=page.locator("[lang=ar]"))
+    preview = panel.locator(".body-editor__preview")
+    preview.locator("h2", has_text="كيف تجري الجلسة").wait_for()
+    preview.locator(LTR, has_text="https://example.org/kybella").wait_for()
+    assert preview.get_attribute("dir") == "rtl"
+    assert preview.locator("li").all_inner_texts() == ["تنظيف الجلد", "الحقن بإبرة دقيقة"]
+    runs = ltr_runs_in_order(preview)[:4]  # (a callout's keyword follows until it is rendered)
+    assert [text for text, _ in runs] == [
+        "Kybella", "10 mg", "info@example.org", "https://example.org/kybella",
+    ]  # fmt: skip
+    assert all(left_to_right for _, left_to_right in runs), runs
+    assert "كلمة" in panel.locator(".body-editor__summary").inner_text()
+    name = viewport["width"]
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    panel.scroll_into_view_if_needed()
+    page.screenshot(path=SHOTS / f"body-editor-preview-ar-{name}.png", full_page=False)
+
+    # Something the sanitizer drops is named before saving.
+    type_into(page, editor, "\n\n<b>غامق</b>")
+    panel.locator(".body-editor__warnings--shown", has_text="<b>").wait_for()
+    page.keyboard.press("Control+Z")
+    panel.locator(".body-editor__warnings--shown").wait_for(state="hidden")
+
+    with page.expect_navigation():
+        page.click("input[name=_save]")
+    assert page.locator(".messagelist .success").count() == 1
+    article.refresh_from_db()
+    article.body_ar = article.body_ar.replace("\r\n", "\n")  # as a textarea sends it
+    assert "<span" not in article.body_ar and "Kybella بجرعة 10 mg" in article.body_ar
+    assert article.body_ar.startswith("## كيف تجري الجلسة")
+    assert "- تنظيف الجلد\n- الحقن بإبرة دقيقة" in article.body_ar
+    assert '!!! warning "' in article.body_ar
+
+    visitor = new_page(viewport=viewport)
+    visitor.goto(url_in("ar", article))
+    body = visitor.locator(".article-body")
+    body.locator(LTR, has_text="10 mg").wait_for()
+    runs = ltr_runs_in_order(body)[:4]
+    assert [text for text, _ in runs] == [
+        "Kybella", "10 mg", "info@example.org", "https://example.org/kybella",
+    ]  # fmt: skip
+    assert all(left_to_right for _, left_to_right in runs), runs
+    visitor.screenshot(path=SHOTS / f"body-editor-public-ar-{name}.png", full_page=True)
+
+
+def test_without_javascript_the_body_is_a_plain_textarea(
+    chromium, live_server, site, browser_editor
+):
+    context = chromium.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    sign_in(page)
+    page.goto(f"/admin/content/article/{site['article'].pk}/change/")
+    textarea = page.locator("textarea[name=body_ar]")
+    assert (
+        textarea.get_attribute("dir") == "rtl" and textarea.get_attribute("data-body-editor") == ""
+    )
+    assert page.locator(".CodeMirror").count() == 0
+    context.close()
+
+
+def test_the_editor_and_its_preview_pass_axe(chromium, live_server, site, browser_editor):
+    from .test_audits import AXE, WCAG_TAGS
+
+    # axe adds inline styles of its own: this audit runs without the policy (the journeys
+    # above run the editor under it).
+    context = chromium.new_context(base_url=live_server.url, bypass_csp=True, locale="ar")
+    page = context.new_page()
+    sign_in(page)
+    page.goto(f"/admin/content/article/{site['article'].pk}/change/")
+    page.locator(".ui-tabs-nav a[href$='_ar']").first.click()
+    page.locator(".body-editor__preview h2").first.wait_for()
+    # Every toolbar button can be reached with the keyboard, and works from it.
+    tab_order = page.eval_on_selector_all(".editor-toolbar button", "bs => bs.map(b => b.tabIndex)")
+    assert tab_order and set(tab_order) == {0}
+    editor = page.locator(".body-editor").filter(has=page.locator("textarea[lang=ar]"))
+    editor.locator(".CodeMirror").click()
+    page.keyboard.press("Control+End")
+    editor.locator(".body-editor__button--inset").focus()
+    page.keyboard.press("Enter")
+    assert "!!! inset" in page.locator("textarea[name=body_ar]").input_value()
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        """tags => axe.run({include: [['.body-editor'], ['.body-editor__preview-panel']]},
+                           {runOnly: {type: 'tag', values: tags}})""",
+        WCAG_TAGS,
+    )
+    problems = [(v["id"], [n["html"][:120] for n in v["nodes"][:2]]) for v in result["violations"]]
+    page.wait_for_load_state("networkidle")
+    context.close()
+    assert problems == []
