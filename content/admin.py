@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-from django import forms
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count, Q
@@ -10,14 +9,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
-from django.utils.text import format_lazy
-from django.utils.translation import get_language_info, ngettext, pgettext
+from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from editorial.admin import WorkflowAdminMixin, state_column
+from editorial.forms import ArticleAdminForm
+
 from .models import Article, ArticleDueForReview, Category, Feedback, Page, Reviewer, Source
-from .publishing import missing_for_publishing
 from .readability import LONG_SENTENCE_WORDS, WARN_AVERAGE_WORDS, readability
 
 REVIEW_WARNING_DAYS = 30
@@ -83,39 +83,22 @@ class SourceAdmin(admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
-class ArticleAdminForm(forms.ModelForm):
-    """Refuses to publish an article that lacks a language, a review or a source."""
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("status") == Article.Status.PUBLISHED:
-            missing = missing_for_publishing(cleaned, cleaned.get("sources"))
-            if missing:
-                raise forms.ValidationError(
-                    format_lazy(
-                        "{} {}",
-                        _("This article cannot be published yet. Add, or keep it as a draft:"),
-                        pgettext("list separator", ", ").join(str(item) for item in missing),
-                    ),
-                    code="incomplete",
-                )
-        return cleaned
-
-
 @admin.register(Article)
-class ArticleAdmin(LanguageDirectionMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
-    # SimpleHistoryAdmin adds the History page: every saved version, and a Revert button.
+class ArticleAdmin(WorkflowAdminMixin, LanguageDirectionMixin, TabbedTranslationAdmin):
+    # The workflow (editorial/) keeps every saved version as a revision: its History page
+    # lists them, compares any two and reverts; saving never changes the live text.
     form = ArticleAdminForm
     list_display = [
         "title",
         "category",
-        "status",
+        state_column,
         "published_at",
         "next_review_due",
         "helpful_yes",
         "helpful_no",
     ]
     list_filter = ["status", "category", ReviewDueFilter]
+    # An archived article leaves the list unless its filter is chosen (status=archived).
     list_select_related = ["category"]
     search_fields = ["title_ar", "title_en", "summary_ar", "summary_en"]
     prepopulated_fields = {"slug": ("title",)}
@@ -125,7 +108,8 @@ class ArticleAdmin(LanguageDirectionMixin, SimpleHistoryAdmin, TabbedTranslation
     fieldsets = [
         (None, {"fields": ["category", "title", "slug", "summary", "body"]}),
         (_("Readability"), {"fields": ["readability_report"]}),
-        (_("Publishing"), {"fields": ["status", "published_at", "featured", "order"]}),
+        (None, {"fields": ["base_revision"]}),
+        (_("Publishing"), {"fields": ["published_at", "expires_at", "featured", "order"]}),
         (_("Medical review"), {"fields": ["reviewer", "last_reviewed", "next_review_due"]}),
         (_("Sources"), {"fields": ["sources"]}),
     ]

@@ -64,17 +64,21 @@ def page_cache_seconds():
 
 
 def seconds_to_next_publication():
-    """Seconds until the next scheduled article becomes public, or None."""
+    """Seconds until the next scheduled article goes live or a live one expires, or None."""
     from .models import Article
 
-    upcoming = (
-        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
-    )
-    if upcoming is None:
+    now = timezone.now()
+    scheduled = Article.objects.filter(status=Article.Status.PUBLISHED)
+    moments = [
+        scheduled.filter(published_at__gt=now).order_by("published_at")
+        .values_list("published_at", flat=True).first(),
+        scheduled.filter(expires_at__gt=now).order_by("expires_at")
+        .values_list("expires_at", flat=True).first(),
+    ]  # fmt: skip
+    moments = [moment for moment in moments if moment is not None]
+    if not moments:
         return None
+    upcoming = min(moments)
     return max(1, int((upcoming - timezone.now()).total_seconds()) + 1)
 
 

@@ -8,8 +8,11 @@ Layout of the corpus:
 - pages/ar/<key>.md, pages/en/<key>.md: a standing page (About this site) with its
   title and slug in front matter.
 
-Nothing already loaded is touched again: staff edits always win. An article, category
-or page that staff deleted (its deletion is in the content history) is not brought back.
+Nothing live is overwritten: staff edits always win. A changed article file reaching a
+site that already holds the article becomes a revision awaiting medical review (the
+editorial workflow, editorial/workflow.py), or, when staff edited the article since, a
+proposal filed beside their version. An article, category or page that staff deleted
+(its deletion is in the content history) is not brought back.
 """
 
 from pathlib import Path
@@ -61,7 +64,10 @@ def deleted_by_staff(model, key):
 
 
 def load_corpus(corpus_dir=CORPUS_DIR):
+    from editorial import workflow
+
     added = {"categories": 0, "reviewers": 0, "sources": 0, "articles": 0, "pages": 0}
+    added["proposed"] = 0
 
     for entry in read_yaml("categories.yaml", corpus_dir):
         if deleted_by_staff(Category, entry["key"]):
@@ -89,7 +95,8 @@ def load_corpus(corpus_dir=CORPUS_DIR):
         added["sources"] += created
 
     for key, meta, posts in read_articles(corpus_dir):
-        if Article.objects.filter(corpus_key=key).exists() or deleted_by_staff(Article, key):
+        existing = Article.objects.filter(corpus_key=key).first()
+        if existing is None and deleted_by_staff(Article, key):
             continue
         category = Category.objects.filter(corpus_key=meta["category"]).first()
         if category is None:
@@ -109,13 +116,18 @@ def load_corpus(corpus_dir=CORPUS_DIR):
             for field in ("title", "slug", "summary"):
                 fields[f"{field}_{code}"] = post.metadata[field]
             fields[f"body_{code}"] = post.content
-        article = Article.objects.create(corpus_key=key, **fields)
-        article.sources.set(Source.objects.filter(corpus_key__in=meta.get("sources", [])))
-        missing = set(meta.get("sources", [])) - set(
-            article.sources.values_list("corpus_key", flat=True)
-        )
+        sources = list(Source.objects.filter(corpus_key__in=meta.get("sources", [])))
+        missing = set(meta.get("sources", [])) - {source.corpus_key for source in sources}
         if missing:
             raise CorpusError(f"{key}: unknown sources {sorted(missing)}")
+        if existing is not None:
+            fields.pop("status")
+            proposal = workflow.propose_from_corpus(existing, fields | {"sources": sources})
+            added["proposed"] += proposal is not None
+            continue
+        article = Article.objects.create(corpus_key=key, **fields)
+        article.sources.set(sources)
+        workflow.record_live(article, origin="corpus")
         added["articles"] += 1
 
     added["pages"] = load_pages(corpus_dir / "pages")

@@ -2,9 +2,8 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
@@ -12,19 +11,13 @@ from django_ratelimit.core import is_ratelimited
 
 from .cache import CachedPageMixin
 from .forms import FeedbackForm, SearchForm
-from .models import ABOUT_PAGE, Article, Category, Page
+from .models import ABOUT_PAGE, Article, Category, Page, published_q
 from .search import MAX_RESULTS, query_words, result_snippet, search
 from .structured_data import article_json_ld
 
 
 def published_count():
-    return Count(
-        "articles",
-        filter=Q(
-            articles__status=Article.Status.PUBLISHED,
-            articles__published_at__lte=timezone.now(),
-        ),
-    )
+    return Count("articles", filter=published_q("articles__"))
 
 
 class HomeView(CachedPageMixin, TemplateView):
@@ -66,7 +59,8 @@ class ArticleView(CachedPageMixin, DetailView):
     def get_queryset(self):
         return (
             Article.objects.published()
-            .select_related("category", "reviewer")
+            .select_related("category", "reviewer", "live_revision")
+            .defer("live_revision__content")
             .prefetch_related(Prefetch("sources"))
         )
 

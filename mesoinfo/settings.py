@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "mesoinfo",
     "content",
+    "editorial",
     "screener",
 ]
 
@@ -177,6 +178,20 @@ FEEDBACK_RATE_LIMIT = os.environ.get("FEEDBACK_RATE_LIMIT", "10/h")
 # What the footer shows as the way to reach the clinic.
 SITE_CONTACT_EMAIL = os.environ.get("SITE_CONTACT_EMAIL", "info@example.org")
 SITE_CONTACT_PHONE = os.environ.get("SITE_CONTACT_PHONE", "")
+
+# Editorial e-mail (editorial/notifications.py): printed to the console in development,
+# sent by SMTP in production when EMAIL_HOST is set. SITE_URL makes the admin links absolute.
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 
 LOGGING = {
     "version": 1,
