@@ -230,13 +230,6 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
-    def clean(self):
-        if self.last_reviewed and self.next_review_due:
-            if self.next_review_due <= self.last_reviewed:
-                raise ValidationError(
-                    {"next_review_due": _("The next review must be due after the last review.")}
-                )
-
     def save(self, *args, **kwargs):
         values = self.search_text()
         for column, value in values.items():
@@ -249,6 +242,13 @@ class Article(models.Model):
         return reverse(
             "content:article", kwargs={"category": self.category.slug, "slug": self.slug}
         )
+
+    def clean(self):
+        last, due = self.last_reviewed, self.next_review_due
+        if last and due and due <= last:
+            raise ValidationError(
+                {"next_review_due": _("The next review must be due after the last review.")}
+            )
 
     @property
     def is_public(self):

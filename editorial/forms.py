@@ -39,11 +39,6 @@ class ArticleAdminForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         self.refuse_stale_save(cleaned)
-        last, due = cleaned.get("last_reviewed"), cleaned.get("next_review_due")
-        if last and due and due <= last:
-            self.add_error(
-                "next_review_due", _("The next review must be due after the last review.")
-            )
         if self.intent in (SUBMIT, PUBLISH):
             missing = missing_for_publishing(cleaned, cleaned.get("sources"))
             if missing:
