@@ -78,8 +78,26 @@ def doctor(db, django_user_model):
         email="dr.haddad@example.org",
         is_staff=True,
     )
-    user.groups.add(Group.objects.get(name="Medical reviewers"))
+    user.groups.add(medical_reviewers_group())
     return user
+
+
+def medical_reviewers_group():
+    """The group its migration creates (re-created for live-server tests, which empty the
+    database after each test)."""
+    import importlib
+
+    from django.contrib.auth.models import Permission
+
+    migration = importlib.import_module("content.migrations.0009_medical_reviewers_group")
+    group, created = Group.objects.get_or_create(name=migration.REVIEWERS)
+    if created:
+        group.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label="content", codename__in=migration.REVIEWER_PERMISSIONS
+            )
+        )
+    return group
 
 
 @pytest.fixture
