@@ -3,8 +3,7 @@
 A backup is Django's JSON fixture format: every article, category, reviewer and
 source in both languages with their history and revisions (editorial/), every
 consultation request, and the staff accounts and groups (users and permissions by
-natural key, so the
-file loads into any freshly migrated database).
+natural key, so the file loads into any freshly migrated database).
 """
 
 from django.apps import apps
