@@ -182,6 +182,14 @@ class RevisionsView(ArticleAdminMixin, TemplateView):
 
     template_name = "editorial/revisions.html"
 
+    def get(self, request, *args, **kwargs):
+        # "Compare any two": the form on this page names them; 0 is the live text.
+        old, new = request.GET.get("old", ""), request.GET.get("new", "")
+        if old.isdigit() and new.isdigit():
+            self.revision(int(old)), self.revision(int(new))
+            return redirect("admin:content_article_compare", self.article.pk, int(old), int(new))
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         revisions = list(
             self.article.revisions.exclude(status=Revision.Status.PROPOSAL)

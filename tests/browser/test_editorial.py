@@ -76,6 +76,8 @@ def test_draft_preview_and_medical_sign_off_in_arabic(new_page, site, browser_ed
     phone.goto(f"/admin/content/article/{article.pk}/change/")
     phone.click("text=معاينة")
     assert phone.locator("#preview-frame").get_attribute("width") == "375"
+    framed = phone.frame_locator("#preview-frame").locator("main")
+    assert "فقرة جديدة كتبها المحرر للمسودة." in framed.inner_text()  # framing is allowed
     shot(phone, "preview-frame-375")
     phone.goto(preview_url)
     assert "فقرة جديدة كتبها المحرر للمسودة." in phone.locator("main").inner_text()

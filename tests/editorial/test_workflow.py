@@ -328,3 +328,17 @@ def test_public_page_queries_do_not_grow_with_revisions(
     url = article.get_absolute_url()
     with django_assert_num_queries(3):
         assert client.get(url + "?nocache=1").status_code == 200
+
+
+def test_any_two_revisions_can_be_compared(client, editor, article):
+    client.force_login(editor)
+    edit(client, article, title_en="Second title")
+    edit(client, article, title_en="Third title")
+    first = article.live_revision
+    latest = Article.objects.get(pk=article.pk).latest_revision
+    history = reverse("admin:content_article_history", args=[article.pk])
+    response = client.get(history, {"old": first.pk, "new": latest.pk})
+    assert response.status_code == 302
+    page = client.get(response["Location"], HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "<ins>Third title</ins>" in page and f"<del>{article.title_en}</del>" in page
+    assert client.get(history, {"old": 0, "new": 999999}).status_code == 404
