@@ -48,11 +48,16 @@ class WorkflowAdminMixin:
         values = {f: getattr(obj, f, None) for f in workflow.SNAPSHOT_FIELDS if f != "sources"}
         values["sources"] = form.cleaned_data.get("sources") or []
         snapshot = workflow.normalise(values)
+        intent = intent_of(request)
         if not change:
             obj.status = Article.Status.DRAFT  # never public before a reviewer publishes it
             obj.save()
-        revision = workflow.save_revision(obj, snapshot, request.user)
-        intent = intent_of(request)
+            revision = workflow.save_revision(obj, snapshot, request.user)
+        else:
+            revision = self.revision_for(request, obj, snapshot, intent)
+            if revision is None:
+                messages.info(request, _("Nothing changed: no new version was saved."))
+                return
         if intent == PUBLISH:
             if not may_publish(request.user):
                 raise PermissionDenied
@@ -63,6 +68,18 @@ class WorkflowAdminMixin:
             messages.success(request, _("Submitted for medical review."))
         else:
             messages.info(request, _("Draft saved. The public page has not changed."))
+
+    def revision_for(self, request, obj, snapshot, intent):
+        """A new revision, unless nothing changed (line ends and seconds aside): then the
+        unpublished one to submit or publish, or None when there is nothing to do."""
+        stored = Article.objects.select_related("latest_revision").get(pk=obj.pk)
+        if snapshot != workflow.editing_snapshot(stored):
+            return workflow.save_revision(obj, snapshot, request.user)
+        if intent is None:
+            return None
+        if stored.has_unpublished_changes:
+            return stored.latest_revision
+        return workflow.save_revision(obj, snapshot, request.user)  # e.g. a fresh review
 
     def save_related(self, request, form, formsets, change):
         if not change:  # a new article's row is a draft: its sources may be set now
