@@ -100,6 +100,7 @@ class Reviewer(models.Model):
         null=True,
         blank=True,
         related_name="reviewer_record",
+        limit_choices_to={"is_staff": True},
         help_text=_(
             "The doctor's own account. A page names this doctor only for a text that this "
             "account approved."

@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='reviewer',
             name='user',
-            field=models.OneToOneField(blank=True, help_text="The doctor's own account. A page names this doctor only for a text that this account approved.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='reviewer_record', to=settings.AUTH_USER_MODEL, verbose_name='staff account'),
+            field=models.OneToOneField(blank=True, limit_choices_to={'is_staff': True}, help_text="The doctor's own account. A page names this doctor only for a text that this account approved.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='reviewer_record', to=settings.AUTH_USER_MODEL, verbose_name='staff account'),
         ),
         migrations.AlterField(
             model_name='article',

@@ -342,3 +342,10 @@ def test_any_two_revisions_can_be_compared(client, editor, article):
     page = client.get(response["Location"], HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "<ins>Third title</ins>" in page and f"<del>{article.title_en}</del>" in page
     assert client.get(history, {"old": 0, "new": 999999}).status_code == 404
+
+
+def test_an_expiry_date_ends_the_cached_version_in_time(make_article):
+    from content.cache import seconds_to_next_publication
+
+    make_article(expires_at=timezone.now() + timedelta(seconds=90))
+    assert seconds_to_next_publication() <= 91
