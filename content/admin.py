@@ -106,9 +106,9 @@ class ArticleAdmin(WorkflowAdminMixin, LanguageDirectionMixin, TabbedTranslation
     date_hierarchy = "published_at"
     readonly_fields = ["readability_report"]
     fieldsets = [
-        (None, {"fields": ["category", "title", "slug", "summary", "body"]}),
+        # base_revision (hidden): the version the form was opened on, to refuse stale saves.
+        (None, {"fields": ["category", "title", "slug", "summary", "body", "base_revision"]}),
         (_("Readability"), {"fields": ["readability_report"]}),
-        (None, {"fields": ["base_revision"]}),
         (_("Publishing"), {"fields": ["published_at", "expires_at", "featured", "order"]}),
         (_("Medical review"), {"fields": ["reviewer", "last_reviewed", "next_review_due"]}),
         (_("Sources"), {"fields": ["sources"]}),

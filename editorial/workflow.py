@@ -156,6 +156,8 @@ def publish(revision, user, notify=True):
         article.last_reviewed = approved_on
         changed = True
     article.status = Article.Status.PUBLISHED
+    # The clinic branch's dates belong here: first_published_at when still empty,
+    # content_modified_at when `changed`.
     article.live_revision = revision
     if article.latest_revision_id is None:
         article.latest_revision = revision
