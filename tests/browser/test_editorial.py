@@ -23,6 +23,18 @@ def shot(page, name):
     page.screenshot(path=SHOTS / f"editorial-{name}.png", full_page=True)
 
 
+def axe_in(page, selector):
+    """WCAG violations axe-core finds inside `selector` (our part of an admin page)."""
+    from .test_audits import AXE, WCAG_TAGS
+
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        "([where, tags]) => axe.run(where, {runOnly: {type: 'tag', values: tags}})",
+        [selector, WCAG_TAGS],
+    )
+    return [(v["id"], [n["html"][:120] for n in v["nodes"][:2]]) for v in result["violations"]]
+
+
 def sign_in(new_page, username, **kwargs):
     page = new_page(locale="ar", **kwargs)
     page.goto("/admin/login/")
@@ -84,6 +96,7 @@ def test_draft_preview_and_medical_sign_off_in_arabic(new_page, site, browser_ed
     assert phone.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
     assert phone.locator("html").get_attribute("dir") == "rtl"
     shot(phone, "preview-375-ar")
+    assert axe_in(phone, "main") == []
     anonymous = new_page()
     anonymous.goto(preview_url)
     assert "/admin/login/" in anonymous.url  # a visitor is sent to sign in
@@ -93,9 +106,11 @@ def test_draft_preview_and_medical_sign_off_in_arabic(new_page, site, browser_ed
     reviewer = sign_in(new_page, "dr-haddad")
     dashboard = reviewer.locator("#editorial-dashboard")
     assert "بانتظار مراجعتك" in dashboard.inner_text()
+    assert axe_in(reviewer, "#editorial-dashboard") == []
     press(reviewer, "#editorial-dashboard .to-review a")
     assert reviewer.locator("table.compare-table ins").count() >= 1
     shot(reviewer, "review-compare-ar")
+    assert axe_in(reviewer, "#content-main") == []
     reviewer.fill("#id_comment", "أضف المصدر الذي تستند إليه هذه الفقرة.")
     press(reviewer, "input[name=_send_back]")
 
