@@ -49,6 +49,7 @@ class WorkflowAdminMixin:
         values["sources"] = form.cleaned_data.get("sources") or []
         snapshot = workflow.normalise(values)
         intent = intent_of(request)
+        request.workflow_said = True
         if not change:
             obj.status = Article.Status.DRAFT  # never public before a reviewer publishes it
             obj.save()
@@ -68,6 +69,13 @@ class WorkflowAdminMixin:
             messages.success(request, _("Submitted for medical review."))
         else:
             messages.info(request, _("Draft saved. The public page has not changed."))
+
+    def message_user(self, request, message, level=messages.INFO, *args, **kwargs):
+        # After a save, the workflow's own message says what became of the live page;
+        # Django's "was changed successfully" would suggest the site changed.
+        if getattr(request, "workflow_said", False) and level == messages.SUCCESS:
+            return
+        super().message_user(request, message, level, *args, **kwargs)
 
     def revision_for(self, request, obj, snapshot, intent):
         """A new revision, unless nothing changed (line ends and seconds aside): then the

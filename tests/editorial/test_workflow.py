@@ -39,7 +39,10 @@ def edit(client, article, **changes):
 def test_a_draft_leaves_the_public_page_byte_for_byte_unchanged(client, editor, article):
     before = {code: public(client, article, code) for code in ("ar", "en")}
     client.force_login(editor)
-    assert edit(client, article, title_ar="عنوان المسودة", body_en="Draft text.").status_code == 302
+    response = edit(client, article, title_ar="عنوان المسودة", body_en="Draft text.")
+    assert response.status_code == 302
+    messages = [str(m) for m in response.wsgi_request._messages]
+    assert messages == ["حُفظت المسودة، ولم تتغير الصفحة التي يراها الزوار."]
     client.logout()
     assert {code: public(client, article, code) for code in ("ar", "en")} == before
     article.refresh_from_db()
@@ -166,6 +169,7 @@ def test_an_editor_cannot_publish_unpublish_delete_or_edit_reviewers(
     review = reverse("admin:content_article_review", args=[article.pk, article.latest_revision_id])
     assert client.post(review, {"_approve": "1"}).status_code == 403
     reviewer_url = reverse("admin:content_reviewer_change", args=[reviewer.pk])
+    assert 'name="_save"' not in client.get(reviewer_url).content.decode()  # read only
     assert client.post(reviewer_url, {"name_ar": "x", "name_en": "x"}).status_code == 403
     assert Article.objects.get(pk=article.pk).is_public
 
