@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-from django import forms
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count, Q
@@ -10,12 +9,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
-from django.utils.text import format_lazy
-from django.utils.translation import get_language_info, ngettext, pgettext
+from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from editorial.admin import WorkflowAdminMixin, state_column
+from editorial.forms import ArticleAdminForm
 from search.admin import IndexedSearchMixin
 
 from .models import (
@@ -28,7 +28,6 @@ from .models import (
     Reviewer,
     Source,
 )
-from .publishing import LIVE_TEXT_FIELDS, missing_for_publishing, record_publication
 from .readability import LONG_SENTENCE_WORDS, WARN_AVERAGE_WORDS, readability
 from .widgets import BodyEditorAdminMixin
 
@@ -102,45 +101,28 @@ class SourceAdmin(admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
-class ArticleAdminForm(forms.ModelForm):
-    """Refuses to publish an article that lacks a language, a review or a source."""
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("status") == Article.Status.PUBLISHED:
-            missing = missing_for_publishing(cleaned, cleaned.get("sources"))
-            if missing:
-                raise forms.ValidationError(
-                    format_lazy(
-                        "{} {}",
-                        _("This article cannot be published yet. Add, or keep it as a draft:"),
-                        pgettext("list separator", ", ").join(str(item) for item in missing),
-                    ),
-                    code="incomplete",
-                )
-        return cleaned
-
-
 @admin.register(Article)
 class ArticleAdmin(
     BodyEditorAdminMixin,
     IndexedSearchMixin,
+    WorkflowAdminMixin,
     LanguageDirectionMixin,
-    SimpleHistoryAdmin,
     TabbedTranslationAdmin,
 ):
-    # SimpleHistoryAdmin adds the History page: every saved version, and a Revert button.
+    # The workflow (editorial/) keeps every saved version as a revision: its History page
+    # lists them, compares any two and reverts; saving never changes the live text.
     form = ArticleAdminForm
     list_display = [
         "title",
         "category",
-        "status",
+        state_column,
         "published_at",
         "next_review_due",
         "helpful_yes",
         "helpful_no",
     ]
     list_filter = ["status", "category", ReviewDueFilter]
+    # An archived article leaves the list unless its filter is chosen (status=archived).
     list_select_related = ["category"]
     search_fields = ["title_ar", "title_en", "summary_ar", "summary_en"]  # see IndexedSearchMixin
     prepopulated_fields = {"slug": ("title",)}
@@ -148,14 +130,18 @@ class ArticleAdmin(
     date_hierarchy = "published_at"
     readonly_fields = ["readability_report", "first_published_at", "content_modified_at"]
     fieldsets = [
-        (None, {"fields": ["category", "title", "slug", "summary", "body", "author"]}),
+        # base_revision (hidden): the version the form was opened on, to refuse stale saves.
+        (
+            None,
+            {"fields": ["category", "title", "slug", "summary", "body", "author", "base_revision"]},
+        ),
         (_("Readability"), {"fields": ["readability_report"]}),
         (
             _("Publishing"),
             {
                 "fields": [
-                    "status",
                     "published_at",
+                    "expires_at",
                     "featured",
                     "order",
                     "first_published_at",
@@ -166,17 +152,6 @@ class ArticleAdmin(
         (_("Medical review"), {"fields": ["reviewer", "last_reviewed", "next_review_due"]}),
         (_("Sources"), {"fields": ["sources"]}),
     ]
-
-    def save_model(self, request, obj, form, change):
-        # A published save is a publication: it dates the page's first appearance and, when
-        # the text changed, its "last changed" date (JSON-LD dateModified, sitemap lastmod).
-        if obj.status == Article.Status.PUBLISHED:
-            became_public = not change or "status" in form.changed_data
-            text_changed = became_public or bool(LIVE_TEXT_FIELDS & set(form.changed_data))
-            if text_changed or obj.first_published_at is None:
-                when = max(timezone.now(), obj.published_at)
-                record_publication(obj, when=when, text_changed=text_changed)
-        super().save_model(request, obj, form, change)
 
     def get_queryset(self, request):
         return (

@@ -44,22 +44,22 @@ def page_cache_seconds():
 
 
 def seconds_to_next_publication():
-    """Seconds until the clock may next change what is published, or None.
-
-    Any article dated in the future counts: a draft among them only renews the cache early.
-    """
+    """Seconds until the next scheduled article goes live or a live one expires, or None."""
     from .models import Article
 
     now = timezone.now()
-    upcoming = (
-        Article.objects.filter(published_at__gt=now)
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
-    )
-    if upcoming is None:
+    scheduled = Article.objects.filter(status=Article.Status.PUBLISHED)
+    moments = [
+        scheduled.filter(published_at__gt=now).order_by("published_at")
+        .values_list("published_at", flat=True).first(),
+        scheduled.filter(expires_at__gt=now).order_by("expires_at")
+        .values_list("expires_at", flat=True).first(),
+    ]  # fmt: skip
+    moments = [moment for moment in moments if moment is not None]
+    if not moments:
         return None
-    return max(1, int((upcoming - now).total_seconds()) + 1)
+    upcoming = min(moments)
+    return max(1, int((upcoming - timezone.now()).total_seconds()) + 1)
 
 
 def content_version():

@@ -10,9 +10,12 @@ Layout of the corpus:
 - pages/ar/<key>.md, pages/en/<key>.md: a standing page (About this site) with its
   title and slug in front matter.
 
-Nothing already loaded is touched again: staff edits always win (an article loaded
-before its author and dates were recorded gets them, where still empty). An article, category
-or page that staff deleted (its deletion is in the content history) is not brought back.
+Nothing live is overwritten: staff edits always win (an article loaded before its author
+and dates were recorded gets them, where still empty). A changed article file reaching a
+site that already holds the article becomes a revision awaiting medical review (the
+editorial workflow, editorial/workflow.py), or, when staff edited the article since, a
+proposal filed beside their version. An article, category or page that staff deleted
+(its deletion is in the content history) is not brought back.
 """
 
 from datetime import date, datetime, time
@@ -100,6 +103,8 @@ def deleted_by_staff(model, key):
 
 
 def load_corpus(corpus_dir=CORPUS_DIR):
+    from editorial import workflow
+
     added = {
         "categories": 0,
         "reviewers": 0,
@@ -107,6 +112,7 @@ def load_corpus(corpus_dir=CORPUS_DIR):
         "sources": 0,
         "articles": 0,
         "pages": 0,
+        "proposed": 0,
     }
 
     for entry in read_yaml("categories.yaml", corpus_dir):
@@ -147,8 +153,7 @@ def load_corpus(corpus_dir=CORPUS_DIR):
         existing = Article.objects.filter(corpus_key=key).first()
         if existing is not None:
             fill_missing_record(existing, article_record(key, meta))
-            continue
-        if deleted_by_staff(Article, key):
+        elif deleted_by_staff(Article, key):
             continue
         category = Category.objects.filter(corpus_key=meta["category"]).first()
         if category is None:
@@ -169,13 +174,18 @@ def load_corpus(corpus_dir=CORPUS_DIR):
             for field in ("title", "slug", "summary"):
                 fields[f"{field}_{code}"] = post.metadata[field]
             fields[f"body_{code}"] = post.content
-        article = Article.objects.create(corpus_key=key, **fields)
-        article.sources.set(Source.objects.filter(corpus_key__in=meta.get("sources", [])))
-        missing = set(meta.get("sources", [])) - set(
-            article.sources.values_list("corpus_key", flat=True)
-        )
+        sources = list(Source.objects.filter(corpus_key__in=meta.get("sources", [])))
+        missing = set(meta.get("sources", [])) - {source.corpus_key for source in sources}
         if missing:
             raise CorpusError(f"{key}: unknown sources {sorted(missing)}")
+        if existing is not None:
+            fields.pop("status")
+            proposal = workflow.propose_from_corpus(existing, fields | {"sources": sources})
+            added["proposed"] += proposal is not None
+            continue
+        article = Article.objects.create(corpus_key=key, **fields)
+        article.sources.set(sources)
+        workflow.record_live(article, origin="corpus")
         added["articles"] += 1
 
     added["pages"] = load_pages(corpus_dir / "pages")

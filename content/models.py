@@ -108,6 +108,19 @@ class Reviewer(models.Model):
             "it once the real doctor's name and credentials are entered."
         ),
     )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reviewer_record",
+        limit_choices_to={"is_staff": True},
+        help_text=_(
+            "The doctor's own account. A page names this doctor only for a text that this "
+            "account approved."
+        ),
+    )
     corpus_key = corpus_key_field()
 
     class Meta:
@@ -173,15 +186,27 @@ class Source(models.Model):
         return f"{self.publisher}: {self.title}" + (f" ({self.year})" if self.year else "")
 
 
+def published_q(prefix=""):
+    """The one definition of "on the site": published, its go-live date passed, not expired.
+
+    `prefix` ("articles__") applies it across a relation, e.g. to count a category's articles.
+    """
+    now = timezone.now()
+    return Q(**{f"{prefix}status": Article.Status.PUBLISHED, f"{prefix}published_at__lte": now}) & (
+        Q(**{f"{prefix}expires_at__isnull": True}) | Q(**{f"{prefix}expires_at__gt": now})
+    )
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.filter(published_q())
 
 
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
+        ARCHIVED = "archived", _("Archived")
 
     category = models.ForeignKey(
         Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="articles"
@@ -195,7 +220,17 @@ class Article(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
-    published_at = models.DateTimeField(_("publish date"), default=timezone.now)
+    published_at = models.DateTimeField(
+        _("go-live date"),
+        default=timezone.now,
+        help_text=_("The article appears on the site from this moment once it is published."),
+    )
+    expires_at = models.DateTimeField(
+        _("expiry date"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to keep it on the site. After this moment it leaves the site."),
+    )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     featured = models.BooleanField(_("featured on the home page"), default=False)
     order = models.PositiveSmallIntegerField(_("order in its category"), default=0)
@@ -225,6 +260,16 @@ class Article(models.Model):
         Source, verbose_name=_("sources"), related_name="articles", blank=True
     )
     corpus_key = corpus_key_field()
+    # The editorial workflow (editorial/): the newest revision (what the edit form loads) and
+    # the one whose text this row holds, which is what the public sees.
+    latest_revision = models.ForeignKey(
+        "editorial.Revision", on_delete=models.SET_NULL, null=True, blank=True,
+        editable=False, related_name="+",
+    )  # fmt: skip
+    live_revision = models.ForeignKey(
+        "editorial.Revision", on_delete=models.SET_NULL, null=True, blank=True,
+        editable=False, related_name="+",
+    )  # fmt: skip
 
     objects = ArticleQuerySet.as_manager()
 
@@ -233,6 +278,7 @@ class Article(models.Model):
         constraints = unique_per_language("category", "slug", name="article_unique_slug")
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        permissions = [("publish_article", _("Can approve, publish and unpublish articles"))]
 
     def __str__(self):
         return self.title
@@ -242,9 +288,23 @@ class Article(models.Model):
             "content:article", kwargs={"category": self.category.slug, "slug": self.slug}
         )
 
+    def clean(self):
+        last, due = self.last_reviewed, self.next_review_due
+        if last and due and due <= last:
+            raise ValidationError(
+                {"next_review_due": _("The next review must be due after the last review.")}
+            )
+
     @property
     def is_public(self):
-        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+        """On the site now, by the one definition of ArticleQuerySet.published."""
+        return self.pk is not None and Article.objects.published().filter(pk=self.pk).exists()
+
+    @property
+    def has_unpublished_changes(self):
+        return (
+            self.latest_revision_id is not None and self.latest_revision_id != self.live_revision_id
+        )
 
     def filled_body(self):
         """The body with the clinic's details written in ({emergency_number}, {clinic_phone})."""
@@ -265,8 +325,16 @@ class Article(models.Model):
 
     @property
     def has_named_review(self):
-        """Reviewed by a doctor the page may name (not by a stand-in for one)."""
-        return self.reviewer is not None and not self.reviewer.is_placeholder
+        """The live text was approved by the named reviewer's own staff account.
+
+        A stand-in for a doctor, a reviewer without an account, or a text published without
+        that doctor's approval keeps the page's honest "review pending".
+        """
+        reviewer = self.reviewer
+        if reviewer is None or reviewer.is_placeholder or reviewer.user_id is None:
+            return False
+        live = self.live_revision
+        return live is not None and live.approved_by_id == reviewer.user_id
 
 
 class ArticleDueForReview(Article):

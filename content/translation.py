@@ -35,5 +35,6 @@ class PageTranslationOptions(TranslationOptions):
 # here, after modeltranslation has added its per-language fields, so that the history
 # tables record title_ar, title_en and the rest; registered earlier, every save fails.
 simple_history.register(Category)
-simple_history.register(Article)
+# The workflow pointers change on every draft: not a change of the article.
+simple_history.register(Article, excluded_fields=["latest_revision", "live_revision"])
 simple_history.register(Page)

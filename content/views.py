@@ -55,7 +55,8 @@ class ArticleView(CachedPageMixin, DetailView):
     def get_queryset(self):
         return (
             Article.objects.published()
-            .select_related("category", "reviewer", "author")
+            .select_related("category", "reviewer", "author", "live_revision")
+            .defer("live_revision__content")
             .prefetch_related(Prefetch("sources"))
         )
 

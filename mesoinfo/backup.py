@@ -2,9 +2,9 @@
 database from one in use.
 
 A backup is Django's JSON fixture format: every article, category, reviewer and
-source in both languages with their history, every consultation request, and
-the staff accounts and groups (users and permissions by natural key, so the
-file loads into any freshly migrated database).
+source in both languages with their history and revisions (editorial/), every
+consultation request, the search synonyms, and the staff accounts and groups (users and
+permissions by natural key, so the file loads into any freshly migrated database).
 
 Encryption uses age (the pyrage package: the same file format as the `age` tool, with no
 program to install): the server holds only the recipients' public keys, so a copy of the
@@ -21,7 +21,14 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 
 # The search index is left out: restore_site rebuilds it from the articles.
-BACKUP_LABELS = ["auth.group", "auth.user", "content", "screener", "search.synonym"]
+BACKUP_LABELS = [
+    "auth.group",
+    "auth.user",
+    "content",
+    "editorial",
+    "screener",
+    "search.synonym",
+]
 # The files backup_site --folder writes, and so the only ones its rotation deletes.
 BACKUP_NAME = re.compile(r"site-\d{4}-\d{2}-\d{2}T\d{6}Z\.json(\.gz)?(\.age)?")
 ENCRYPTED_SUFFIX = ".age"
@@ -33,7 +40,7 @@ def rows_in_use():
     Groups are left out: migrations create them in every new database.
     """
     models = [get_user_model()]
-    for app_label in ("content", "screener"):
+    for app_label in ("content", "editorial", "screener"):
         models += list(apps.get_app_config(app_label).get_models())
     counts = {model._meta.label: model._default_manager.count() for model in models}
     return {label: count for label, count in counts.items() if count}

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "mesoinfo",
     "content",
+    "editorial",
     "screener",
     "clinic",
     "twofactor",
@@ -393,6 +394,23 @@ AXES_LOG_RETENTION_DAYS = int(os.environ.get("AXES_LOG_RETENTION_DAYS", "90"))
 
 # "Was this page helpful?": how often one client may answer.
 FEEDBACK_RATE_LIMIT = os.environ.get("FEEDBACK_RATE_LIMIT", "10/h")
+
+# --- E-mail ---------------------------------------------------------------------------
+
+# Editorial and reception e-mail (editorial/notifications.py, screener/sending.py):
+# printed to the console in development, sent by SMTP in production when EMAIL_HOST is set.
+# SITE_URL makes the admin links in them absolute.
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 
 # --- Logging --------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone, translation
 
 from content.models import Article, Category, Reviewer, Source
+from editorial.workflow import record_live
 
 
 @pytest.fixture(autouse=True)
@@ -46,12 +47,44 @@ def category(db):
 
 
 @pytest.fixture
-def reviewer(db):
+def doctor(db, django_user_model):
+    """Dr Haddad's own staff account, in the Medical reviewers group."""
+    user = django_user_model.objects.create_user(
+        username="dr-haddad",
+        password="a-long-test-password-42",
+        email="dr.haddad@example.org",
+        is_staff=True,
+    )
+    user.groups.add(medical_reviewers_group())
+    return user
+
+
+def medical_reviewers_group():
+    """The group its migration creates (re-created for live-server tests, which empty the
+    database after each test)."""
+    import importlib
+
+    from django.contrib.auth.models import Permission
+
+    migration = importlib.import_module("content.migrations.0012_medical_reviewers_group")
+    group, created = Group.objects.get_or_create(name=migration.REVIEWERS)
+    if created:
+        group.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label="content", codename__in=migration.REVIEWER_PERMISSIONS
+            )
+        )
+    return group
+
+
+@pytest.fixture
+def reviewer(db, doctor):
     return Reviewer.objects.create(
         name_ar="د. سلمى حداد",
         name_en="Dr Salma Haddad",
         credentials_ar="طبيبة جلدية",
         credentials_en="Dermatologist",
+        user=doctor,
     )
 
 
@@ -67,7 +100,8 @@ _numbers = itertools.count(1)
 
 @pytest.fixture
 def make_article(db, category, reviewer, source):
-    def make(**overrides):
+    def make(approved=True, **overrides):
+        """A published article whose live text its reviewer approved (approved=False: not)."""
         n = next(_numbers)
         fields = {
             "category": category,
@@ -88,6 +122,8 @@ def make_article(db, category, reviewer, source):
         fields.update(overrides)
         article = Article.objects.create(**fields)
         article.sources.add(source)
+        reviewer_account = article.reviewer.user if approved and article.reviewer else None
+        record_live(article, approved_by=reviewer_account)
         return article
 
     return make
@@ -101,7 +137,10 @@ def article(make_article):
 @pytest.fixture
 def editor(db, django_user_model):
     user = django_user_model.objects.create_user(
-        username="editor", password="a-long-test-password-42", is_staff=True
+        username="editor",
+        password="a-long-test-password-42",
+        email="editor@example.org",
+        is_staff=True,
     )
     user.groups.add(Group.objects.get(name="Content editors"))
     return user

@@ -5,6 +5,7 @@ tests/browser/node_modules; Playwright never downloads a browser. Every page a t
 opens is watched: a request to any other origin fails the test.
 """
 
+import importlib
 import json
 import os
 import shutil
@@ -219,6 +220,9 @@ def browser_editor(db, django_user_model):
     from django.contrib.auth.models import Group, Permission
     from django.contrib.contenttypes.management import create_contenttypes
 
+    EDITOR_LOSES = importlib.import_module(  # noqa: N806
+        "content.migrations.0012_medical_reviewers_group"
+    ).EDITOR_LOSES
     content = apps.get_app_config("content")
     create_contenttypes(content, verbosity=0)
     create_permissions(content, verbosity=0)
@@ -227,10 +231,13 @@ def browser_editor(db, django_user_model):
         *Permission.objects.filter(
             content_type__app_label="content",
             content_type__model__in=["article", "category", "reviewer", "source"],
-        )
+        ).exclude(codename__in=[*EDITOR_LOSES, "publish_article"])
     )
     user = django_user_model.objects.create_user(
-        username="editor", password="a-long-test-password-42", is_staff=True
+        username="editor",
+        password="a-long-test-password-42",
+        is_staff=True,
+        email="editor@example.org",
     )
     user.groups.add(group)
     return user

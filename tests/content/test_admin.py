@@ -29,12 +29,15 @@ def test_add_page_has_language_tabs_and_rtl_arabic_inputs(client, editor, catego
     assert scripts and all(not re.match(r"(https?:)?//", url) for url in scripts)
 
 
-def test_editor_adds_and_publishes_an_article_in_both_languages(client, editor, article_form):
+def test_editor_adds_and_a_reviewer_publishes_an_article_in_both_languages(
+    client, editor, doctor, article_form
+):
     client.force_login(editor)
     response = client.post(
         "/admin/content/article/add/",
         article_form
         | {
+            "_submit": "1",
             "title_ar": "مقالة من المحرر",
             "title_en": "An editor's article",
             "slug_ar": "مقالة-من-المحرر",
@@ -46,6 +49,11 @@ def test_editor_adds_and_publishes_an_article_in_both_languages(client, editor, 
     assert response.status_code == 302, response.content.decode()[:3000]
     article = Article.objects.get(slug_en="an-editors-article")
     assert article.title_ar == "مقالة من المحرر"
+    assert client.get(article.get_absolute_url()).status_code == 404  # not live yet
+    client.force_login(doctor)
+    review = f"/admin/content/article/{article.pk}/review/{article.latest_revision_id}/"
+    assert client.post(review, {"_approve": "1"}).status_code == 302
+    client.logout()
     html_ar = client.get(article.get_absolute_url()).content.decode()
     assert "<h1>مقالة من المحرر</h1>" in html_ar and "<strong>المقالة</strong>" in html_ar
     with translation.override("en"):

@@ -171,20 +171,27 @@ def test_loading_the_corpus_again_gives_older_rows_their_author_and_dates(db):
     assert article.content_modified_at == edited
 
 
-def test_publishing_in_the_admin_dates_the_page_and_only_text_changes_move_it(
-    client, editor, article_form
+def test_publishing_dates_the_page_and_only_text_changes_move_it(
+    client, editor, article_form, django_user_model
 ):
+    from editorial import workflow
+
     client.force_login(editor)
     response = client.post("/admin/content/article/add/", article_form)
     assert response.status_code == 302, response.content.decode()[:2000]
     article = Article.objects.get(slug_en="a-new-article")
-    first = article.first_published_at
-    assert first is not None and article.content_modified_at == first
-    change = f"/admin/content/article/{article.pk}/change/"
-    client.post(change, article_form | {"featured": "on"})  # not the text: same dates
-    article.refresh_from_db()
-    assert article.featured and article.content_modified_at == first
-    client.post(change, article_form | {"body_en": "A corrected text."})
-    article.refresh_from_db()
-    assert article.first_published_at == first and article.content_modified_at > first
-    assert article.date_modified == article.content_modified_at
+    assert article.first_published_at is None  # a draft has not been published
+    chief = django_user_model.objects.create_superuser("chief", password="x" * 16)
+
+    def publish(**changes):
+        snapshot = workflow.editing_snapshot(article) | changes
+        revision = workflow.save_revision(article, snapshot, chief)
+        return workflow.publish(revision, chief, notify=False)
+
+    published = workflow.publish(article.latest_revision, chief, notify=False)
+    first = published.first_published_at
+    assert first is not None and published.content_modified_at == first
+    assert publish(featured=True).content_modified_at == first  # not the text: same dates
+    corrected = publish(body_en="A corrected text.")
+    assert corrected.first_published_at == first and corrected.content_modified_at > first
+    assert corrected.date_modified == corrected.content_modified_at

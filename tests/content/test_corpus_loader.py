@@ -79,3 +79,59 @@ def test_an_article_without_its_english_text_is_refused(tmp_path):
     victim.unlink()
     with pytest.raises(CorpusError, match="no en text"):
         load_corpus(corpus)
+
+
+def changed_copy(tmp_path, sentence="A corrected sentence from the new corpus."):
+    """A copy of the corpus whose first article's English body gained a sentence."""
+    corpus = tmp_path / "corpus"
+    if not corpus.exists():
+        shutil.copytree(CORPUS_DIR, corpus)
+    path = sorted((corpus / "en").glob("*.md"))[0]
+    path.write_text(path.read_text(encoding="utf-8") + f"\n{sentence}\n", encoding="utf-8")
+    return corpus, path.stem
+
+
+def live_texts():
+    return {
+        a.corpus_key: (a.title_ar, a.body_ar, a.body_en, a.status)
+        for a in Article.objects.order_by("pk")
+    }
+
+
+def test_a_changed_corpus_becomes_drafts_awaiting_review_and_changes_nothing_live(tmp_path):
+    load_corpus()
+    Article.objects.update(latest_revision=None, live_revision=None)  # a site loaded before
+    before = live_texts()
+    corpus, key = changed_copy(tmp_path)
+
+    added = load_corpus(corpus)
+
+    assert added["proposed"] == 1 and added["articles"] == 0
+    assert live_texts() == before
+    article = Article.objects.get(corpus_key=key)
+    draft = article.latest_revision
+    assert draft.status == "submitted" and draft.origin == "corpus"
+    assert "A corrected sentence from the new corpus." in draft.content["body_en"]
+    assert article.has_unpublished_changes and article.is_public
+    assert load_corpus(corpus)["proposed"] == 0  # the same text is not proposed twice
+
+
+def test_a_changed_corpus_never_overrides_a_staff_edit(tmp_path, editor):
+    from editorial.workflow import save_revision, snapshot_of_row
+
+    load_corpus()
+    corpus, key = changed_copy(tmp_path)
+    article = Article.objects.get(corpus_key=key)
+    staff = save_revision(
+        article, snapshot_of_row(article) | {"title_en": "The editor's own title"}, editor
+    )
+    before = live_texts()
+
+    assert load_corpus(corpus)["proposed"] == 1
+
+    article.refresh_from_db()
+    assert live_texts() == before
+    assert article.latest_revision == staff  # the editor's version stays the newest
+    proposal = article.revisions.get(status="proposal")
+    assert "A corrected sentence" in proposal.content["body_en"]
+    assert proposal.content["title_en"] != "The editor's own title"

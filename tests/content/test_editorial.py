@@ -12,11 +12,12 @@ from content.readability import readability
 pytestmark = pytest.mark.django_db
 
 
-def test_a_complete_article_is_published(client, editor, article_form):
+def test_a_complete_article_is_submitted_for_review_not_published(client, editor, article_form):
     client.force_login(editor)
-    response = client.post("/admin/content/article/add/", article_form)
+    response = client.post("/admin/content/article/add/", article_form | {"_submit": "1"})
     assert response.status_code == 302
-    assert Article.objects.get(slug_en="a-new-article").status == "published"
+    article = Article.objects.get(slug_en="a-new-article")
+    assert article.status == "draft" and article.latest_revision.status == "submitted"
 
 
 @pytest.mark.parametrize(
@@ -36,6 +37,7 @@ def test_publishing_is_refused_when_something_is_missing(
 ):
     client.force_login(editor)
     article_form.pop(field)
+    article_form["_submit"] = "1"
     response = client.post("/admin/content/article/add/", article_form, HTTP_ACCEPT_LANGUAGE="en")
     html = response.content.decode()
     assert response.status_code == 200
@@ -48,6 +50,7 @@ def test_refusal_is_explained_in_arabic_to_an_arabic_editor(client, editor, arti
     client.force_login(editor)
     article_form.pop("body_en")
     article_form.pop("sources")
+    article_form["_submit"] = "1"
     html = client.post("/admin/content/article/add/", article_form).content.decode()
     assert "لا يمكن نشر هذه المقالة بعد." in html
     assert "النص (الإنجليزية)" in html and "مصدر واحد على الأقل" in html

@@ -1,4 +1,4 @@
-"""Every change to an article is kept; staff see earlier versions and restore one."""
+"""Every saved version of an article is kept; staff compare two and revert to one."""
 
 import pytest
 from django.urls import reverse
@@ -9,56 +9,59 @@ from tests.hardening.forms import form_data
 
 pytestmark = pytest.mark.django_db
 
-TRANSLATED = ["title", "slug", "summary", "body"]
 
-
-def translated_values(article):
-    return {
-        f"{f}_{code}": getattr(article, f"{f}_{code}") for f in TRANSLATED for code in ["ar", "en"]
-    }
-
-
-def test_staff_edit_then_restore_an_article_in_both_languages(client, editor, article):
-    original = translated_values(article)
+def test_edit_publish_then_revert_an_article_in_both_languages(client, editor, doctor, article):
+    original = article.live_revision.content
     client.force_login(editor)
     change_url = reverse("admin:content_article_change", args=[article.pk])
-
     data = form_data(client.get(change_url).content.decode(), "article_form")
     data.update(
         {
             "title_ar": "عنوان عدّله المحرر",
             "title_en": "A title the editor changed",
-            "body_ar": "## نص جديد\n\nكتب المحرر نصًا آخر.",
-            "body_en": "## New text\n\nThe editor wrote something else.",
+            "body_ar": "## نص جديد\r\n\r\nكتب المحرر نصًا آخر.",
+            "_submit": "1",
         }
     )
     assert client.post(change_url, data).status_code == 302
     article.refresh_from_db()
-    assert article.title_en == "A title the editor changed"
-    assert article.history.count() == 2
+    assert article.title_en == original["title_en"]  # still the live text
+    assert article.latest_revision.content["body_ar"] == "## نص جديد\n\nكتب المحرر نصًا آخر."
 
     history = client.get(reverse("admin:content_article_history", args=[article.pk]))
+    html = history.content.decode()
     assert history.status_code == 200
-    first = article.history.earliest()
-    revert_url = reverse("admin:content_article_simple_history", args=[article.pk, first.pk])
-    assert revert_url in history.content.decode()
-    # The earlier version, as the history page shows it: the form filled with its values.
-    page = client.get(revert_url)
-    assert page.status_code == 200
-    old = form_data(page.content.decode(), "historicalarticle_form")
-    assert old["title_ar"] == original["title_ar"] and old["body_en"] == original["body_en"]
-    assert client.post(revert_url, old).status_code == 302
+    compare = reverse(
+        "admin:content_article_compare",
+        args=[article.pk, article.live_revision_id, article.latest_revision_id],
+    )
+    assert compare in html
+    page = client.get(compare, HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    assert "<ins>عنوان عدّله المحرر</ins>" in page and "العنوان (العربية)" in page
 
+    revert = reverse("admin:content_article_revert", args=[article.pk, article.live_revision_id])
+    assert client.post(revert).status_code == 302
     article.refresh_from_db()
-    assert translated_values(article) == original
-    assert article.history.count() == 3
-    latest = article.history.latest()
-    assert latest.history_user == editor
-    assert (latest.title_ar, latest.title_en) == (original["title_ar"], original["title_en"])
+    assert article.latest_revision.content["title_ar"] == original["title_ar"]
     for code in ("ar", "en"):
         with translation.override(code):
             html = client.get(article.get_absolute_url()).content.decode()
         assert original[f"title_{code}"] in html
+
+
+def test_saving_unchanged_text_with_crlf_records_no_change(client, editor, article):
+    client.force_login(editor)
+    change_url = reverse("admin:content_article_change", args=[article.pk])
+    data = form_data(client.get(change_url).content.decode(), "article_form")
+    data["body_ar"] = data["body_ar"].replace("\n", "\r\n")  # as a browser sends it
+    assert "\r\n" in data["body_ar"]
+    response = client.post(change_url, data, HTTP_ACCEPT_LANGUAGE="en", follow=True)
+    assert "Nothing changed" in response.content.decode()
+    assert article.revisions.count() == 1
+    assert article.history.count() == 1  # the live row was not saved either
+    data["body_ar"] += "\r\nسطر جديد."
+    client.post(change_url, data)
+    assert article.revisions.count() == 2
 
 
 def test_history_records_every_language(article):

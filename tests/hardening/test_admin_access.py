@@ -126,8 +126,12 @@ def expected_group_rights():
     editor_rights |= {f"content.{codename}" for codename in more.EDITOR_PERMISSIONS}
     editor_rights |= {f"content.{codename}" for codename in authors.EDITOR_PERMISSIONS}
     assert editors.GROUP == more.EDITORS
+    workflow = importlib.import_module("content.migrations.0012_medical_reviewers_group")
+    assert workflow.EDITORS == editors.GROUP
+    editor_rights -= {f"content.{codename}" for codename in workflow.EDITOR_LOSES}
     return {
         editors.GROUP: editor_rights,
+        workflow.REVIEWERS: {f"content.{codename}" for codename in workflow.REVIEWER_PERMISSIONS},
         reception.GROUP: {f"screener.{codename}" for codename in reception.CODENAMES},
     }
 
@@ -180,10 +184,16 @@ def status(client, name, *args):
     return client.get(reverse(name, args=args), HTTP_ACCEPT_LANGUAGE="en").status_code
 
 
-@pytest.mark.parametrize("model", ["article", "category", "reviewer", "author", "source", "page"])
+@pytest.mark.parametrize("model", ["article", "category", "author", "source", "page"])
 def test_content_editors_manage_the_content(editor_client, model):
     assert status(editor_client, f"admin:content_{model}_changelist") == 200
     assert status(editor_client, f"admin:content_{model}_add") == 200
+
+
+def test_content_editors_see_but_do_not_change_reviewer_records(editor_client):
+    # A doctor's name on a page is that doctor's doing: Medical reviewers keep the records.
+    assert status(editor_client, "admin:content_reviewer_changelist") == 200
+    assert status(editor_client, "admin:content_reviewer_add") == 403
 
 
 def test_content_editors_edit_and_delete_pages(editor_client, about_page):

@@ -7,12 +7,13 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
 from content.models import Article, Category, Feedback, Page, Reviewer, Source
+from editorial.models import Revision
 from screener.models import ConsultationRequest
 
 pytestmark = pytest.mark.django_db
 
 User = get_user_model()
-PLAIN = [Category, Reviewer, Source, Article, Page, Feedback, ConsultationRequest]
+PLAIN = [Category, Reviewer, Source, Article, Page, Feedback, ConsultationRequest, Revision]
 HISTORY = [Article.history.model, Category.history.model, Page.history.model]
 
 
@@ -24,8 +25,12 @@ def to_milliseconds(value):
 
 
 def rows(model, order):
-    # Every column by name: title_ar and title_en, not modeltranslation's "title".
-    columns = [field.attname for field in model._meta.concrete_fields]
+    # Every column by name: title_ar and title_en, not modeltranslation's "title". A staff
+    # account is named by its user name: restored users get new keys (natural keys).
+    columns = [
+        f"{field.name}__username" if field.related_model is User else field.attname
+        for field in model._meta.concrete_fields
+    ]
     return [
         {name: to_milliseconds(value) for name, value in row.items()}
         for row in model.objects.order_by(order).values(*columns)
@@ -53,6 +58,7 @@ def snapshot():
 def empty_the_database():
     ConsultationRequest.objects.all().delete()
     Feedback.objects.all().delete()
+    Revision.objects.all().delete()
     Article.objects.all().delete()
     Category.objects.all().delete()
     Reviewer.objects.all().delete()

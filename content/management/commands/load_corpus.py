@@ -1,7 +1,7 @@
 """Load the article corpus from content/corpus/ into the database.
 
-Adds what is missing and never overwrites: anything already loaded (matched by
-its corpus key) is left exactly as staff last saved it.
+Adds what is missing and never overwrites the live text: a changed article file becomes
+a revision awaiting medical review ("proposed" in the summary).
 """
 
 from django.core.management.base import BaseCommand

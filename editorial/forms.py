@@ -1,0 +1,90 @@
+"""The article form of the workflow: loads the latest revision, refuses stale saves."""
+
+from django import forms
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
+
+from content.models import Article
+from content.publishing import missing_for_publishing
+
+# What the editor asked for, by the name of the button pressed.
+SUBMIT, PUBLISH = "_submit", "_publish"
+
+
+def intent_of(request):
+    for name in (PUBLISH, SUBMIT):
+        if name in request.POST:
+            return name
+    return None
+
+
+class ArticleAdminForm(forms.ModelForm):
+    """Refuses to submit or publish an incomplete article, and a save over a newer one."""
+
+    intent = None  # set per request by the admin (get_form)
+    base_revision = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        instance = self.instance
+        if instance.pk is not None:
+            self.initial["base_revision"] = instance.latest_revision_id
+            if hasattr(instance, "editing_sources") and "sources" in self.fields:
+                self.initial["sources"] = instance.editing_sources
+
+    def clean(self):
+        cleaned = super().clean()
+        self.refuse_stale_save(cleaned)
+        if self.intent in (SUBMIT, PUBLISH):
+            missing = missing_for_publishing(cleaned, cleaned.get("sources"))
+            if missing:
+                raise forms.ValidationError(
+                    format_lazy(
+                        "{} {}",
+                        _("This article cannot be published yet. Add, or keep it as a draft:"),
+                        pgettext("list separator", ", ").join(str(item) for item in missing),
+                    ),
+                    code="incomplete",
+                )
+        return cleaned
+
+    def refuse_stale_save(self, cleaned):
+        """Someone saved a newer revision since this form was opened: say who and when."""
+        if self.instance.pk is None:
+            return
+        current = Article.objects.filter(pk=self.instance.pk).values_list(
+            "latest_revision", flat=True
+        )[0]
+        base = cleaned.get("base_revision")
+        if current is None or current == base:
+            return
+        from .models import Revision
+
+        newer = Revision.objects.select_related("author").get(pk=current)
+        compare = reverse(
+            "admin:content_article_compare", args=[self.instance.pk, base or 0, current]
+        )
+        # The next save is taken as deliberate: the text typed here stays in the form.
+        self.data = self.data.copy()
+        self.data["base_revision"] = current
+        raise forms.ValidationError(
+            format_html(
+                '{} <a href="{}">{}</a>',
+                _(
+                    "Not saved: %(user)s saved a newer version of this article on %(date)s, "
+                    "after you opened it. Your text is still below. Compare the two versions, "
+                    "then save again to make yours the newest draft."
+                )
+                % {
+                    "user": newer.author or _("the corpus files"),
+                    "date": date_format(newer.created_at, "DATETIME_FORMAT"),
+                },
+                compare,
+                _("Compare the versions"),
+            ),
+            code="stale",
+        )

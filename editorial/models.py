@@ -1,0 +1,75 @@
+"""Revisions: every saved version of an article, beside the live text the public reads.
+
+The Article row holds the live text (what views, search and sitemaps read); a revision
+is a snapshot of everything an editor can change. Its status is the small state machine
+of the medical sign-off: draft -> submitted -> sent back | approved -> published.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+
+class Revision(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Waiting for medical review")
+        SENT_BACK = "sent_back", _("Sent back to the editor")
+        APPROVED = "approved", _("Approved")
+        PUBLISHED = "published", _("Published")
+        PROPOSAL = "proposal", _("Proposed by the corpus")
+
+    class Origin(models.TextChoices):
+        STAFF = "staff", _("Staff")
+        CORPUS = "corpus", _("Corpus files")
+
+    article = models.ForeignKey(
+        "content.Article",
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="revisions",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("saved at"), auto_now_add=True)
+    origin = models.CharField(
+        _("origin"), max_length=10, choices=Origin.choices, default=Origin.STAFF
+    )
+    content = models.JSONField(_("content"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    comment = models.TextField(_("reviewer's comment"), blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        get_latest_by = ["created_at", "pk"]
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+
+    def __str__(self):
+        return _("%(article)s, saved %(date)s") % {
+            "article": self.content.get("title_ar") or self.article_id,
+            "date": date_format(self.created_at, "DATETIME_FORMAT"),
+        }
+
+    def get_absolute_url(self):
+        return reverse("admin:content_article_review", args=[self.article_id, self.pk])

@@ -1,0 +1,114 @@
+"""E-mail to the staff concerned by an editorial event: one message per event.
+
+Messages name the article and link to the admin; they never hold a visitor's data
+(no consultation request, no screener answer, no feedback comment).
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMessage
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+PUBLISH_PERMISSION = "publish_article"
+
+
+def reviewers():
+    """Active staff who may approve articles: Medical reviewers and superusers."""
+    users = get_user_model().objects.filter(is_active=True, is_staff=True).exclude(email="")
+    return users.filter(
+        Q(is_superuser=True)
+        | Q(groups__permissions__codename=PUBLISH_PERMISSION)
+        | Q(user_permissions__codename=PUBLISH_PERMISSION)
+    ).distinct()
+
+
+def admin_link(path):
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def send(recipients, subject, lines):
+    """One e-mail, in Arabic then English (staff read both), to everyone concerned."""
+    addresses = sorted({user.email for user in recipients if user and user.email})
+    if not addresses:
+        return
+    parts = {}
+    for code in ("ar", "en"):
+        with translation.override(code):
+            parts[code] = (str(subject()), "\n".join(str(line) for line in lines()))
+    EmailMessage(
+        subject=f"{parts['ar'][0]} / {parts['en'][0]}",
+        body=f"{parts['ar'][1]}\n\n---\n\n{parts['en'][1]}\n",
+        to=addresses[:1] if len(addresses) == 1 else [],
+        bcc=addresses if len(addresses) > 1 else [],
+    ).send()
+
+
+def _title(revision):
+    return revision.content.get(f"title_{translation.get_language()}") or revision.article_id
+
+
+def _event(revision, recipients, subject, body, extra=None):
+    link = admin_link(
+        reverse("admin:content_article_review", args=[revision.article_id, revision.pk])
+    )
+    send(
+        recipients,
+        lambda: subject % {"title": _title(revision)},
+        lambda: [body() % {"title": _title(revision)}] + ([extra()] if extra else []) + [link],
+    )
+
+
+def submitted(revision):
+    _event(
+        revision,
+        reviewers(),
+        _("For review: %(title)s"),
+        lambda: _("An editor submitted “%(title)s” for medical review."),
+    )
+
+
+def sent_back(revision, user):
+    _event(
+        revision,
+        [revision.author],
+        _("Sent back: %(title)s"),
+        lambda: _("The medical reviewer sent “%(title)s” back with a comment."),
+        lambda: revision.comment,
+    )
+
+
+def approved(revision, user):
+    _event(
+        revision,
+        [revision.author],
+        _("Approved: %(title)s"),
+        lambda: _("The medical reviewer approved “%(title)s”."),
+    )
+
+
+def published(revision, user):
+    _event(
+        revision,
+        [revision.author],
+        _("Published: %(title)s"),
+        lambda: _("“%(title)s” is now published."),
+    )
+
+
+def review_overdue(article, recipients):
+    def title():
+        return getattr(article, f"title_{translation.get_language()}")
+
+    link = admin_link(reverse("admin:content_article_change", args=[article.pk]))
+    send(
+        recipients,
+        lambda: _("Review overdue: %(title)s") % {"title": title()},
+        lambda: [
+            _("The medical review of “%(title)s” was due on %(date)s.")
+            % {"title": title(), "date": article.next_review_due.isoformat()},
+            link,
+        ],
+    )

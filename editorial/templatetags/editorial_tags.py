@@ -1,0 +1,50 @@
+"""The admin home's "Your work" box: reviews waiting, drafts sent back, overdue reviews."""
+
+from django import template
+from django.db.models import F
+from django.utils import timezone
+
+from content.models import Article
+from editorial.models import Revision
+
+register = template.Library()
+LIMIT = 20
+
+
+def new_consultation_requests(user):
+    """How many consultation requests are new, or None for those who may not see them."""
+    from screener.models import ConsultationRequest
+
+    if not user.has_perm("screener.view_consultationrequest"):
+        return None
+    return ConsultationRequest.objects.filter(status=ConsultationRequest.Status.NEW).count()
+
+
+@register.inclusion_tag("editorial/dashboard.html", takes_context=True)
+def editorial_dashboard(context):
+    user = context["request"].user
+    if not user.is_authenticated:
+        return {"dashboard": None}
+    may_review = user.has_perm("content.publish_article")
+    may_edit = user.has_perm("content.change_article")
+    dashboard = {"may_review": may_review, "may_edit": may_edit}
+    if may_review:
+        dashboard["to_review"] = (
+            Revision.objects.filter(status=Revision.Status.SUBMITTED)
+            .select_related("article")
+            .order_by("submitted_at")[:LIMIT]
+        )
+    if may_edit:
+        # Only while the sent-back version is still the newest: a fix supersedes it.
+        dashboard["sent_back"] = Revision.objects.filter(
+            author=user, status=Revision.Status.SENT_BACK, article__latest_revision=F("pk")
+        ).select_related("article")[:LIMIT]
+        dashboard["overdue"] = (
+            Article.objects.exclude(status=Article.Status.ARCHIVED)
+            .filter(next_review_due__lt=timezone.localdate())
+            .order_by("next_review_due")[:LIMIT]
+        )
+    dashboard["new_requests"] = new_consultation_requests(user)
+    if not (may_review or may_edit or dashboard["new_requests"] is not None):
+        return {"dashboard": None}
+    return {"dashboard": dashboard}

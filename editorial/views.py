@@ -1,0 +1,250 @@
+"""The workflow's admin pages: preview, review, compare, revisions and the POST actions.
+
+Each view is reached through ArticleAdmin.get_urls, wrapped in admin_view (staff only).
+"""
+
+from csp.constants import SELF
+from csp.decorators import csp_replace
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django.views.decorators.cache import never_cache
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.generic import TemplateView
+
+from content.forms import FeedbackForm
+from content.models import Article, Source
+from content.structured_data import article_json_ld
+
+from . import workflow
+from .diff import changed_fields, compare
+from .models import Revision
+
+PUBLISH_PERMISSION = "content.publish_article"
+LANGUAGES = ("ar", "en")
+
+
+class ArticleAdminMixin:
+    """An article the signed-in staff member may see; `needs` names the right required."""
+
+    model_admin = None
+    needs = "view"
+
+    def dispatch(self, request, pk, **kwargs):
+        self.article = get_object_or_404(Article.objects.select_related("category"), pk=pk)
+        admin = self.model_admin
+        allowed = {
+            "view": admin.has_view_or_change_permission(request, self.article),
+            "change": admin.has_change_permission(request, self.article),
+            "publish": request.user.has_perm(PUBLISH_PERMISSION),
+        }[self.needs]
+        if not allowed:
+            raise PermissionDenied
+        return super().dispatch(request, pk=pk, **kwargs)
+
+    def revision(self, revision_id):
+        """A revision of this article; 0 stands for the live text of the row."""
+        if revision_id == 0:
+            return None
+        return get_object_or_404(Revision, pk=revision_id, article=self.article)
+
+    def admin_context(self, **kwargs):
+        return {
+            **self.model_admin.admin_site.each_context(self.request),
+            "opts": Article._meta,
+            "original": self.article,
+            "article": self.article,
+            **kwargs,
+        }
+
+
+def snapshot(article, revision):
+    return revision.content if revision is not None else workflow.snapshot_of_row(article)
+
+
+@method_decorator(never_cache, name="dispatch")
+class PreviewView(ArticleAdminMixin, TemplateView):
+    """The revision at phone width and at desktop width, in either language."""
+
+    template_name = "editorial/preview.html"
+
+    def get_context_data(self, **kwargs):
+        lang = self.request.GET.get("lang", "ar")
+        lang = lang if lang in LANGUAGES else "ar"
+        device = "desktop" if self.request.GET.get("view") == "desktop" else "phone"
+        revision_id = self.kwargs["revision"]
+        self.revision(revision_id)
+        page_url = reverse(
+            "admin:content_article_preview_page", args=[self.article.pk, revision_id, lang]
+        )
+        return self.admin_context(
+            title=_("Preview"),
+            lang=lang,
+            device=device,
+            width=375 if device == "phone" else 1280,
+            page_url=page_url,
+            revision_id=revision_id,
+            languages=LANGUAGES,
+        )
+
+
+@method_decorator([never_cache, xframe_options_sameorigin], name="dispatch")
+@method_decorator(csp_replace({"frame-ancestors": [SELF]}), name="dispatch")
+class PreviewPageView(ArticleAdminMixin, View):
+    """The public article template, filled with a revision: never cached, never indexed."""
+
+    def get(self, request, pk, revision, lang):
+        if lang not in LANGUAGES:
+            raise Http404
+        rev = self.revision(revision)
+        content = snapshot(self.article, rev)
+        article = workflow.apply_snapshot(Article(pk=self.article.pk), content)
+        article.status = Article.Status.PUBLISHED
+        article.updated_at = rev.created_at if rev else self.article.updated_at
+        # As the page would be once this revision is live (its review named or pending).
+        article.live_revision = rev or self.article.live_revision
+        article._prefetched_objects_cache = {
+            "sources": Source.objects.filter(pk__in=content.get("sources", []))
+        }
+        with translation.override(lang):
+            context = {
+                "article": article,
+                "translated_object": article,
+                "json_ld": article_json_ld(article, request),
+                "feedback_form": FeedbackForm(),
+                "crumbs": [
+                    {"label": article.category.name, "url": article.category.get_absolute_url()},
+                    {"label": article.title, "url": None},
+                ],
+                "related": [],
+                "is_preview": True,
+            }
+            response = render(request, "editorial/article_preview.html", context)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+
+class ReviewView(ArticleAdminMixin, TemplateView):
+    """A submitted revision beside the live text; reviewers send it back or publish it."""
+
+    template_name = "editorial/review.html"
+
+    def get_context_data(self, **kwargs):
+        rev = self.revision(self.kwargs["revision"])
+        live = workflow.snapshot_of_row(self.article)
+        return self.admin_context(
+            title=_("Review"),
+            revision=rev,
+            rows=compare(live, rev.content),
+            may_publish=self.request.user.has_perm(PUBLISH_PERMISSION),
+        )
+
+    def post(self, request, pk, revision):
+        if not request.user.has_perm(PUBLISH_PERMISSION):
+            raise PermissionDenied
+        rev = self.revision(revision)
+        if rev is None or rev.status != Revision.Status.SUBMITTED:
+            messages.error(request, _("This version is not waiting for review."))
+        elif "_send_back" in request.POST:
+            comment = request.POST.get("comment", "").strip()[:2000]
+            if not comment:
+                messages.error(request, _("Say what the editor should change."))
+                return self.get(request, pk=pk, revision=revision)
+            workflow.send_back(rev, request.user, comment)
+            messages.success(request, _("Sent back to the editor with your comment."))
+        elif "_approve" in request.POST:
+            workflow.approve_and_publish(rev, request.user)
+            messages.success(request, _("Approved and published."))
+        return redirect("admin:content_article_change", self.article.pk)
+
+
+class CompareView(ArticleAdminMixin, TemplateView):
+    template_name = "editorial/compare.html"
+
+    def get_context_data(self, **kwargs):
+        old, new = self.revision(self.kwargs["old"]), self.revision(self.kwargs["new"])
+        return self.admin_context(
+            title=_("Compare versions"),
+            old=old,
+            new=new,
+            rows=compare(snapshot(self.article, old), snapshot(self.article, new)),
+        )
+
+
+class RevisionsView(ArticleAdminMixin, TemplateView):
+    """Every revision, newest first, with the fields it changed and a Revert button."""
+
+    template_name = "editorial/revisions.html"
+
+    def get(self, request, *args, **kwargs):
+        # "Compare any two": the form on this page names them; 0 is the live text.
+        old, new = request.GET.get("old", ""), request.GET.get("new", "")
+        if old.isdigit() and new.isdigit():
+            self.revision(int(old)), self.revision(int(new))
+            return redirect("admin:content_article_compare", self.article.pk, int(old), int(new))
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        revisions = list(
+            self.article.revisions.exclude(status=Revision.Status.PROPOSAL)
+            .select_related("author", "approved_by")
+            .order_by("created_at", "pk")[:200]
+        )
+        entries, previous = [], None
+        for revision in revisions:
+            fields = changed_fields(previous.content if previous else {}, revision.content)
+            entries.append({"revision": revision, "previous": previous, "fields": fields})
+            previous = revision
+        entries.reverse()
+        return self.admin_context(
+            title=_("History"),
+            entries=entries,
+            may_change=self.model_admin.has_change_permission(self.request, self.article),
+        )
+
+
+class RevertView(ArticleAdminMixin, View):
+    needs = "change"
+
+    def post(self, request, pk, revision):
+        rev = self.revision(revision)
+        if rev is None:
+            raise Http404
+        workflow.revert(rev, request.user)
+        messages.success(
+            request, _("The earlier version is now the newest draft. Publish it after review.")
+        )
+        return redirect("admin:content_article_change", self.article.pk)
+
+
+class ActionView(ArticleAdminMixin, View):
+    """Unpublish (reviewers), archive and restore (editors too)."""
+
+    needs = "change"
+    actions = {
+        "unpublish": (workflow.unpublish, True, _("Taken off the site. Its text is kept.")),
+        "archive": (
+            workflow.archive,
+            False,
+            _("Archived: it is off the site and can be restored."),
+        ),
+        "restore": (workflow.restore, False, _("Restored as a draft.")),
+    }
+
+    def post(self, request, pk, action):
+        if action not in self.actions:
+            raise Http404
+        function, needs_publish, message = self.actions[action]
+        # Archiving a live article takes it off the site: that is unpublishing.
+        needs_publish = needs_publish or self.article.status == Article.Status.PUBLISHED
+        if needs_publish and not request.user.has_perm(PUBLISH_PERMISSION):
+            raise PermissionDenied
+        function(self.article)
+        messages.success(request, message)
+        return redirect("admin:content_article_change", self.article.pk)

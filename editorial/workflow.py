@@ -1,0 +1,283 @@
+"""The editorial workflow as plain functions: snapshot, save, submit, review, publish.
+
+Only `publish` writes an article's live text; every other step writes revisions.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+
+from content.models import Article, Reviewer
+from content.publishing import LIVE_TEXT_FIELDS, record_publication
+
+from . import notifications
+from .models import Revision
+
+TRANSLATED = ("title", "slug", "summary", "body")
+LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
+TEXT_FIELDS = [f"{field}_{code}" for code in LANGUAGE_CODES for field in TRANSLATED]
+DATE_FIELDS = ("last_reviewed", "next_review_due")
+TIME_FIELDS = ("published_at", "expires_at")
+OTHER_FIELDS = ("featured", "order")
+FK_FIELDS = ("category", "reviewer", "author")
+SNAPSHOT_FIELDS = (*TEXT_FIELDS, *FK_FIELDS, *DATE_FIELDS, *TIME_FIELDS, *OTHER_FIELDS, "sources")
+
+
+def normalise_text(value):
+    """Line ends as the browser's CRLF or the files' LF are the same text."""
+    return (value or "").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def normalise_time(value):
+    """Whole seconds: the admin's form has no finer field, so finer is not a change."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = parse_datetime(value)
+    return value.replace(microsecond=0).isoformat()
+
+
+def normalise(values):
+    """A snapshot (JSON-ready) from a dict of field values or model instances."""
+    snapshot = {}
+    for field in TEXT_FIELDS:
+        snapshot[field] = normalise_text(values.get(field))
+    for field in FK_FIELDS:
+        value = values.get(field)
+        snapshot[field] = getattr(value, "pk", value)
+    for field in DATE_FIELDS:
+        value = values.get(field)
+        snapshot[field] = value.isoformat() if isinstance(value, datetime.date) else value
+    for field in TIME_FIELDS:
+        snapshot[field] = normalise_time(values.get(field))
+    snapshot["featured"] = bool(values.get("featured"))
+    snapshot["order"] = int(values.get("order") or 0)
+    snapshot["sources"] = sorted(getattr(s, "pk", s) for s in values.get("sources") or [])
+    return snapshot
+
+
+def snapshot_of_row(article):
+    """The live text of the article row, as a snapshot."""
+    values = {field: getattr(article, field) for field in SNAPSHOT_FIELDS if field != "sources"}
+    values["category"] = article.category_id
+    values["reviewer"] = article.reviewer_id
+    values["author"] = article.author_id
+    values["sources"] = list(article.sources.values_list("pk", flat=True))
+    return normalise(values)
+
+
+def field_values(snapshot):
+    """Model field values from a snapshot (foreign keys as *_id), sources apart."""
+    values = {field: snapshot.get(field) for field in TEXT_FIELDS}
+    # A snapshot taken before a field existed (the author) leaves that field as it is.
+    values |= {f"{field}_id": snapshot[field] for field in FK_FIELDS if field in snapshot}
+    for field in DATE_FIELDS:
+        values[field] = parse_date(snapshot[field]) if snapshot.get(field) else None
+    for field in TIME_FIELDS:
+        values[field] = parse_datetime(snapshot[field]) if snapshot.get(field) else None
+    values["published_at"] = values["published_at"] or timezone.now()
+    values["featured"] = snapshot.get("featured", False)
+    values["order"] = snapshot.get("order", 0)
+    return values
+
+
+def apply_snapshot(article, snapshot):
+    """Set the article's attributes (in memory only) to a snapshot's values."""
+    for name, value in field_values(snapshot).items():
+        setattr(article, name, value)
+    for field in FK_FIELDS:  # forget related objects cached for the old ids
+        article._state.fields_cache.pop(field, None)
+    return article
+
+
+def editing_snapshot(article):
+    """What the edit form loads: unpublished changes if any, else the live row."""
+    if article.has_unpublished_changes:
+        return article.latest_revision.content
+    return snapshot_of_row(article)
+
+
+def save_revision(article, snapshot, user, origin=Revision.Origin.STAFF, latest=True):
+    """A new draft revision; the live text is untouched. `latest=False` files a proposal."""
+    revision = Revision.objects.create(
+        article=article,
+        author=user,
+        origin=origin,
+        content=snapshot,
+        status=Revision.Status.DRAFT if latest else Revision.Status.PROPOSAL,
+    )
+    if latest:
+        Article.objects.filter(pk=article.pk).update(latest_revision=revision)
+        article.latest_revision = revision
+    return revision
+
+
+def submit(revision, user):
+    revision.status = Revision.Status.SUBMITTED
+    revision.submitted_at = timezone.now()
+    revision.save(update_fields=["status", "submitted_at"])
+    notifications.submitted(revision)
+
+
+def send_back(revision, user, comment):
+    revision.status = Revision.Status.SENT_BACK
+    revision.comment = comment
+    revision.save(update_fields=["status", "comment"])
+    notifications.sent_back(revision, user)
+
+
+def approve(revision, user):
+    """The reviewer signs the revision (publishing it then dates the review)."""
+    revision.status = Revision.Status.APPROVED
+    revision.approved_by = user
+    revision.approved_at = timezone.now()
+    revision.save(update_fields=["status", "approved_by", "approved_at"])
+    notifications.approved(revision, user)
+
+
+def named_approval_date(revision):
+    """The day the article's own reviewer approved this revision from their account, or None."""
+    if revision.approved_by_id is None or not revision.content.get("reviewer"):
+        return None
+    if not Reviewer.objects.filter(
+        pk=revision.content["reviewer"], user_id=revision.approved_by_id, is_placeholder=False
+    ).exists():
+        return None
+    return timezone.localdate(revision.approved_at)
+
+
+@transaction.atomic
+def publish(revision, user, notify=True):
+    """The one way text goes live: copy the revision into the article row."""
+    article = Article.objects.select_for_update().get(pk=revision.article_id)
+    changed = snapshot_of_row(article) != revision.content or article.status != "published"
+    went_live = article.status != Article.Status.PUBLISHED
+    text_before = {field: getattr(article, field) for field in LIVE_TEXT_FIELDS}
+    apply_snapshot(article, revision.content)
+    text_changed = went_live or any(
+        getattr(article, field) != value for field, value in text_before.items()
+    )
+    approved_on = named_approval_date(revision)
+    if approved_on is not None:  # `last_reviewed` is set by the doctor's own approval
+        article.last_reviewed = approved_on
+        changed = True
+    article.status = Article.Status.PUBLISHED
+    # The dates a reader and the JSON-LD see: the first publication, and the last one
+    # that changed the text (not one that only changed, say, the review dates).
+    if text_changed or article.first_published_at is None:
+        when = max(timezone.now(), article.published_at or timezone.now())
+        record_publication(article, when=when, text_changed=text_changed)
+    article.live_revision = revision
+    if article.latest_revision_id is None:
+        article.latest_revision = revision
+    # The row's history (django-simple-history) records real changes only.
+    # (it skips a save whenever the attribute exists, whatever its value).
+    if not changed:
+        article.skip_history_when_saving = True
+    article.save()
+    article.sources.set(revision.content.get("sources", []))
+    revision.status = Revision.Status.PUBLISHED
+    revision.save(update_fields=["status"])
+    if notify:
+        notifications.published(revision, user)
+    return article
+
+
+def approve_and_publish(revision, user):
+    approve(revision, user)
+    return publish(revision, user)
+
+
+def unpublish(article):
+    """Off the site; the text and its revisions stay."""
+    article.status = Article.Status.DRAFT
+    article.save(update_fields=["status"])
+
+
+def archive(article):
+    article.status = Article.Status.ARCHIVED
+    article.save(update_fields=["status"])
+
+
+def restore(article):
+    """An archived article comes back as a draft, to be published again after review."""
+    article.status = Article.Status.DRAFT
+    article.save(update_fields=["status"])
+
+
+def revert(revision, user):
+    """A new draft holding an earlier revision's text, sources and category."""
+    return save_revision(revision.article, dict(revision.content), user)
+
+
+def record_live(article, user=None, approved_by=None, origin=Revision.Origin.STAFF):
+    """A first revision for a row written directly (the corpus, tests), live if published."""
+    live = article.status == Article.Status.PUBLISHED
+    revision = Revision.objects.create(
+        article=article,
+        author=user,
+        origin=origin,
+        content=snapshot_of_row(article),
+        status=Revision.Status.PUBLISHED if live else Revision.Status.DRAFT,
+        approved_by=approved_by,
+        approved_at=timezone.now() if approved_by else None,
+    )
+    article.latest_revision = revision
+    article.live_revision = revision if live else None
+    Article.objects.filter(pk=article.pk).update(
+        latest_revision=revision, live_revision=article.live_revision
+    )
+    return revision
+
+
+# What the corpus files decide about an article (the go-live and expiry dates are staff's).
+CORPUS_FIELDS = (*TEXT_FIELDS, *FK_FIELDS, *DATE_FIELDS, *OTHER_FIELDS, "sources")
+
+
+def propose_from_corpus(article, values):
+    """A changed corpus text for an article already on the site; returns a new revision or None.
+
+    The live text stays. Unless staff edited the article since the corpus last spoke, the
+    new text becomes the newest version, waiting for medical review; otherwise it is filed
+    beside the staff's version as a proposal to compare.
+    """
+    proposed = {**snapshot_of_row(article), **normalise(values)}
+    proposed |= {field: snapshot_of_row(article)[field] for field in TIME_FIELDS}
+    corpus_revisions = article.revisions.filter(origin=Revision.Origin.CORPUS)
+    last = corpus_revisions.order_by("-created_at", "-pk").first()
+    baseline = last.content if last else snapshot_of_row(article)
+    if all(baseline.get(f) == proposed.get(f) for f in CORPUS_FIELDS):
+        return None
+    staff = article.revisions.filter(origin=Revision.Origin.STAFF)
+    if last is not None:
+        staff_edited = staff.filter(created_at__gt=last.created_at).exists()
+    else:
+        staff_edited = staff.exists() or article.history.filter(history_user__isnull=False).exists()
+    revision = save_revision(
+        article, proposed, None, Revision.Origin.CORPUS, latest=not staff_edited
+    )
+    if not staff_edited:
+        revision.status = Revision.Status.SUBMITTED
+        revision.submitted_at = timezone.now()
+        revision.save(update_fields=["status", "submitted_at"])
+    return revision
+
+
+def state(article):
+    """The article's place in the workflow, as the list shows it."""
+    latest = article.latest_revision
+    if article.status == Article.Status.ARCHIVED:
+        return "archived"
+    if latest is not None and latest.status == Revision.Status.SUBMITTED:
+        return "in_review"
+    if article.status == Article.Status.PUBLISHED:
+        now = timezone.now()
+        if article.published_at > now:
+            return "scheduled"
+        if article.expires_at and article.expires_at <= now:
+            return "expired"
+        return "live_changed" if article.has_unpublished_changes else "live"
+    return "draft"

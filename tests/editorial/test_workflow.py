@@ -1,0 +1,355 @@
+"""The editorial workflow: drafts beside the live page, sign-off, compare, history, mail."""
+
+import re
+from datetime import date, timedelta
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from content.models import Article, Source
+from editorial.models import Revision
+from tests.hardening.forms import form_data
+
+pytestmark = pytest.mark.django_db
+
+
+def change_url(article):
+    return reverse("admin:content_article_change", args=[article.pk])
+
+
+def public(client, article, code):
+    with translation.override(code):
+        url = article.get_absolute_url()
+    html = client.get(url).content
+    return re.sub(rb'name="csrfmiddlewaretoken" value="[^"]+"', b"", html)
+
+
+def edit(client, article, **changes):
+    """Open the edit form, change fields, press a button; return the response."""
+    page = client.get(change_url(article))
+    data = form_data(page.content.decode(), "article_form")
+    data.update(changes)
+    return client.post(change_url(article), data)
+
+
+def test_a_draft_leaves_the_public_page_byte_for_byte_unchanged(client, editor, article):
+    before = {code: public(client, article, code) for code in ("ar", "en")}
+    client.force_login(editor)
+    response = edit(client, article, title_ar="عنوان المسودة", body_en="Draft text.")
+    assert response.status_code == 302
+    messages = [str(m) for m in response.wsgi_request._messages]
+    assert messages == ["حُفظت المسودة، ولم تتغير الصفحة التي يراها الزوار."]
+    client.logout()
+    assert {code: public(client, article, code) for code in ("ar", "en")} == before
+    article.refresh_from_db()
+    assert article.has_unpublished_changes and article.title_ar != "عنوان المسودة"
+    # The edit form loads the draft, not the live text.
+    client.force_login(editor)
+    assert "عنوان المسودة" in client.get(change_url(article)).content.decode()
+
+
+def test_preview_is_staff_only_noindex_never_cached_and_shows_the_draft(client, editor, article):
+    client.force_login(editor)
+    edit(client, article, title_en="A previewed title")
+    article.refresh_from_db()
+    url = reverse(
+        "admin:content_article_preview_page", args=[article.pk, article.latest_revision_id, "en"]
+    )
+    response = client.get(url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>A previewed title</h1>" in html and 'lang="en"' in html
+    assert '<meta name="robots" content="noindex, nofollow">' in html
+    assert response["X-Robots-Tag"].startswith("noindex")
+    assert "no-store" in response["Cache-Control"] or "no-cache" in response["Cache-Control"]
+    arabic = client.get(url.replace("/en/", "/ar/")).content.decode()
+    assert 'dir="rtl"' in arabic and article.title_ar in arabic
+    client.logout()
+    assert client.get(url).status_code == 302  # to the admin's sign-in page
+    assert "/login/" in client.get(url)["Location"]
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/preview/" not in sitemap
+
+
+def test_preview_of_a_never_published_article(client, editor, article_form):
+    client.force_login(editor)
+    client.post("/admin/content/article/add/", article_form)
+    article = Article.objects.get(slug_en="a-new-article")
+    assert article.status == "draft" and not article.is_public
+    url = reverse("admin:content_article_preview", args=[article.pk, article.latest_revision_id])
+    frame = client.get(url + "?lang=en&view=phone").content.decode()
+    assert 'width="375"' in frame
+    page = client.get(
+        reverse(
+            "admin:content_article_preview_page",
+            args=[article.pk, article.latest_revision_id, "en"],
+        )
+    )
+    assert "<h1>A new article</h1>" in page.content.decode()
+
+
+def submit(client, article, **changes):
+    return edit(client, article, _submit="1", **changes)
+
+
+def test_sign_off_journey_with_send_back_and_named_review(client, editor, doctor, article):
+    Article.objects.filter(pk=article.pk).update(last_reviewed=date(2026, 1, 1))
+    client.force_login(editor)
+    assert submit(client, article, body_en="## A subheading\n\nA first try.").status_code == 302
+    revision = Article.objects.get(pk=article.pk).latest_revision
+    assert revision.status == "submitted"
+
+    client.force_login(doctor)
+    home = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    review_url = reverse("admin:content_article_review", args=[article.pk, revision.pk])
+    assert review_url in home and "بانتظار مراجعتك" in home
+    compare = client.get(review_url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "<del>The article&#x27;s English text.</del>" in compare.replace("&#x27;", "&#x27;")
+    assert "<ins>A first try.</ins>" in compare
+    client.post(review_url, {"_send_back": "1", "comment": "Cite the review for this claim."})
+
+    client.force_login(editor)
+    assert "Cite the review for this claim." in client.get("/admin/").content.decode()
+    assert "Cite the review for this claim." in client.get(change_url(article)).content.decode()
+    submit(client, article, body_en="## A subheading\n\nA better text, with its source.")
+    revision = Article.objects.get(pk=article.pk).latest_revision
+    assert "Cite the review" not in client.get("/admin/").content.decode()
+    client.logout()
+    assert b"A better text" not in public(client, article, "en")
+
+    client.force_login(doctor)
+    review_url = reverse("admin:content_article_review", args=[article.pk, revision.pk])
+    assert client.post(review_url, {"_approve": "1"}).status_code == 302
+    client.logout()
+    html = public(client, article, "en").decode()
+    assert "A better text, with its source." in html
+    today = timezone.localdate()
+    assert "Dr Salma Haddad" in html and today.isoformat() in html
+    assert Article.objects.get(pk=article.pk).last_reviewed == today
+
+
+def test_a_review_is_named_only_for_a_text_the_doctors_account_approved(
+    client, make_article, admin_user
+):
+    unapproved = make_article(approved=False)
+    assert not unapproved.has_named_review
+    html = public(client, unapproved, "ar").decode()
+    assert "د. سلمى حداد" not in html and "قيد الانتظار" in html
+    approved = make_article()
+    assert approved.has_named_review
+    # An administrator publishing it does not sign in the doctor's name.
+    revision = Revision.objects.create(article=approved, content=approved.live_revision.content)
+    from editorial.workflow import approve_and_publish
+
+    approve_and_publish(revision, admin_user)
+    approved.refresh_from_db()
+    assert not approved.has_named_review
+
+
+@pytest.mark.parametrize("button", ["_publish"])
+def test_an_editor_cannot_publish_unpublish_delete_or_edit_reviewers(
+    client, editor, article, reviewer, button
+):
+    client.force_login(editor)
+    html = client.get(change_url(article)).content.decode()
+    assert 'name="_publish"' not in html and "unpublish" not in html
+    assert 'class="deletelink"' not in html
+    assert edit(client, article, **{button: "1", "title_en": "Sneaky"}).status_code == 403
+    assert Article.objects.get(pk=article.pk).title_en != "Sneaky"
+    unpublish = reverse("admin:content_article_action", args=[article.pk, "unpublish"])
+    assert client.post(unpublish).status_code == 403
+    archive = reverse("admin:content_article_action", args=[article.pk, "archive"])
+    assert client.post(archive).status_code == 403  # a live article: that is unpublishing
+    delete = reverse("admin:content_article_delete", args=[article.pk])
+    assert client.post(delete, {"post": "yes"}).status_code == 403
+    review = reverse("admin:content_article_review", args=[article.pk, article.latest_revision_id])
+    assert client.post(review, {"_approve": "1"}).status_code == 403
+    reviewer_url = reverse("admin:content_reviewer_change", args=[reviewer.pk])
+    assert 'name="_save"' not in client.get(reviewer_url).content.decode()  # read only
+    assert client.post(reviewer_url, {"name_ar": "x", "name_en": "x"}).status_code == 403
+    assert Article.objects.get(pk=article.pk).is_public
+
+
+def test_a_reviewer_may_unpublish(client, doctor, article):
+    client.force_login(doctor)
+    assert 'name="_publish"' in client.get(change_url(article)).content.decode()
+    unpublish = reverse("admin:content_article_action", args=[article.pk, "unpublish"])
+    assert client.post(unpublish).status_code == 302
+    assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_history_after_changing_only_the_review_date_shows_only_that_field(client, editor, article):
+    client.force_login(editor)
+    edit(client, article, next_review_due="2028-01-15")
+    html = client.get(
+        reverse("admin:content_article_history", args=[article.pk]), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    cells = re.findall(r'<td class="changed-fields">(.*?)</td>', html, re.S)
+    assert cells[0].strip() == "next review due"
+
+
+def test_revert_restores_text_sources_and_category(client, editor, doctor, article, category):
+    other = Source.objects.create(title="Another source", publisher="Other", language="en")
+    original = article.live_revision
+    client.force_login(editor)
+    edit(client, article, title_en="Changed title", sources=[str(other.pk)])
+    article.refresh_from_db()
+    assert article.latest_revision.content["sources"] == [other.pk]
+    revert = reverse("admin:content_article_revert", args=[article.pk, original.pk])
+    assert client.post(revert).status_code == 302
+    article.refresh_from_db()
+    restored = article.latest_revision.content
+    assert restored["title_en"] == original.content["title_en"]
+    assert restored["sources"] == original.content["sources"]
+    assert restored["category"] == category.pk
+    form = client.get(change_url(article)).content.decode()
+    assert original.content["title_en"] in form
+
+
+def test_an_archived_article_leaves_the_site_and_comes_back(client, editor, make_article):
+    article = make_article(status=Article.Status.DRAFT)
+    client.force_login(editor)
+    archive = reverse("admin:content_article_action", args=[article.pk, "archive"])
+    assert client.post(archive).status_code == 302
+    article.refresh_from_db()
+    assert article.status == "archived"
+    listing = client.get("/admin/content/article/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Archived" in listing
+    restore = reverse("admin:content_article_action", args=[article.pk, "restore"])
+    assert client.post(restore).status_code == 302
+    article.refresh_from_db()
+    assert article.status == "draft"
+
+
+def test_a_stale_save_is_refused_and_the_typed_text_is_kept(
+    client, editor, article, django_user_model
+):
+    other = django_user_model.objects.create_user(username="second", is_staff=True)
+    other.groups.add(Group.objects.get(name="Content editors"))
+    client.force_login(editor)
+    stale = form_data(client.get(change_url(article)).content.decode(), "article_form")
+    client.force_login(other)
+    edit(client, article, title_en="The other editor's title")
+    client.force_login(editor)
+    stale["body_en"] = "My carefully typed paragraph."
+    response = client.post(change_url(article), stale, HTTP_ACCEPT_LANGUAGE="en")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "second saved a newer version" in html
+    assert "My carefully typed paragraph." in html
+    assert (
+        reverse("admin:content_article_compare", args=[article.pk, article.latest_revision_id, 0])[
+            :-6
+        ]
+        in html
+    )
+    assert Article.objects.get(pk=article.pk).latest_revision.author == other
+
+
+def test_scheduled_and_expired_articles(client, editor, make_article):
+    later = make_article(published_at=timezone.now() + timedelta(days=2))
+    gone = make_article(expires_at=timezone.now() - timedelta(minutes=1))
+    live = make_article()
+    client.force_login(editor)
+    listing = client.get("/admin/content/article/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Scheduled" in listing and "Live" in listing
+    client.logout()
+    assert client.get(gone.get_absolute_url()).status_code == 404
+    assert client.get(later.get_absolute_url()).status_code == 404
+    assert client.get(live.get_absolute_url()).status_code == 200
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert live.slug_en in sitemap and gone.slug_en not in sitemap
+
+
+def test_next_review_must_be_after_last_review(client, editor, article):
+    client.force_login(editor)
+    response = edit(client, article, last_reviewed="2027-01-01", next_review_due="2026-12-01")
+    assert response.status_code == 200
+    assert "يجب أن يكون موعد المراجعة التالية بعد" in response.content.decode()
+
+
+def test_one_email_per_event_without_health_data(client, editor, doctor, article):
+    client.force_login(editor)
+    submit(client, article, body_en="## A subheading\n\nVersion one.")
+    assert len(mail.outbox) == 1 and mail.outbox[0].bcc + mail.outbox[0].to == [doctor.email]
+    revision = Article.objects.get(pk=article.pk).latest_revision
+    client.force_login(doctor)
+    review = reverse("admin:content_article_review", args=[article.pk, revision.pk])
+    client.post(review, {"_send_back": "1", "comment": "Shorter, please."})
+    assert len(mail.outbox) == 2 and mail.outbox[1].to == [editor.email]
+    client.force_login(editor)
+    submit(client, article, body_en="## A subheading\n\nVersion two.")
+    revision = Article.objects.get(pk=article.pk).latest_revision
+    client.force_login(doctor)
+    review = reverse("admin:content_article_review", args=[article.pk, revision.pk])
+    client.post(review, {"_approve": "1"})
+    subjects = [message.subject for message in mail.outbox]
+    assert len(subjects) == 5  # submitted, sent back, submitted, approved, published
+    assert "Approved" in subjects[3] and "Published" in subjects[4]
+    for message in mail.outbox:
+        assert "/admin/content/article/" in message.body
+        for private in ("phone", "answers", "+966", "consultation"):
+            assert private not in message.body.lower()
+
+
+def test_overdue_reminders_command(make_article, doctor):
+    make_article(next_review_due=timezone.localdate() - timedelta(days=1))
+    make_article(next_review_due=timezone.localdate() + timedelta(days=100))
+    call_command("send_review_reminders", verbosity=0)
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == [doctor.email] and "overdue" in mail.outbox[0].subject
+
+
+def test_dashboard_counts_new_consultation_requests_for_those_allowed(
+    client, editor, django_user_model
+):
+    from screener.models import ConsultationRequest
+
+    reception = django_user_model.objects.create_user(username="desk", is_staff=True)
+    reception.groups.add(Group.objects.get(name="Reception"))
+    ConsultationRequest.objects.create(
+        name="x", phone="+966500000000", preferred_language="ar", preferred_time="any"
+    )
+    client.force_login(reception)
+    html = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "1 new request" in html
+    client.force_login(editor)
+    assert "new request" not in client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+
+@pytest.mark.parametrize("revisions", [1, 12])
+def test_public_page_queries_do_not_grow_with_revisions(
+    client, article, editor, django_assert_num_queries, revisions
+):
+    from editorial.workflow import save_revision, snapshot_of_row
+
+    for _ in range(revisions):
+        save_revision(article, snapshot_of_row(article), editor)
+    url = article.get_absolute_url()
+    with django_assert_num_queries(3):
+        assert client.get(url + "?nocache=1").status_code == 200
+
+
+def test_any_two_revisions_can_be_compared(client, editor, article):
+    client.force_login(editor)
+    edit(client, article, title_en="Second title")
+    edit(client, article, title_en="Third title")
+    first = article.live_revision
+    latest = Article.objects.get(pk=article.pk).latest_revision
+    history = reverse("admin:content_article_history", args=[article.pk])
+    response = client.get(history, {"old": first.pk, "new": latest.pk})
+    assert response.status_code == 302
+    page = client.get(response["Location"], HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "<ins>Third title</ins>" in page and f"<del>{article.title_en}</del>" in page
+    assert client.get(history, {"old": 0, "new": 999999}).status_code == 404
+
+
+def test_an_expiry_date_ends_the_cached_version_in_time(make_article):
+    from content.cache import seconds_to_next_publication
+
+    make_article(expires_at=timezone.now() + timedelta(seconds=90))
+    assert seconds_to_next_publication() <= 91
