@@ -26,7 +26,9 @@ class ArticleAdminForm(forms.ModelForm):
     """Refuses to submit or publish an incomplete article, and a save over a newer one."""
 
     intent = None  # set per request by the admin (get_form)
-    base_revision = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    base_revision = forms.IntegerField(
+        label=_("version this form was opened on"), required=False, widget=forms.HiddenInput
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

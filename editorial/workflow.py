@@ -37,7 +37,8 @@ def normalise_time(value):
         return None
     if isinstance(value, str):
         value = parse_datetime(value)
-    return value.replace(microsecond=0).isoformat()
+    # In UTC: the form gives the clinic's local time, the database UTC, for one instant.
+    return value.replace(microsecond=0).astimezone(datetime.timezone.utc).isoformat()
 
 
 def normalise(values):

@@ -12,6 +12,7 @@ WORD_RE = re.compile(r"(?<![\w*])[A-Za-z]{2,}(?![\w*])")
 # Words that are right in an Arabic admin: the other language's own name in the language
 # switch, language codes, the name of the text format, keyboard keys, standard
 # abbreviations and the example currency code.
+MASKED_RE = re.compile(r"[A-Za-z0-9+/=]+\*{4,}")
 INTERFACE_ALLOWED = {
     "English",
     "ar",
@@ -81,6 +82,7 @@ def english_in(html, content):
     found = []
     for text in parser.texts:
         rest = ISOLATE_RE.sub(" ", text)  # names isolated with FSI…PDI are content
+        rest = MASKED_RE.sub(" ", rest)  # a password hash's salt, shown masked
         for allowed in sorted(content, key=len, reverse=True):
             rest = rest.replace(allowed, " ")
         words = [w for w in WORD_RE.findall(rest) if w not in INTERFACE_ALLOWED]
