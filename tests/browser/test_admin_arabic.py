@@ -8,7 +8,12 @@ import pytest
 from .conftest import ARTIFACTS
 from .test_body_editor import sign_in
 
-pytestmark = pytest.mark.browser
+# Like every browser test: the live server's database is put back as migrations left it
+# (a plain transactional reset would renumber content types under the other tests).
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 
 

@@ -12,7 +12,12 @@ from twofactor.models import AuthenticatorApp
 from .conftest import ARTIFACTS, PHONE
 from .test_audits import VNU, axe_violations
 
-pytestmark = pytest.mark.browser
+# Like every browser test: the live server's database is put back as migrations left it
+# (a plain transactional reset would renumber content types under the other tests).
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 PASSWORD = "a-long-test-password-42"
 
 
