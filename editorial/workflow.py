@@ -38,7 +38,7 @@ def normalise_time(value):
     if isinstance(value, str):
         value = parse_datetime(value)
     # In UTC: the form gives the clinic's local time, the database UTC, for one instant.
-    return value.replace(microsecond=0).astimezone(datetime.timezone.utc).isoformat()
+    return value.replace(microsecond=0).astimezone(datetime.UTC).isoformat()
 
 
 def normalise(values):

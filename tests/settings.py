@@ -1,6 +1,6 @@
 """The test suite's settings: the project's own, on a developer's footing (DEBUG=true in
 the environment, as `make run` sets it), so that no SECRET_KEY is needed. Subprocesses
-that play production set DEBUG=false and a key themselves (tests/hardening/production.py)."""
+that play production set DEBUG=false and a key themselves (tests/production.py)."""
 
 import os
 import tempfile
@@ -19,5 +19,5 @@ STORAGES = {
 # test run: a development server or another test run on the machine shares nothing.
 CACHES = cache_settings(tempfile.mkdtemp(prefix="mesoinfo-test-cache-"))
 # Staff sign in with a password alone, except in the tests of the second factor itself
-# (tests/hardening/test_two_factor.py and the browser test), which turn it back on.
+# (tests/twofactor/test_two_factor.py and the browser test), which turn it back on.
 STAFF_OTP_REQUIRED = False

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from content.models import Article
-from tests.hardening.forms import form_data
+from tests.forms import form_data
 
 pytestmark = pytest.mark.django_db
 

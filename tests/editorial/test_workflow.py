@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 
 from content.models import Article, Source
 from editorial.models import Revision
-from tests.hardening.forms import form_data
+from tests.forms import form_data
 
 pytestmark = pytest.mark.django_db
 

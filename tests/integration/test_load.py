@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .production import follows_postgres, load_test_module
+from tests.production import follows_postgres, load_test_module
 
 pytestmark = pytest.mark.load
 

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from .production import manage, production_database, production_env
+from tests.production import manage, production_database, production_env
 
 PROBE = r"""
 import json

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from .production import manage, production_env
+from tests.production import manage, production_env
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "a-long-test-password-42"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from .production import load_test_module, production_database
+from tests.production import load_test_module, production_database
 
 pytestmark = pytest.mark.load
 

@@ -11,8 +11,7 @@ from django.utils import timezone
 
 from content.models import Feedback
 from screener.models import ConsultationRequest
-
-from .production import follows_postgres, manage, production_env
+from tests.production import follows_postgres, manage, production_env
 
 MARKER = "Zainab-Quraishi-7731"
 
@@ -33,7 +32,7 @@ def test_debug_is_off_unless_the_environment_turns_it_on(tmp_path):
 
 
 def test_the_makefile_runs_the_development_server_with_debug_on():
-    from .production import BASE_DIR
+    from tests.production import BASE_DIR
 
     makefile = (BASE_DIR / "Makefile").read_text()
     assert "run test: export DEBUG ?= true" in makefile

@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from .production import load_test_module, production_database
+from tests.production import load_test_module, production_database
 
 pytestmark = pytest.mark.load
 
