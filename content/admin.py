@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count, Q
@@ -177,7 +178,7 @@ class ArticleAdmin(
         if obj is None or obj.pk is None:
             return _("Shown once the article has been saved.")
         rows = []
-        for code in ("ar", "en"):
+        for code, _name in settings.LANGUAGES:
             result = readability(getattr(obj, f"body_{code}"))
             rows.append(
                 (

@@ -23,13 +23,14 @@ from pathlib import Path
 
 import frontmatter
 import yaml
+from django.conf import settings
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from .models import Article, Author, Category, Page, Reviewer, Source
 
 CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
-LANGUAGES = ("ar", "en")
+LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 
 
 class CorpusError(ValueError):

@@ -35,7 +35,7 @@ def send(recipients, subject, lines):
     if not addresses:
         return
     parts = {}
-    for code in ("ar", "en"):
+    for code, _name in settings.LANGUAGES:
         with translation.override(code):
             parts[code] = (str(subject()), "\n".join(str(line) for line in lines()))
     EmailMessage(

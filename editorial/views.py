@@ -5,6 +5,7 @@ Each view is reached through ArticleAdmin.get_urls, wrapped in admin_view (staff
 
 from csp.constants import SELF
 from csp.decorators import csp_replace
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -27,7 +28,7 @@ from .diff import changed_fields, compare
 from .models import Revision
 
 PUBLISH_PERMISSION = "content.publish_article"
-LANGUAGES = ("ar", "en")
+LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 
 
 class ArticleAdminMixin:

@@ -165,7 +165,7 @@ TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Riyadh")
 FORMAT_MODULE_PATH = ["mesoinfo.formats"]
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "ar"
-MODELTRANSLATION_LANGUAGES = ("ar", "en")
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
 # Each language's copy of a field is labelled with the language's name, not its code.
 from staff.labels import localized_verbose_name  # noqa: E402 (a plain function)
 
