@@ -380,9 +380,15 @@ class Page(models.Model):
         """The body with the settings and clinic details it refers to written in."""
         from clinic.placeholders import fill_placeholders
 
-        body = (self.body or "").replace(
-            "{retention_days}", str(settings.CONSULTATION_RETENTION_DAYS)
-        )
+        days = {
+            "{retention_days}": settings.CONSULTATION_RETENTION_DAYS,
+            "{feedback_days}": settings.FEEDBACK_COMMENT_RETENTION_DAYS,
+            "{backup_days}": settings.BACKUP_KEEP_DAYS,
+            "{axes_days}": settings.AXES_LOG_RETENTION_DAYS,
+        }
+        body = self.body or ""
+        for placeholder, value in days.items():
+            body = body.replace(placeholder, str(value))
         return fill_placeholders(body)
 
 

@@ -191,3 +191,15 @@ def test_standing_pages_say_side_effects_as_arabic_medical_writers_do():
 def has_heading(html, text):
     """A level-2 heading with exactly this text (headings carry ids for the contents)."""
     return re.search(rf"<h2[^>]*>{re.escape(text)}</h2>", html) is not None
+
+
+def test_about_page_states_the_retention_and_encryption_it_promises(client, about_page, settings):
+    settings.BACKUP_KEEP_DAYS, settings.FEEDBACK_COMMENT_RETENTION_DAYS = 11, 77
+    english = client.get("/en/about/").content.decode()
+    arabic = client.get("/ar/about/").content.decode()
+    assert "encrypted cookie" in english and "deleted after 11 days" in english
+    assert "after 77 days" in english
+    assert "مشفّر" in arabic and "بعد 11 يومًا" in arabic
+    for page in (english, arabic):
+        assert "{backup_days}" not in page and "{feedback_days}" not in page
+        assert "{axes_days}" not in page
