@@ -58,7 +58,15 @@ def public_bytes(visitor, article):
 def fill_arabic(page, field, text):
     for tab in page.locator(".ui-tabs-nav a[href$='_ar']").all():
         tab.click()
-    page.locator(f"#id_{field}_ar").fill(text)
+    field = page.locator(f"#id_{field}_ar")
+    if field.is_visible():
+        field.fill(text)
+    else:  # a body under the body editor (EasyMDE): type where the editor types
+        field.evaluate(
+            "(area, text) => area.parentElement.querySelector('.CodeMirror').CodeMirror"
+            ".setValue(text)",
+            text,
+        )
 
 
 def press(page, selector):
