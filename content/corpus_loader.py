@@ -11,7 +11,8 @@ Layout of the corpus:
   title and slug in front matter.
 
 Nothing live is overwritten: staff edits always win (an article loaded before its author
-and dates were recorded gets them, where still empty). A changed article file reaching a
+and dates were recorded gets them, and a source loaded before its web address was
+confirmed gets it, where still empty). A changed article file reaching a
 site that already holds the article becomes a revision awaiting medical review (the
 editorial workflow, editorial/workflow.py), or, when staff edited the article since, a
 proposal filed beside their version. An article, category or page that staff deleted
@@ -89,13 +90,14 @@ def article_record(key, meta):
     }
 
 
-def fill_missing_record(article, record):
-    """Give an article loaded earlier its corpus author and dates where it has none."""
-    changed = [field for field, value in record.items() if value and not getattr(article, field)]
+def fill_missing_record(obj, record):
+    """Give a row loaded earlier the corpus values it still lacks (an article's author and
+    dates, a source's confirmed web address), never replacing a value staff set."""
+    changed = [field for field, value in record.items() if value and not getattr(obj, field)]
     for field in changed:
-        setattr(article, field, record[field])
+        setattr(obj, field, record[field])
     if changed:
-        article.save(update_fields=changed)
+        obj.save(update_fields=changed)
 
 
 def deleted_by_staff(model, key):
@@ -147,8 +149,10 @@ def load_corpus(corpus_dir=CORPUS_DIR):
         fields = {
             k: entry[k] for k in ("title", "publisher", "year", "url", "language") if k in entry
         }
-        _obj, created = Source.objects.get_or_create(corpus_key=entry["key"], defaults=fields)
+        source, created = Source.objects.get_or_create(corpus_key=entry["key"], defaults=fields)
         added["sources"] += created
+        if not created:
+            fill_missing_record(source, fields)
 
     for key, meta, posts in read_articles(corpus_dir):
         existing = Article.objects.filter(corpus_key=key).first()

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from content.corpus_loader import CORPUS_DIR, CorpusError, load_corpus
-from content.models import Article, Category
+from content.models import Article, Category, Source
 
 pytestmark = pytest.mark.django_db
 
@@ -135,3 +135,22 @@ def test_a_changed_corpus_never_overrides_a_staff_edit(tmp_path, editor):
     proposal = article.revisions.get(status="proposal")
     assert "A corrected sentence" in proposal.content["body_en"]
     assert proposal.content["title_en"] != "The editor's own title"
+
+
+def test_a_source_loaded_without_an_address_gets_the_confirmed_one_but_keeps_staff_edits():
+    load_corpus()
+    label = Source.objects.get(corpus_key="kybella-label")
+    confirmed = label.url
+    assert confirmed.startswith("https://")
+    label.url = ""
+    label.save()
+    edited = Source.objects.get(corpus_key="plachouri-2019")
+    edited.url = "https://example.org/staff-chosen-copy"
+    edited.save()
+
+    load_corpus()
+
+    label.refresh_from_db()
+    edited.refresh_from_db()
+    assert label.url == confirmed
+    assert edited.url == "https://example.org/staff-chosen-copy"
