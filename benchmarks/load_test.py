@@ -33,7 +33,9 @@ from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 BASE_DIR = Path(__file__).resolve().parent.parent
 HIDDEN = re.compile(r'name="(csrfmiddlewaretoken|token)" value="([^"]+)"')
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="(/static/css/site\.[^"]*css)"')
-ARTICLE_LINK = re.compile(r'href="(/(?:ar|en)/[^"/?#]+/[^"/?#]+/)"')
+ARTICLE_LINK = r'href="(/{language}/[^"/?#]+/[^"/?#]+/)"'
+# The site's languages (settings.LANGUAGES) as every page lists them for crawlers.
+ALTERNATE = re.compile(r'<link rel="alternate" hreflang="([^"]+)" href=')
 POSTGRES_SCHEMES = {"postgres", "postgresql", "pgsql"}
 
 
@@ -222,15 +224,26 @@ def get(port, path, headers=None):
         conn.close()
 
 
+def site_languages(port):
+    """The language codes of settings.LANGUAGES, as the default home page names them."""
+    status, headers, html = get(port, "/")
+    if 300 <= status < 400:
+        status, headers, html = get(port, urlsplit(headers["Location"]).path)
+    if status != 200:
+        raise RuntimeError(f"the home page answered {status}")
+    return [code for code in ALTERNATE.findall(html) if code != "x-default"]
+
+
 def site_paths(port):
     """The stylesheet and an article in each language, as the home pages link them."""
     paths = {"articles": []}
-    for language in ("ar", "en"):
+    for language in site_languages(port):
         status, _headers, html = get(port, f"/{language}/")
         if status != 200:
             raise RuntimeError(f"/{language}/ answered {status}")
         paths["stylesheet"] = STYLESHEET.search(html).group(1)
-        links = [p for p in ARTICLE_LINK.findall(html) if "/screener/" not in p]
+        articles = re.compile(ARTICLE_LINK.format(language=re.escape(language)))
+        links = [p for p in articles.findall(html) if "/screener/" not in p]
         if not links:
             raise RuntimeError(f"no article linked from /{language}/: was the corpus loaded?")
         paths["articles"].append(links[0])

@@ -38,13 +38,12 @@ REVIEW_WARNING_DAYS = 30
 class LanguageDirectionMixin:
     """Give each language's input its own lang and dir, so Arabic is typed right-to-left."""
 
-    directions = {"ar": "rtl", "en": "ltr"}
-
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         code = db_field.name.rsplit("_", 1)[-1]
-        if field is not None and "_" in db_field.name and code in self.directions:
-            field.widget.attrs.update({"lang": code, "dir": self.directions[code]})
+        if field is not None and "_" in db_field.name and code in dict(settings.LANGUAGES):
+            direction = "rtl" if get_language_info(code)["bidi"] else "ltr"
+            field.widget.attrs.update({"lang": code, "dir": direction})
         return field
 
 

@@ -4,6 +4,7 @@ what the sanitizer will remove, computed on the server so the editor sees the tr
 import re
 
 import markdown
+from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import JsonResponse
 from django.utils.decorators import method_decorator
@@ -66,7 +67,7 @@ class BodyPreviewView(View):
     def post(self, request):
         text = request.POST.get("text", "")[:MAX_BODY]
         language = request.POST.get("language")
-        if language not in {"ar", "en"}:
+        if language not in dict(settings.LANGUAGES):
             return JsonResponse({"error": _("Unknown language.")}, status=400)
         data = preview(text, language)
         data["summary"] = _("%(words)d words, %(average)s words per sentence on average") % {

@@ -44,7 +44,6 @@ class CategoryView(CachedPageMixin, ListView):
         context = super().get_context_data(**kwargs)
         context["category"] = self.category
         context["translated_object"] = self.category
-        context["crumbs"] = [{"label": self.category.name, "url": None}]
         return context
 
 
@@ -72,10 +71,6 @@ class ArticleView(CachedPageMixin, DetailView):
         context.setdefault("feedback_form", FeedbackForm())
         context["json_ld"] = article_json_ld(article, self.request)
         context["translated_object"] = article
-        context["crumbs"] = [
-            {"label": article.category.name, "url": article.category.get_absolute_url()},
-            {"label": article.title, "url": None},
-        ]
         context["related"] = (
             Article.objects.published()
             .filter(category_id=article.category_id)
@@ -140,10 +135,7 @@ class PageView(DetailView):
         self.object = self.get_object()
         if request.path != self.object.get_absolute_url():
             return redirect(self.object.get_absolute_url(), permanent=True)
-        crumbs = [{"label": self.object.title, "url": None}]
-        context = self.get_context_data(
-            object=self.object, translated_object=self.object, crumbs=crumbs
-        )
+        context = self.get_context_data(object=self.object, translated_object=self.object)
         return self.render_to_response(context)
 
 

@@ -119,10 +119,6 @@ class PreviewPageView(ArticleAdminMixin, View):
                 "translated_object": article,
                 "json_ld": article_json_ld(article, request),
                 "feedback_form": FeedbackForm(),
-                "crumbs": [
-                    {"label": article.category.name, "url": article.category.get_absolute_url()},
-                    {"label": article.title, "url": None},
-                ],
                 "related": [],
                 "is_preview": True,
             }

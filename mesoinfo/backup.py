@@ -1,16 +1,7 @@
-"""What a site backup holds, how it is encrypted and rotated, and how to tell an empty
-database from one in use.
-
-A backup is Django's JSON fixture format: every article, category, reviewer and
-source in both languages with their history and revisions (editorial/), every
-consultation request, the search synonyms, and the staff accounts and groups (users and
-permissions by natural key, so the file loads into any freshly migrated database).
-
-Encryption uses age (the pyrage package: the same file format as the `age` tool, with no
-program to install): the server holds only the recipients' public keys, so a copy of the
-backup folder reveals nothing; the identity (private key) that decrypts it is kept off
-the server and brought to a restore.
-"""
+"""What a site backup holds (a JSON fixture, users and permissions by natural key so that
+it loads into any freshly migrated database), its age encryption and rotation, and how to
+tell an empty database from one in use. README's "Content history, backup and restore"
+says how to run it."""
 
 import re
 import time

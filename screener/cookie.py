@@ -1,10 +1,5 @@
-"""The screener's state cookie: encrypted and authenticated with Fernet (AES-128-CBC with
-HMAC-SHA256), so the visitor's answers never rest on the server and nobody without the key
-can read or change them.
-
-The key is derived from SECRET_KEY with HKDF; each of SECRET_KEY_FALLBACKS still opens a
-cookie, so rotating the secret key does not throw away a visitor's answers.
-"""
+"""The screener's state cookie, encrypted and authenticated with Fernet under a key derived
+from SECRET_KEY (and each fallback, so that a key rotation keeps visitors' answers)."""
 
 import base64
 import json

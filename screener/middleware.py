@@ -1,11 +1,8 @@
 """Keep the screener private, write its state cookie back, and forget the answers when the
 visitor leaves it.
 
-Every response under the screener's address (its pages, and also a 404, a 405 or a
-failed CSRF check there) is marked `Cache-Control: no-store` and `noindex`, and its HTML
-is padded to a multiple of PAGE_BUCKET bytes, so that a page's size (seen on the wire and in
-access logs) does not tell which answers or outcome it holds. Opening any other page of
-the site drops the answers from the state cookie (screener.state).
+Every response under the screener's address, errors included, is no-store and noindex,
+and padded to a multiple of PAGE_BUCKET bytes so that its size does not tell the answers.
 """
 
 from functools import cache

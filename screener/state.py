@@ -1,12 +1,8 @@
-"""The visitor's screener state, kept only in their browser, in an encrypted cookie.
+"""The visitor's screener state, kept only in their browser in an encrypted cookie that
+screener.middleware writes back; never in the database or the session.
 
-Nothing here touches the database or the session. The cookie holds the answers (and,
-once the visitor has seen the result, that the result is known) for at most
-SCREENER_TIMEOUT seconds; leaving the screener, starting again or sending a consultation
-request forgets them. It also holds what the consultation form needs between requests:
-when the form was first opened, the draft of a refused form (Post/Redirect/Get), and
-whether and when a request was sent. screener.middleware writes it back to the response.
-"""
+It holds the answers (for at most SCREENER_TIMEOUT seconds) and what the consultation form
+needs between requests: when it was opened, a refused draft, whether a request was sent."""
 
 import secrets
 import time

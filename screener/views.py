@@ -1,11 +1,8 @@
-"""The screener: a start page, eight questions, a check page, the outcome (and its print
-view), and the consultation request.
+"""The screener's pages: a start page, eight questions, a check page and the outcome (and
+its print view); the consultation request's views are in consultation_views.
 
-The views only route. Answers and the rest of the visitor's state live in ScreenerState
-(an encrypted cookie, never the database, the URL or the logs); the consultation request's
-views are in screener.consultation_views. Every POST answers with a redirect (Post/Redirect/Get), a
-refused form included, so Back never offers to send a form again.
-"""
+They only route: the visitor's state lives in ScreenerState. Every POST answers with a
+redirect, a refused form included, so Back never offers to send a form again."""
 
 from django.contrib import messages
 from django.forms.utils import ErrorDict, ErrorList

@@ -34,6 +34,13 @@ def _default_language():
 
 
 @pytest.fixture
+def fast_password_hashing(settings):
+    """For tests that sign in often: the slow production hasher adds nothing there (the
+    backup test keeps it, to see that no password hash leaves unencrypted)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
 def category(db):
     return Category.objects.create(
         name_ar="الأساسيات",

@@ -7,8 +7,9 @@ import tempfile
 
 os.environ.setdefault("DEBUG", "true")
 
+from mesoinfo.env import cache_settings  # noqa: E402
 from mesoinfo.settings import *  # noqa: E402,F403
-from mesoinfo.settings import STORAGES, cache_settings  # noqa: E402
+from mesoinfo.settings import STORAGES  # noqa: E402
 
 # The manifest storage needs collectstatic first; tests serve files as they are.
 STORAGES = {

@@ -2,6 +2,7 @@ from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from content.models import Article, Category, Page
 from content.rendering import render_markdown
 from content.structured_data import json_ld_script
 
@@ -20,3 +21,20 @@ def markdown(text):
 def json_ld(data):
     """The JSON-LD data block for `data`."""
     return json_ld_script(data)
+
+
+@register.inclusion_tag("includes/breadcrumbs.html")
+def breadcrumbs(page):
+    """The trail from the home page to `page`: an article (through its section), a section,
+    a standing page, or the title of a page with no object of its own."""
+    crumbs = []
+    if isinstance(page, Article):
+        crumbs.append({"label": page.category.name, "url": page.category.get_absolute_url()})
+    if isinstance(page, Category):
+        label = page.name
+    elif isinstance(page, Article | Page):
+        label = page.title
+    else:
+        label = page
+    crumbs.append({"label": label, "url": None})
+    return {"crumbs": crumbs}

@@ -1,5 +1,6 @@
 """Public article pages: what a visitor sees, what stays hidden, how many queries it costs."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -48,6 +49,40 @@ def test_category_page_lists_only_published(client, article, make_article):
     html = client.get(article.category.get_absolute_url()).content.decode()
     assert article.title_ar in html
     assert draft.title_ar not in html
+
+
+def crumbs(html):
+    """The breadcrumb trail's items as (text, link or None), in order."""
+    trail = html.split('<ol class="breadcrumb">', 1)[1].split("</ol>", 1)[0]
+    return [
+        (text, href or None)
+        for href, text in re.findall(
+            r'<li class="breadcrumb-item[^"]*"[^>]*>(?:<a href="([^"]*)">)?([^<]*)', trail
+        )
+    ]
+
+
+def test_breadcrumbs_lead_home_through_the_section(client, article, about_page):
+    category = article.category
+    assert crumbs(client.get(article.get_absolute_url()).content.decode()) == [
+        ("الرئيسية", "/ar/"),
+        (category.name_ar, category.get_absolute_url()),
+        (article.title_ar, None),
+    ]
+    assert crumbs(client.get(category.get_absolute_url()).content.decode()) == [
+        ("الرئيسية", "/ar/"),
+        (category.name_ar, None),
+    ]
+    with translation.override("en"):
+        about, contact = about_page.get_absolute_url(), reverse("clinic:contact")
+    assert crumbs(client.get(about).content.decode()) == [
+        ("Home", "/en/"),
+        (about_page.title_en, None),
+    ]
+    assert crumbs(client.get(contact).content.decode()) == [
+        ("Home", "/en/"),
+        ("Contact the clinic", None),
+    ]
 
 
 def test_draft_article_is_404_for_visitors(client, make_article):

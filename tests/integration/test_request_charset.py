@@ -8,7 +8,7 @@ from django.test import Client
 
 from .test_csrf import DATA, TOKEN, addresses, row_counts
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_password_hashing")]
 PASSWORD = "a-long-test-password-42"
 # The feedback form carries no CSRF token: its view checks where the post comes from.
 SAME_ORIGIN = {"Origin": "http://testserver"}
@@ -17,11 +17,6 @@ SAME_ORIGIN = {"Origin": "http://testserver"}
 def csrf_token(response):
     found = TOKEN.search(response.content.decode())
     return found.group(1) if found else ""
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

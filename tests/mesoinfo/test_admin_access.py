@@ -8,14 +8,8 @@ from django.urls import reverse
 
 from tests.production import manage, production_env
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_password_hashing")]
 PASSWORD = "a-long-test-password-42"
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    # Every sign-in hashes a password; the slow production hasher adds nothing here.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

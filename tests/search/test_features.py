@@ -2,18 +2,13 @@
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
 from content.models import Article
 from search.models import Synonym
-from search.query import search_articles
+
+from .searching import search
 
 pytestmark = pytest.mark.django_db
-
-
-def search(query, language):
-    with translation.override(language):
-        return search_articles(Article.objects.published(), query, language)
 
 
 def keys(results):

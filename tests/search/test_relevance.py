@@ -2,12 +2,9 @@
 
 import pytest
 from django.core.management import call_command
-from django.utils import translation
-
-from content.models import Article
-from search.query import search_articles
 
 from .relevance import ARABIC, ENGLISH
+from .searching import search
 
 pytestmark = pytest.mark.django_db
 
@@ -18,8 +15,7 @@ def corpus():
 
 
 def top_three(query, language):
-    with translation.override(language):
-        results = search_articles(Article.objects.published(), query, language)
+    results = search(query, language)
     return [hit["article"].corpus_key for hit in results.hits[:3]]
 
 

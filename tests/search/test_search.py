@@ -5,8 +5,10 @@ from django.utils import translation
 
 from content.models import Article
 from search.highlight import highlight
-from search.query import parse, search_articles
+from search.query import parse
 from search.text import normalise_characters, stems, words
+
+from .searching import search
 
 pytestmark = pytest.mark.django_db
 
@@ -113,8 +115,7 @@ def corpus(make_article):
 
 
 def found(query, language):
-    with translation.override(language):
-        results = search_articles(Article.objects.published(), query, language)
+    results = search(query, language)
     # Only the pages with every word: not those of a correction or of some of the words.
     if results.corrected or results.partial:
         return []

@@ -19,9 +19,8 @@ PASSWORD = "a-long-test-password-42"
 
 
 @pytest.fixture(autouse=True)
-def _second_factor_required(settings):
+def _second_factor_required(settings, fast_password_hashing):
     settings.STAFF_OTP_REQUIRED = True
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

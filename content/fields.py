@@ -1,0 +1,42 @@
+"""Field and constraint builders the content models share."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+def corpus_key_field():
+    """The name of the corpus file a row came from: NULL for rows staff created."""
+    return models.SlugField(max_length=100, unique=True, null=True, editable=False)  # noqa: DJ001
+
+
+# First path segments the site's own pages use (content/urls.py, screener/urls.py): a
+# category with one of these slugs could never be reached.
+RESERVED_CATEGORY_SLUGS = frozenset(
+    {"about", "contact", "editorial-policy", "page", "screener", "search", "style-guide"}
+)
+
+
+def validate_category_slug(value):
+    if value in RESERVED_CATEGORY_SLUGS:
+        raise ValidationError(
+            _("“%(slug)s” is the address of another page of the site. Choose another slug."),
+            params={"slug": value},
+            code="reserved",
+        )
+
+
+def unique_per_language(*fields, name):
+    """One unique constraint per language on `fields` (the last is translated); blanks repeat."""
+    *shared, translated = fields
+    return [
+        models.UniqueConstraint(
+            fields=[*shared, f"{translated}_{code}"],
+            condition=~Q(**{f"{translated}_{code}": ""}),
+            name=f"{name}_{code}",
+            violation_error_message=_("Another entry already uses this slug."),
+        )
+        for code, _name in settings.LANGUAGES
+    ]
