@@ -2,7 +2,9 @@
 
 import html as html_lib
 import json
+import os
 import re
+import subprocess
 from datetime import datetime
 
 import frontmatter
@@ -195,3 +197,33 @@ def test_publishing_dates_the_page_and_only_text_changes_move_it(
     corrected = publish(body_en="A corrected text.")
     assert corrected.first_published_at == first and corrected.content_modified_at > first
     assert corrected.date_modified == corrected.content_modified_at
+
+
+def test_corpus_dates_ignore_commits_that_only_record_dates(tmp_path):
+    """Recording the dates is a commit too; it must not move `modified` again."""
+    from content.management.commands.corpus_dates import commit_dates
+
+    def git(*args, date):
+        env = {**os.environ, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+        subprocess.run(  # noqa: S603 (fixed arguments, a throwaway repository)
+            ["git", *args],  # noqa: S607
+            cwd=tmp_path,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+
+    article = tmp_path / "a.md"
+    git("init", "-q", date="2026-01-01T00:00:00+00:00")
+    for key, value in {"user.name": "Editor", "user.email": "editor@example.org"}.items():
+        git("config", key, value, date="2026-01-01T00:00:00+00:00")
+    article.write_text("---\ntitle: A\n---\n\nText.\n\nMore text.\n", "utf-8")
+    git("add", "a.md", date="2026-01-01T00:00:00+00:00")
+    git("commit", "-qm", "text", date="2026-01-01T00:00:00+00:00")
+    article.write_text("---\ntitle: A\n---\n\nText, rewritten.\n\nMore text.\n", "utf-8")
+    git("commit", "-qam", "text again", date="2026-02-01T00:00:00+00:00")
+    dated = "---\ntitle: A\nmodified: 2026-02-01T00:00:00+00:00\n---\n"
+    article.write_text(dated + "\nText, rewritten.\n\nMore text.\n", "utf-8")
+    git("commit", "-qam", "dates", date="2026-03-01T00:00:00+00:00")
+
+    assert commit_dates(article) == ["2026-02-01T00:00:00+00:00", "2026-01-01T00:00:00+00:00"]

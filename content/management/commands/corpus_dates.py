@@ -11,11 +11,18 @@ from django.core.management.base import BaseCommand, CommandError
 
 from content.corpus_loader import CORPUS_DIR, LANGUAGES
 
+DATE_KEYS = ("published:", "modified:")
+MARK = "@@commit "
+
 
 def commit_dates(path):
-    """The author dates (ISO 8601) of the commits that touched `path`, newest first."""
+    """The author dates (ISO 8601) of the commits that changed `path`'s text, newest first.
+
+    A commit that changed only the date lines (this command's own output) or a merge does not
+    count: otherwise every recording of the dates would move `modified` again.
+    """
     result = subprocess.run(  # noqa: S603 (fixed arguments, our own repository)
-        ["git", "log", "--follow", "--format=%aI", "--", path.name],  # noqa: S607
+        ["git", "log", "--follow", "-p", "-U0", f"--format={MARK}%aI", "--", path.name],  # noqa: S607
         cwd=path.parent,
         capture_output=True,
         text=True,
@@ -23,7 +30,15 @@ def commit_dates(path):
     )
     if result.returncode != 0:
         raise CommandError(f"git log failed for {path}: {result.stderr.strip()}")
-    return result.stdout.split()
+    dates, current, counts = [], None, False
+    for line in result.stdout.splitlines() + [MARK]:
+        if line.startswith(MARK):
+            if current and counts:
+                dates.append(current)
+            current, counts = line[len(MARK) :].strip(), False
+        elif line[:1] in ("+", "-") and not line.startswith(("+++", "---")):
+            counts = counts or not line[1:].startswith(DATE_KEYS)
+    return dates
 
 
 def set_front_matter(text, values):
