@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf
 from django.utils.translation import get_language, get_language_info
 
 from mesoinfo.i18n import alternate_urls
@@ -10,6 +11,9 @@ register = template.Library()
 
 # Open Graph locales (language_TERRITORY) for the site's languages.
 OG_LOCALES = {"ar": "ar_AR", "en": "en_GB"}
+# language_alternates' answers for pages without a translated object, by address.
+BY_ADDRESS = {}
+BY_ADDRESS_SIZE = 1000
 
 
 @register.simple_tag(takes_context=True)
@@ -24,6 +28,33 @@ def language_alternates(context):
     """
     request = context["request"]
     obj = context.get("translated_object")
+    if obj is not None:
+        return alternates_of(request, obj)
+    # Any other page's alternates follow from its address alone: worked out once per
+    # address and process (the screener's questions, the contact page... are not
+    # page-cached), and shared read-only between requests.
+    match = request.resolver_match
+    view = (match.view_name, match.args, tuple(sorted(match.kwargs.items()))) if match else None
+    key = (
+        request.scheme,
+        request.get_host(),
+        request.path,
+        request.META.get("QUERY_STRING", ""),
+        view,
+        get_language(),
+        settings.LANGUAGE_CODE,
+        get_script_prefix(),
+        get_urlconf(),
+    )
+    found = BY_ADDRESS.get(key)
+    if found is None:
+        if len(BY_ADDRESS) >= BY_ADDRESS_SIZE:  # visitors choose addresses: stay small
+            BY_ADDRESS.clear()
+        found = BY_ADDRESS[key] = tuple(alternates_of(request, None))
+    return found
+
+
+def alternates_of(request, obj):
     current = get_language()
     # The switcher keeps the query (a search, "return to the check page"); hreflang does not.
     query = f"?{request.GET.urlencode()}" if request.GET else ""

@@ -1,0 +1,74 @@
+"""`{% chrome "header" %}…{% endchrome %}`: the parts of every page that are the same for
+most visitors (the head's links, the header, the footer), rendered once per process and
+language.
+
+Kept in the process's own cache (CACHES["local"]) under a key naming everything the part
+depends on: the language, the script prefix, and for the header which menu item is the
+current page; for the footer the content version (content/cache.py), which a change to the
+clinic profile replaces, so every worker shows the new details at once. Nothing that
+differs per visitor (a CSRF token, a message, the language switcher's link to this very
+address) may go inside. With DEBUG on, parts are rendered every time, so that an edited
+template shows at once.
+"""
+
+from django import template
+from django.conf import settings
+from django.urls import get_script_prefix
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+register = template.Library()
+
+PARTS = ("head", "header", "footer")
+FRAGMENT_SECONDS = 60 * 60
+
+
+def current_item(request):
+    """Which main menu item is the page shown (header.html's aria-current): home, screener,
+    clinic, or none."""
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return "-"
+    flags = (match.url_name == "home", match.namespace == "screener", match.namespace == "clinic")
+    return "".join("1" if flag else "0" for flag in flags)
+
+
+def fragment_key(part, request):
+    """The cache key of `part` as this request shows it."""
+    from content.cache import content_version
+
+    # Besides the language and the script prefix: the head's links depend on nothing else
+    # (the static files' names change with the release, which restarts the process).
+    depends_on = {"head": "", "header": current_item(request)}.get(part)
+    if depends_on is None:
+        depends_on = content_version()
+    return f"chrome:{part}:{get_language()}:{get_script_prefix()}:{depends_on}"
+
+
+class ChromeNode(template.Node):
+    def __init__(self, part, nodelist):
+        self.part, self.nodelist = part, nodelist
+
+    def render(self, context):
+        request = context.get("request")
+        # No request (a page rendered without one): nothing says which page it is for.
+        if settings.DEBUG or request is None:
+            return self.nodelist.render(context)
+        from content.cache import local_cache
+
+        key = fragment_key(self.part, request)
+        html = local_cache().get(key)
+        if html is None:
+            html = self.nodelist.render(context)
+            local_cache().set(key, str(html), FRAGMENT_SECONDS)
+        return mark_safe(html)  # noqa: S308 - the template's own output, escaped as it rendered
+
+
+@register.tag
+def chrome(parser, token):
+    bits = token.split_contents()
+    if len(bits) != 2 or bits[1].strip("\"'") not in PARTS:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes one of {', '.join(PARTS)}")
+    nodelist = parser.parse(("endchrome",))
+    parser.delete_first_token()
+    return ChromeNode(bits[1].strip("\"'"), nodelist)
