@@ -4,12 +4,14 @@ language.
 
 Kept in the process's own cache (CACHES["local"]) under a key naming everything the part
 depends on: the language, the script prefix, and for the header which menu item is the
-current page; for the footer the content version (content/cache.py), which a change to the
-clinic profile replaces, so every worker shows the new details at once. Nothing that
+current page; for the footer the clinic's details it shows (read from the shared cache, as
+before), so an edit to the clinic profile shows at once in every worker. Nothing that
 differs per visitor (a CSRF token, a message, the language switcher's link to this very
 address) may go inside. With DEBUG on, parts are rendered every time, so that an edited
 template shows at once.
 """
+
+import hashlib
 
 from django import template
 from django.conf import settings
@@ -33,15 +35,23 @@ def current_item(request):
     return "".join("1" if flag else "0" for flag in flags)
 
 
-def fragment_key(part, request):
-    """The cache key of `part` as this request shows it."""
-    from content.cache import content_version
+def footer_inputs(context):
+    """The clinic's details the footer shows: a change to any of them is a new footer."""
+    clinic = context.get("clinic")
+    details = (clinic.name, clinic.phone, clinic.email) if clinic is not None else ()
+    return hashlib.sha256(repr(details).encode()).hexdigest()[:16]
 
+
+def fragment_key(part, context):
+    """The cache key of `part` as this request shows it."""
     # Besides the language and the script prefix: the head's links depend on nothing else
     # (the static files' names change with the release, which restarts the process).
-    depends_on = {"head": "", "header": current_item(request)}.get(part)
-    if depends_on is None:
-        depends_on = content_version()
+    if part == "head":
+        depends_on = ""
+    elif part == "header":
+        depends_on = current_item(context["request"])
+    else:
+        depends_on = footer_inputs(context)
     return f"chrome:{part}:{get_language()}:{get_script_prefix()}:{depends_on}"
 
 
@@ -56,7 +66,7 @@ class ChromeNode(template.Node):
             return self.nodelist.render(context)
         from content.cache import local_cache
 
-        key = fragment_key(self.part, request)
+        key = fragment_key(self.part, context)
         html = local_cache().get(key)
         if html is None:
             html = self.nodelist.render(context)
