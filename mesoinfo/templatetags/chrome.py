@@ -4,8 +4,9 @@ language.
 
 Kept in the process's own cache (CACHES["local"]) under a key naming everything the part
 depends on: the language, the script prefix, and for the header which menu item is the
-current page; for the footer the clinic's details it shows (read from the shared cache, as
-before), so an edit to the clinic profile shows at once in every worker. Nothing that
+current page; for the footer the content version, which an edit to the clinic profile
+replaces (or, while there is none, the clinic's details it shows), so the edit shows at once
+in every worker. Nothing that
 differs per visitor (a CSRF token, a message, the language switcher's link to this very
 address) may go inside. With DEBUG on, parts are rendered every time, so that an edited
 template shows at once.
@@ -42,6 +43,16 @@ def footer_inputs(context):
     return hashlib.sha256(repr(details).encode()).hexdigest()[:16]
 
 
+def footer_version(context):
+    """The content version when there is one (any edit to the clinic profile replaces it,
+    clinic/signals.py): a read of a short string, where the profile is a model to unpickle.
+    Else the clinic's details themselves: making a version costs queries."""
+    from content.cache import shared_cache, version_key
+
+    version = shared_cache().get(version_key())
+    return f"v{version}" if version is not None else footer_inputs(context)
+
+
 def fragment_key(part, context):
     """The cache key of `part` as this request shows it."""
     # Besides the language and the script prefix: the head's links depend on nothing else
@@ -51,7 +62,7 @@ def fragment_key(part, context):
     elif part == "header":
         depends_on = current_item(context["request"])
     else:
-        depends_on = footer_inputs(context)
+        depends_on = footer_version(context)
     return f"chrome:{part}:{get_language()}:{get_script_prefix()}:{depends_on}"
 
 
