@@ -160,6 +160,12 @@ def page_response(request, cached, etag, last_modified):
     return response
 
 
+# The addresses this process has served a stored page for (whatever the language, host or
+# version): a set that only grows with the site's own pages, for CachedPageMiddleware to
+# pass every other address (a screener question, a search) on at the cost of one look-up.
+SERVED_PATHS = set()
+
+
 class CachedPageMixin:
     """For public views whose page depends only on the content, language and address."""
 
@@ -180,6 +186,7 @@ class CachedPageMixin:
                 return response  # it holds this visitor's CSRF token: never shared
             cached = (version, response.content, response["Content-Type"])
             keep_page(key, cached)
+        SERVED_PATHS.add(request.path)
         return page_response(request, cached, etag, last_modified)
 
 
@@ -196,8 +203,12 @@ class CachedPageMiddleware:
 
     def __call__(self, request):
         # Only pages this process has served before: other addresses (the screener, search)
-        # cost one look into memory, not a read of the shared cache.
-        if is_cookieless_visit(request) and local_cache().has_key(key := page_key(request)):
+        # cost one look into a set, not a read of the shared cache.
+        if (
+            request.path in SERVED_PATHS
+            and is_cookieless_visit(request)
+            and local_cache().has_key(key := page_key(request))
+        ):
             version = content_version()
             cached = cached_page(key, version)
             if cached is not None:
