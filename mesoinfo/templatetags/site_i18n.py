@@ -70,6 +70,8 @@ def address_key(request):
 def remembered(key, make):
     """make(), worked out once per key and process (the screener's questions, the contact
     page... are not page-cached) and shared read-only between requests."""
+    if settings.DEBUG:  # a developer's edited template shows at once
+        return make()
     found = BY_ADDRESS.get(key)
     if found is None:
         if len(BY_ADDRESS) >= BY_ADDRESS_SIZE:  # visitors choose addresses: stay small
