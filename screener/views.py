@@ -175,6 +175,7 @@ class QuestionView(ScreenerStateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         if "form" in kwargs:
             kwargs["options"] = answer_options(kwargs["form"])
+            kwargs["selected"] = kwargs["form"]["answer"].value()
         return super().get_context_data(
             question=question(self.number),
             number=self.number,
