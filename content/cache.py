@@ -17,7 +17,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.http.request import split_domain_port
 from django.utils import timezone
-from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
@@ -153,9 +153,17 @@ def page_response(request, cached, etag, last_modified):
         response["Content-Length"] = len(content)
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
-    patch_cache_control(response, no_cache=True)  # may be stored; revalidate each time
-    patch_vary_headers(response, ("Cookie",))  # staff, with their session, get their own
+    # Set, not patched: the response is new and has neither header yet (cheaper on the
+    # cookie-less hit path, where every microsecond counts).
+    response["Cache-Control"] = "no-cache"  # may be stored; revalidate each time
+    response["Vary"] = "Cookie"  # staff, with their session, get their own
     return response
+
+
+# The addresses this process has served a stored page for (whatever the language, host or
+# version): a set that only grows with the site's own pages, for CachedPageMiddleware to
+# pass every other address (a screener question, a search) on at the cost of one look-up.
+SERVED_PATHS = set()
 
 
 class CachedPageMixin:
@@ -178,6 +186,7 @@ class CachedPageMixin:
                 return response  # it holds this visitor's CSRF token: never shared
             cached = (version, response.content, response["Content-Type"])
             keep_page(key, cached)
+        SERVED_PATHS.add(request.path)
         return page_response(request, cached, etag, last_modified)
 
 
@@ -194,8 +203,12 @@ class CachedPageMiddleware:
 
     def __call__(self, request):
         # Only pages this process has served before: other addresses (the screener, search)
-        # cost one look into memory, not a read of the shared cache.
-        if is_cookieless_visit(request) and local_cache().has_key(key := page_key(request)):
+        # cost one look into a set, not a read of the shared cache.
+        if (
+            request.path in SERVED_PATHS
+            and is_cookieless_visit(request)
+            and local_cache().has_key(key := page_key(request))
+        ):
             version = content_version()
             cached = cached_page(key, version)
             if cached is not None:

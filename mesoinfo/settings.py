@@ -65,7 +65,8 @@ MIDDLEWARE = [
     # First: the visitor's address, read behind the trusted proxies (TRUSTED_PROXY_COUNT).
     "mesoinfo.middleware.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's, building the fixed policy once per process (mesoinfo/middleware.py).
+    "mesoinfo.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "mesoinfo.middleware.CrossOriginResourcePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -2,6 +2,7 @@
 from SECRET_KEY (and each fallback, so that a key rotation keeps visitors' answers)."""
 
 import base64
+import functools
 import json
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -26,7 +27,14 @@ def _fernet(secret):
 
 
 def _keys():
-    secrets = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    secrets = (settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", []))
+    return _keys_for(secrets)
+
+
+@functools.lru_cache(maxsize=8)
+def _keys_for(secrets):
+    """The keys for these secrets, derived once per process (HKDF on every request would
+    cost more than reading the cookie); a changed setting is a new entry."""
     return MultiFernet([_fernet(secret) for secret in secrets])
 
 

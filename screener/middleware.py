@@ -5,17 +5,20 @@ Every response under the screener's address, errors included, is no-store and no
 and padded to a multiple of PAGE_BUCKET bytes so that its size does not tell the answers.
 """
 
+import time
 from functools import cache
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
+from django.utils.http import http_date
 
 from . import cookie
 from .state import screener_state
 
 ROBOTS = "noindex, nofollow"
+NEVER_CACHE = "max-age=0, no-cache, no-store, must-revalidate, private"
 PAGE_BUCKET = 16 * 1024
 PADDING = b"<!--%s-->"
 # The earlier design's second cookie: deleted, with the flags it was set with, wherever a
@@ -38,6 +41,16 @@ def is_screener_path(request):
     # from another app's catch-all pattern. request.path, like reverse(), includes the
     # script prefix when the site runs under one.
     return request.path.startswith(screener_prefixes())
+
+
+def never_cache(response):
+    """add_never_cache_headers(response), written at once on a response with neither header
+    yet (nearly every one) instead of parsing and rebuilding Cache-Control twice."""
+    if response.has_header("Cache-Control") or response.has_header("Expires"):
+        add_never_cache_headers(response)
+        return
+    response["Expires"] = http_date(time.time())
+    response["Cache-Control"] = NEVER_CACHE
 
 
 def has_state_cookie(request):
@@ -89,7 +102,7 @@ class ForgetScreenerOnLeaveMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if is_screener_path(request):
-            add_never_cache_headers(response)
+            never_cache(response)
             response.setdefault("X-Robots-Tag", ROBOTS)
             pad_to_bucket(response)
         write_state(request, response)

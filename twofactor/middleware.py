@@ -2,7 +2,20 @@
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
+
+# The admin's address and the pages open before the second factor, by script prefix and
+# URL configuration (reversed once each: this runs on every request).
+ADDRESSES = {}
+
+
+def admin_addresses():
+    """(the admin's address, the addresses open before the second factor)."""
+    key = (get_script_prefix(), get_urlconf())
+    if key not in ADDRESSES:
+        open_paths = (reverse("twofactor:verify"), reverse("twofactor:enrol"))
+        ADDRESSES[key] = (reverse("admin:index"), (*open_paths, reverse("admin:logout")))
+    return ADDRESSES[key]
 
 
 def needs_second_factor(request):
@@ -10,10 +23,10 @@ def needs_second_factor(request):
     if not settings.STAFF_OTP_REQUIRED:
         return False
     path = request.path_info
-    if not path.startswith(reverse("admin:index")):
+    admin, open_paths = admin_addresses()
+    if not path.startswith(admin):
         return False
-    open_paths = [reverse("twofactor:verify"), reverse("twofactor:enrol"), reverse("admin:logout")]
-    if any(path.startswith(open_path) for open_path in open_paths):
+    if path.startswith(open_paths):
         return False
     user = request.user
     return user.is_authenticated and not user.is_verified()

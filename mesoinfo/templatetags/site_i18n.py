@@ -1,7 +1,11 @@
 """Template tags for the language switcher and hreflang alternates."""
 
+from functools import partial
+
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix, get_urlconf
 from django.utils.translation import get_language, get_language_info
 
 from mesoinfo.i18n import alternate_urls
@@ -10,6 +14,9 @@ register = template.Library()
 
 # Open Graph locales (language_TERRITORY) for the site's languages.
 OG_LOCALES = {"ar": "ar_AR", "en": "en_GB"}
+# The alternates and the switcher of pages without a translated object, by address.
+BY_ADDRESS = {}
+BY_ADDRESS_SIZE = 1000
 
 
 @register.simple_tag(takes_context=True)
@@ -24,6 +31,56 @@ def language_alternates(context):
     """
     request = context["request"]
     obj = context.get("translated_object")
+    key = address_key(request) if obj is None else None
+    if key is None:
+        return alternates_of(request, obj)
+    return remembered(("alternates", *key), lambda: tuple(alternates_of(request, None)))
+
+
+@register.simple_tag(takes_context=True)
+def language_switcher(context, alternates):
+    """includes/language_switcher.html for these alternates: rendered once per address for
+    a page without a translated object, like the alternates themselves."""
+    key = address_key(context["request"]) if context.get("translated_object") is None else None
+    template_name = "includes/language_switcher.html"
+    render = partial(render_to_string, template_name, {"alternates": alternates})
+    if key is None:
+        return render()
+    return remembered(("switcher", *key), render)
+
+
+def address_key(request):
+    """What a page's alternates follow from when it has no translated object: its address,
+    its view, the language and the settings they are made with."""
+    match = request.resolver_match
+    view = (match.view_name, match.args, tuple(sorted(match.kwargs.items()))) if match else None
+    return (
+        request.scheme,
+        request.get_host(),
+        request.path,
+        request.META.get("QUERY_STRING", ""),
+        view,
+        get_language(),
+        settings.LANGUAGE_CODE,
+        get_script_prefix(),
+        get_urlconf(),
+    )
+
+
+def remembered(key, make):
+    """make(), worked out once per key and process (the screener's questions, the contact
+    page... are not page-cached) and shared read-only between requests."""
+    if settings.DEBUG:  # a developer's edited template shows at once
+        return make()
+    found = BY_ADDRESS.get(key)
+    if found is None:
+        if len(BY_ADDRESS) >= BY_ADDRESS_SIZE:  # visitors choose addresses: stay small
+            BY_ADDRESS.clear()
+        found = BY_ADDRESS[key] = make()
+    return found
+
+
+def alternates_of(request, obj):
     current = get_language()
     # The switcher keeps the query (a search, "return to the check page"); hreflang does not.
     query = f"?{request.GET.urlencode()}" if request.GET else ""

@@ -7,7 +7,7 @@ from django.utils.translation import gettext
 
 from screener.models import ConsultationRequest
 
-from .conftest import ARTIFACTS, PHONE
+from .conftest import ARTIFACTS, DESKTOP, PHONE
 from .helpers import answer_by_keyboard, press_button, take_screener
 
 pytestmark = [
@@ -118,3 +118,38 @@ def test_radios_and_checkboxes_are_44_pixels_and_the_label_is_the_target(new_pag
     assert labels.count() >= 8
     for label in labels.all():
         assert label.bounding_box()["height"] >= 44, label.inner_text()
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+@pytest.mark.parametrize("viewport", [{"width": 320, "height": 800}, DESKTOP], ids=["320", "1280"])
+def test_a_refused_consent_keeps_its_label_full_width_with_the_error_below(
+    new_page, site, language, viewport
+):
+    """The consent error once sat beside the label at 1280 px, squeezing it to a word a line."""
+    page = new_page(viewport=viewport, locale=language)
+    page.goto(f"/{language}/screener/consultation/")
+    page.fill("#id_name", "ليلى أحمد")
+    page.fill("#id_phone", "٠٥٠١٢٣٤٥٦٧")
+    page.check("#id_preferred_time_1")
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+    assert page.locator(".error-summary li").count() == 1  # the consent alone
+    group = page.locator("#div_id_consent_to_contact")
+    label = group.locator("label").bounding_box()
+    error = group.locator(".invalid-feedback").bounding_box()
+    line = float(group.locator("label").evaluate("e => parseFloat(getComputedStyle(e).lineHeight)"))
+    text_lines = group.locator("label").evaluate(
+        "e => { const r = document.createRange(); r.selectNodeContents(e);"
+        " return new Set([...r.getClientRects()].map(b => Math.round(b.top))).size; }"
+    )
+    form_width = page.locator("main form").bounding_box()["width"]
+    assert label["width"] >= 0.8 * form_width, (label, form_width)
+    assert error["y"] >= label["y"] + label["height"] - 1, (label, error)  # below, not beside
+    assert error["width"] >= 0.8 * form_width, (error, form_width)
+    if viewport["width"] >= 1280:  # one sentence: at most two lines on a wide screen
+        assert text_lines <= 2 and label["height"] <= 3 * line + 16, (text_lines, label)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    group.scroll_into_view_if_needed()
+    page.screenshot(
+        path=str(SCREENSHOTS / f"consultation-consent-error-{language}-{viewport['width']}.png")
+    )

@@ -1,0 +1,78 @@
+"""The page chrome (head links, header, footer) is stored per process (mesoinfo/templatetags/
+chrome.py): what differs between pages, languages and clinic edits must still differ."""
+
+import re
+
+import pytest
+from django.core.cache import caches
+
+
+def switch_link(html):
+    return re.search(r'<nav class="language-switcher".*?href="([^"]+)"', html, re.S).group(1)
+
+
+def current_item(html):
+    return re.findall(r'href="([^"]+)" aria-current="page"', html)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("with_version", [True, False])
+def test_a_clinic_edit_shows_at_once_in_the_footer_of_a_never_cached_page(
+    client, clinic_profile, with_version
+):
+    """The screener's questions are never page-cached, but their footer is stored: under
+    the content version once a cached page made one, else under the clinic's details."""
+    if with_version:
+        client.get("/en/")
+    assert "Test Dermatology Clinic" in client.get("/en/screener/question/1/").content.decode()
+    assert any(key.startswith(":1:chrome:footer:") for key in caches["local"]._cache)
+    clinic_profile.trade_name_en = "Renamed Clinic"
+    clinic_profile.phone = "+966110000009"
+    clinic_profile.save()
+    if with_version:
+        client.get("/en/")
+    html = client.get("/en/screener/question/1/").content.decode()
+    assert "Renamed Clinic" in html and "Test Dermatology Clinic" not in html
+    assert 'href="tel:+966110000009"' in html
+
+
+@pytest.mark.django_db
+def test_each_page_keeps_its_own_language_switch_menu_item_and_stylesheet(client):
+    for _round in range(2):  # the second round is served from the stored parts
+        ar_question = client.get("/ar/screener/question/1/").content.decode()
+        en_question = client.get("/en/screener/question/1/").content.decode()
+        ar_contact = client.get("/ar/contact/").content.decode()
+        back_to_check = client.get("/ar/screener/question/1/?return=check").content.decode()
+        missing = client.get("/en/no-such-page/").content.decode()
+        assert switch_link(ar_question) == "/en/screener/question/1/"
+        assert switch_link(en_question) == "/ar/screener/question/1/"
+        assert switch_link(ar_contact) == "/en/contact/"
+        assert switch_link(back_to_check) == "/en/screener/question/1/?return=check"
+        assert current_item(ar_question) == ["/ar/screener/"]
+        assert current_item(ar_contact) == ["/ar/contact/"]
+        assert current_item(missing) == []
+        assert "bootstrap.rtl" in ar_question and "noto-sans-arabic-400" in ar_question
+        assert "bootstrap.rtl" not in en_question and "noto-sans-arabic" not in en_question
+        assert 'href="/en/screener/"' in en_question and 'href="/en/screener/"' not in ar_question
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_a_stored_question_still_shows_this_visitors_answer_error_and_token(client, language):
+    question = f"/{language}/screener/question/1/"
+    client.post(f"/{language}/screener/")  # start
+    first = client.get(question).content.decode()
+    assert "checked" not in first and "is-invalid" not in first
+    client.post(question, {"answer": "yes"})
+    again = client.get(question + "?return=check").content.decode()
+    assert 'value="yes" id="id_answer_0" checked' in again
+    assert 'name="return" value="check"' in again and "/screener/check/" in again
+    client.post(question, {})  # no answer: refused, shown once with its error
+    refused = client.get(question)
+    assert refused.status_code == 400
+    assert 'class="error-summary' in refused.content.decode()
+    assert refused.content.decode().count("is-invalid") == 3
+    after = client.get(question).content.decode()
+    assert "error-summary" not in after and 'value="yes" id="id_answer_0" checked' in after
+    tokens = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', first + again + after)
+    assert len(tokens) == 3 and len(set(tokens)) == 3  # masked anew on every page
