@@ -47,18 +47,9 @@ def seconds_to_next_publication():
     """Seconds until the next scheduled article goes live or a live one expires, or None."""
     from .models import Article
 
-    now = timezone.now()
-    scheduled = Article.objects.filter(status=Article.Status.PUBLISHED)
-    moments = [
-        scheduled.filter(published_at__gt=now).order_by("published_at")
-        .values_list("published_at", flat=True).first(),
-        scheduled.filter(expires_at__gt=now).order_by("expires_at")
-        .values_list("expires_at", flat=True).first(),
-    ]  # fmt: skip
-    moments = [moment for moment in moments if moment is not None]
-    if not moments:
+    upcoming = Article.objects.next_publication_change()
+    if upcoming is None:
         return None
-    upcoming = min(moments)
     return max(1, int((upcoming - timezone.now()).total_seconds()) + 1)
 
 

@@ -22,6 +22,19 @@ class ArticleQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published_q())
 
+    def next_publication_change(self):
+        """When the published set next changes by itself (an article goes live or expires),
+        or None."""
+        from .models import Article
+
+        now = timezone.now()
+        scheduled = self.filter(status=Article.Status.PUBLISHED).order_by()
+        moments = [
+            scheduled.filter(published_at__gt=now).aggregate(m=models.Min("published_at"))["m"],
+            scheduled.filter(expires_at__gt=now).aggregate(m=models.Min("expires_at"))["m"],
+        ]
+        return min((moment for moment in moments if moment is not None), default=None)
+
 
 class CategoryQuerySet(models.QuerySet):
     def with_published_articles(self):
