@@ -1,5 +1,6 @@
 """Template tags for the language switcher and hreflang alternates."""
 
+import hashlib
 from functools import partial
 
 from django import template
@@ -14,9 +15,9 @@ register = template.Library()
 
 # Open Graph locales (language_TERRITORY) for the site's languages.
 OG_LOCALES = {"ar": "ar_AR", "en": "en_GB"}
-# The alternates and the switcher of pages without a translated object, by address.
-BY_ADDRESS = {}
-BY_ADDRESS_SIZE = 1000
+# How long this process keeps a page's alternates and switcher (they change only with a
+# release, which restarts it).
+REMEMBER_SECONDS = 60 * 60
 
 
 @register.simple_tag(takes_context=True)
@@ -68,15 +69,18 @@ def address_key(request):
 
 
 def remembered(key, make):
-    """make(), worked out once per key and process (the screener's questions, the contact
-    page... are not page-cached) and shared read-only between requests."""
+    """make(), worked out once per key in this process's own cache (CACHES["local"], bounded
+    like the pages kept there: visitors choose addresses), for pages that are not
+    page-cached (the screener's questions, the contact page...)."""
     if settings.DEBUG:  # a developer's edited template shows at once
         return make()
-    found = BY_ADDRESS.get(key)
+    from content.cache import local_cache
+
+    name = "i18n:" + hashlib.sha256(repr(key).encode()).hexdigest()[:32]
+    found = local_cache().get(name)
     if found is None:
-        if len(BY_ADDRESS) >= BY_ADDRESS_SIZE:  # visitors choose addresses: stay small
-            BY_ADDRESS.clear()
-        found = BY_ADDRESS[key] = make()
+        found = make()
+        local_cache().set(name, found, REMEMBER_SECONDS)
     return found
 
 
