@@ -1,21 +1,23 @@
 """Staff who signed in with a password alone see no admin page until their second factor."""
 
+from functools import cache
+
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.urls import get_script_prefix, get_urlconf, reverse
 
-# The admin's address and the pages open before the second factor, by script prefix and
-# URL configuration (reversed once each: this runs on every request).
-ADDRESSES = {}
-
 
 def admin_addresses():
     """(the admin's address, the addresses open before the second factor)."""
-    key = (get_script_prefix(), get_urlconf())
-    if key not in ADDRESSES:
-        open_paths = (reverse("twofactor:verify"), reverse("twofactor:enrol"))
-        ADDRESSES[key] = (reverse("admin:index"), (*open_paths, reverse("admin:logout")))
-    return ADDRESSES[key]
+    return _admin_addresses(get_script_prefix(), get_urlconf())
+
+
+@cache
+def _admin_addresses(_script_prefix, _urlconf):
+    """Reversed once per script prefix and URL configuration (the key): this runs on every
+    request."""
+    open_paths = (reverse("twofactor:verify"), reverse("twofactor:enrol"))
+    return reverse("admin:index"), (*open_paths, reverse("admin:logout"))
 
 
 def needs_second_factor(request):
