@@ -51,6 +51,16 @@ def take_screener(page, language, answers):
     assert page.url.endswith(f"/{language}/screener/check/"), page.url
 
 
+def send_consultation(page, name, phone="٠٥٠١٢٣٤٥٦٧"):
+    """Fill the open consultation form (name, phone, the first preferred time; the consent
+    left as it is) and send it with a click."""
+    page.fill("#id_name", name)
+    page.fill("#id_phone", phone)
+    page.check("#id_preferred_time_1")
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+
+
 def submit_for_html(page, form="main form", status=400):
     """Send the page's form as it is; return the raw HTML of the page that comes back."""
     with page.expect_navigation() as navigation:

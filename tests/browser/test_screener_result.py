@@ -8,7 +8,7 @@ from django.utils.translation import gettext
 from screener.models import ConsultationRequest
 
 from .conftest import ARTIFACTS, DESKTOP, PHONE
-from .helpers import answer_by_keyboard, press_button, take_screener
+from .helpers import answer_by_keyboard, press_button, send_consultation, take_screener
 
 pytestmark = [
     pytest.mark.browser,
@@ -77,11 +77,7 @@ def test_error_then_fix_then_send_then_back_never_resends(page, site, language):
     take_screener(page, language, {})
     press_button(page, "main form button[type=submit]")
     page.goto(f"/{language}/screener/consultation/")
-    page.fill("#id_name", "   ")
-    page.fill("#id_phone", "٠٥٠١٢٣٤٥٦٧")
-    page.check("#id_preferred_time_1")
-    with page.expect_navigation():
-        page.click("main form button[type=submit]")
+    send_consultation(page, "   ")
     assert page.locator(".error-summary li").count() == 2  # the name, the consent
     shot(page, f"consultation-errors-{language}")
     page.fill("#id_name", "ليلى أحمد")
@@ -128,11 +124,7 @@ def test_a_refused_consent_keeps_its_label_full_width_with_the_error_below(
     """The consent error once sat beside the label at 1280 px, squeezing it to a word a line."""
     page = new_page(viewport=viewport, locale=language)
     page.goto(f"/{language}/screener/consultation/")
-    page.fill("#id_name", "ليلى أحمد")
-    page.fill("#id_phone", "٠٥٠١٢٣٤٥٦٧")
-    page.check("#id_preferred_time_1")
-    with page.expect_navigation():
-        page.click("main form button[type=submit]")
+    send_consultation(page, "ليلى أحمد")
     assert page.locator(".error-summary li").count() == 1  # the consent alone
     group = page.locator("#div_id_consent_to_contact")
     label = group.locator("label").bounding_box()
