@@ -17,6 +17,7 @@ from . import articles
 from .forms import AnswerForm
 from .questions import QUESTIONS, TOTAL, is_complete, question
 from .state import DAMAGED, EXPIRED, LOST, OK, screener_state
+from .stored_page import stored_response
 
 STATE_MESSAGES = {
     DAMAGED: _("Your answers could not be read, so they were cleared. Please start again."),
@@ -145,8 +146,13 @@ class QuestionView(ScreenerStateMixin, TemplateView):
         if draft is not None:  # a refused answer, shown once after its redirect
             form = with_errors(AnswerForm(draft["data"]), draft)
             return self.render_to_response(self.get_context_data(form=form), status=400)
-        form = AnswerForm(initial={"answer": self.state.answers.get(question(self.number).key)})
-        return self.render_to_response(self.get_context_data(form=form))
+        selected = self.state.answers.get(question(self.number).key)
+
+        def render(extra):
+            form = AnswerForm(initial={"answer": selected})
+            return self.render_to_response(self.get_context_data(form=form, **extra))
+
+        return stored_response(request, (self.number, self.back_to, selected), render)
 
     def post(self, request, *args, **kwargs):
         if redirected := self.guard():

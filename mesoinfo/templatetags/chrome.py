@@ -22,9 +22,7 @@ from django.utils.translation import get_language
 
 register = template.Library()
 
-# The parts every page shares, and the pages' own parts (which name what they vary on).
-SHARED_PARTS = ("head", "header", "footer")
-PARTS = (*SHARED_PARTS, "question", "question-form")
+PARTS = ("head", "header", "footer")
 FRAGMENT_SECONDS = 60 * 60
 
 
@@ -55,7 +53,7 @@ def footer_version(context):
     return f"v{version}" if version is not None else footer_inputs(context)
 
 
-def fragment_key(part, context, vary_on=()):
+def fragment_key(part, context):
     """The cache key of `part` as this request shows it."""
     # Besides the language and the script prefix: the head's links depend on nothing else
     # (the static files' names change with the release, which restarts the process).
@@ -63,17 +61,14 @@ def fragment_key(part, context, vary_on=()):
         depends_on = ""
     elif part == "header":
         depends_on = current_item(context["request"])
-    elif part == "footer":
+    else:
         depends_on = footer_version(context)
-    else:  # a page's own part: the values the template names
-        values = repr([str(value.resolve(context)) for value in vary_on])
-        depends_on = hashlib.sha256(values.encode()).hexdigest()[:24]
     return f"chrome:{part}:{get_language()}:{get_script_prefix()}:{depends_on}"
 
 
 class ChromeNode(template.Node):
-    def __init__(self, part, vary_on, nodelist):
-        self.part, self.vary_on, self.nodelist = part, vary_on, nodelist
+    def __init__(self, part, nodelist):
+        self.part, self.nodelist = part, nodelist
 
     def render(self, context):
         request = context.get("request")
@@ -82,7 +77,7 @@ class ChromeNode(template.Node):
             return self.nodelist.render(context)
         from content.cache import local_cache
 
-        key = fragment_key(self.part, context, self.vary_on)
+        key = fragment_key(self.part, context)
         html = local_cache().get(key)
         if html is None:
             html = self.nodelist.render(context)
@@ -92,15 +87,11 @@ class ChromeNode(template.Node):
 
 @register.tag
 def chrome(parser, token):
-    """{% chrome "header" %}, or a page's own part with every value it shows besides the
-    language: {% chrome "question" number back_to selected form.answer.errors %}."""
+    """{% chrome "header" %}: one of the parts every page shares."""
     bits = token.split_contents()
-    part = bits[1].strip("\"'") if len(bits) > 1 else ""
-    if part not in PARTS or (part in SHARED_PARTS) != (len(bits) == 2):
-        raise template.TemplateSyntaxError(
-            f"{bits[0]} takes one of {', '.join(SHARED_PARTS)}, or a page's part and its values"
-        )
-    vary_on = [parser.compile_filter(bit) for bit in bits[2:]]
+    part = bits[1].strip("\"'") if len(bits) == 2 else ""
+    if part not in PARTS:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes one of {', '.join(PARTS)}")
     nodelist = parser.parse(("endchrome",))
     parser.delete_first_token()
-    return ChromeNode(part, vary_on, nodelist)
+    return ChromeNode(part, nodelist)
