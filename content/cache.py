@@ -19,7 +19,7 @@ from django.http.request import split_domain_port
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_from_path
 
 from mesoinfo.release import release_id
 
@@ -89,8 +89,13 @@ def is_own_port(request):
 
 
 def is_public_request(request):
-    """A GET or HEAD of an address as it is, for the site's own port."""
-    return request.method in ("GET", "HEAD") and not request.GET and is_own_port(request)
+    """A GET or HEAD of an address as it is (no query string, not even "?&"), for the site's
+    own port."""
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.META.get("QUERY_STRING")
+        and is_own_port(request)
+    )
 
 
 def is_shareable_request(request):
@@ -106,9 +111,10 @@ def is_cookieless_visit(request):
     return set(request.COOKIES) <= {settings.CSRF_COOKIE_NAME} and is_public_request(request)
 
 
-def page_key(request):
+def page_key(request, language=None):
     """The cache key of the page this request asks for, whatever its version."""
-    where = f"{request.scheme}|{canonical_host(request)}|{request.path}|{get_language()}"
+    language = language or get_language()
+    where = f"{request.scheme}|{canonical_host(request)}|{request.path}|{language}"
     # One cache entry per page, holding the version it was rendered at: a page of an older
     # version is a miss and is overwritten, so old versions never pile up in the cache.
     return "content:page:" + hashlib.sha256(where.encode()).hexdigest()[:16]
@@ -135,10 +141,18 @@ def keep_page(key, cached):
         cache.set(key, cached, page_cache_seconds())
 
 
-def page_response(request, cached, etag, last_modified):
+# The request headers get_conditional_response reads.
+CONDITIONAL_HEADERS = frozenset(
+    f"HTTP_IF_{name}" for name in ("MATCH", "NONE_MATCH", "MODIFIED_SINCE", "UNMODIFIED_SINCE")
+)
+
+
+def page_response(request, cached, etag, last_modified, language):
     """The stored page, or 304 when the browser's copy is current."""
     _version, content, content_type = cached
-    not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    not_modified = None
+    if CONDITIONAL_HEADERS.intersection(request.META):  # most visits bring none
+        not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
     response = not_modified or HttpResponse(content, content_type=content_type)
     if not not_modified:
         response["Content-Length"] = len(content)
@@ -148,6 +162,7 @@ def page_response(request, cached, etag, last_modified):
     # cookie-less hit path, where every microsecond counts).
     response["Cache-Control"] = "no-cache"  # may be stored; revalidate each time
     response["Vary"] = "Cookie"  # staff, with their session, get their own
+    response["Content-Language"] = language  # as LocaleMiddleware says it
     return response
 
 
@@ -178,15 +193,16 @@ class CachedPageMixin:
             cached = (version, response.content, response["Content-Type"])
             keep_page(key, cached)
         SERVED_PATHS.add(request.path)
-        return page_response(request, cached, etag, last_modified)
+        return page_response(request, cached, etag, last_modified, get_language())
 
 
 class CachedPageMiddleware:
-    """Serves stored pages early, before sessions, messages, CSRF and the URL resolver.
+    """Serves stored pages early, before sessions, the language, messages, CSRF and the URL
+    resolver: right after whitenoise, as cheaply as a static file.
 
     Only to visitors without cookies that could make a page their own; everyone else goes
-    on to the views, whose CachedPageMixin stores the pages and serves the rest. Placed
-    after LocaleMiddleware, which has set the page's language from its address.
+    on to the views, whose CachedPageMixin stores the pages and serves the rest. The page's
+    language is the one its address names (every stored page is under i18n_patterns).
     """
 
     def __init__(self, get_response):
@@ -198,10 +214,9 @@ class CachedPageMiddleware:
         if (
             request.path in SERVED_PATHS
             and is_cookieless_visit(request)
-            and local_cache().has_key(key := page_key(request))
+            and (language := get_language_from_path(request.path_info))
+            and (cached := local_cache().get(key := page_key(request, language)))
+            and cached[0] == (version := content_version())
         ):
-            version = content_version()
-            cached = cached_page(key, version)
-            if cached is not None:
-                return page_response(request, cached, *page_validators(key, version))
+            return page_response(request, cached, *page_validators(key, version), language)
         return self.get_response(request)

@@ -69,13 +69,13 @@ MIDDLEWARE = [
     "mesoinfo.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "mesoinfo.middleware.CrossOriginResourcePolicyMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     # Responses only: placed before the page cache, so that pages it serves carry it too.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     # Stored public pages for visitors without cookies, before the rest of the stack.
     "content.cache.CachedPageMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "mesoinfo.middleware.RejectUnreadableCharsetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

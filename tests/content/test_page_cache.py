@@ -315,32 +315,44 @@ def test_old_versions_of_a_page_do_not_pile_up_in_the_cache(client, article, set
     assert len(list(folder.glob("*.djcache"))) == files
 
 
+@pytest.mark.parametrize("language", ["ar", "en"])
 def test_a_stored_page_reaches_a_visitor_without_cookies_before_sessions_and_messages(
-    article, monkeypatch
+    article, monkeypatch, language
 ):
     """The early path (CachedPageMiddleware) gives the same page and headers as the views."""
     from django.contrib.messages.middleware import MessageMiddleware
+    from django.contrib.sessions.middleware import SessionMiddleware
     from django.middleware.csrf import CsrfViewMiddleware
+    from django.middleware.locale import LocaleMiddleware
     from django.test import Client
 
-    first = Client().get(article.get_absolute_url())  # rendered by the view, and stored
+    with translation.override(language):
+        address = article.get_absolute_url()
+    first = Client().get(address)  # rendered by the view, and stored
 
     def must_not_run(*args, **kwargs):
         raise AssertionError("the stored page should have been served before this")
 
-    monkeypatch.setattr(MessageMiddleware, "process_request", must_not_run)
-    monkeypatch.setattr(CsrfViewMiddleware, "process_view", must_not_run)
-    second = Client().get(article.get_absolute_url())
+    for middleware, method in (
+        (SessionMiddleware, "process_request"),
+        (LocaleMiddleware, "process_request"),
+        (MessageMiddleware, "process_request"),
+        (CsrfViewMiddleware, "process_view"),
+    ):
+        monkeypatch.setattr(middleware, method, must_not_run)
+    second = Client().get(address)
     assert second.status_code == 200 and second.content == first.content
-    for header in ("ETag", "Last-Modified", "Cache-Control", "Content-Type", "Content-Language"):
+    assert second["Content-Language"] == language
+    headers = ("ETag", "Last-Modified", "Cache-Control", "Content-Type", "Content-Language", "Vary")
+    for header in headers:
         assert second[header] == first[header], header
     assert second["X-Frame-Options"] == "DENY"
     assert "Cookie" in second["Vary"]
     assert "Content-Security-Policy" in second
-    assert (
-        Client().get(article.get_absolute_url(), HTTP_IF_NONE_MATCH=first["ETag"]).status_code
-        == 304
-    )
+    assert Client().get(address, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    since = first["Last-Modified"]
+    assert Client().get(address, HTTP_IF_MODIFIED_SINCE=since).status_code == 304
+    assert Client().get(address, HTTP_IF_MATCH='"another"').status_code == 412
 
 
 def test_a_visitor_with_a_session_cookie_takes_the_long_way(admin_client, client, article):
