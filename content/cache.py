@@ -7,12 +7,14 @@ GET/HEAD requests without a query string or pending messages, for the site's own
 """
 
 import hashlib
+import os
 import secrets
 import time
 
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import caches
+from django.core.cache.backends.filebased import FileBasedCache
 from django.db import transaction
 from django.http import HttpResponse
 from django.http.request import split_domain_port
@@ -53,9 +55,46 @@ def seconds_to_next_publication():
     return max(1, int((upcoming - timezone.now()).total_seconds()) + 1)
 
 
+class VersionFile:
+    """The version as the shared cache's file holds it, on one machine (FileBasedCache).
+
+    Every request asks for the version; reading and unpickling its file costs three times
+    what the rest of a stored page's hit does. A stat tells whether another process has
+    replaced or deleted the file since this one read it, so it is read again only then, or
+    after REREAD_SECONDS (the file also holds when the version expires).
+    """
+
+    REREAD_SECONDS = 1.0
+    last = None  # (path, the file's identity, the version, when it was read)
+
+    @classmethod
+    def read(cls, cache):
+        path = cache._key_to_file(version_key())
+        try:
+            found = os.stat(path)
+        except FileNotFoundError:
+            return None
+        identity = (found.st_ino, found.st_mtime_ns, found.st_size)
+        now = time.monotonic()
+        last = cls.last
+        if last and last[:2] == (path, identity) and now - last[3] < cls.REREAD_SECONDS:
+            return last[2]
+        version = cache.get(version_key())
+        cls.last = (path, identity, version, now)
+        return version
+
+
+def shared_version():
+    """The current version, or None."""
+    cache = shared_cache()
+    if isinstance(cache, FileBasedCache):
+        return VersionFile.read(cache)
+    return cache.get(version_key())
+
+
 def content_version():
     """The current version token, '<unix time>.<random>'; made anew when missing."""
-    version = shared_cache().get(version_key())
+    version = shared_version()
     if version is None:
         version = f"{int(time.time())}.{secrets.token_hex(4)}"
         timeout = page_cache_seconds()
@@ -63,6 +102,8 @@ def content_version():
         if upcoming is not None:
             timeout = min(timeout, upcoming)
         shared_cache().set(version_key(), version, timeout)
+        # The new file may take the old one's inode and time stamp: read it anew next time.
+        VersionFile.last = None
     return version
 
 

@@ -47,9 +47,9 @@ def footer_version(context):
     """The content version when there is one (any edit to the clinic profile replaces it,
     clinic/signals.py): a read of a short string, where the profile is a model to unpickle.
     Else the clinic's details themselves: making a version costs queries."""
-    from content.cache import shared_cache, version_key
+    from content.cache import shared_version
 
-    version = shared_cache().get(version_key())
+    version = shared_version()
     return f"v{version}" if version is not None else footer_inputs(context)
 
 

@@ -359,3 +359,28 @@ def test_a_visitor_with_a_session_cookie_takes_the_long_way(admin_client, client
     client.get(article.get_absolute_url())  # stored
     staff = admin_client.get(article.get_absolute_url())
     assert "ETag" not in staff  # recognised as staff: their own, fresh page
+
+
+def test_a_version_another_process_writes_or_deletes_is_seen_at_once(db):
+    """The version file is read again only when a stat shows it changed (VersionFile)."""
+    from content.cache import shared_cache, version_key
+
+    first = content_version()
+    assert content_version() == first
+    shared_cache().set(version_key(), "1.another", 60)  # as another worker's edit would
+    assert content_version() == "1.another"
+    shared_cache().delete(version_key())
+    assert content_version() not in (first, "1.another")
+
+
+def test_an_expired_version_is_noticed_within_a_second(db, monkeypatch):
+    import time
+
+    from content.cache import VersionFile, shared_cache, version_key
+
+    shared_cache().set(version_key(), "1.expiring", 5)
+    assert content_version() == "1.expiring"
+    wall, monotonic = time.time(), time.monotonic()
+    monkeypatch.setattr(time, "time", lambda: wall + 10)  # the version's 5 s are over
+    monkeypatch.setattr(time, "monotonic", lambda: monotonic + VersionFile.REREAD_SECONDS + 0.1)
+    assert content_version() != "1.expiring"
