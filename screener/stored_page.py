@@ -46,10 +46,17 @@ def with_token(request, halves):
     return HttpResponse(before + get_token(request) + after)
 
 
-def stored_response(request, vary_on, render):
+def stored_response(request, address, vary_on, render):
     """The page for these values: from the store, or render() (a TemplateResponse whose
-    context takes csrf_token) rendered with the placeholder and kept."""
-    if settings.DEBUG or len(get_messages(request)):  # counting does not mark them read
+    context takes csrf_token) rendered with the placeholder and kept.
+
+    Only at `address`, the one the site links to: a visitor can make up any number of
+    others (another query string), each of which would be a page to keep."""
+    if (
+        settings.DEBUG
+        or request.get_full_path() != address
+        or len(get_messages(request))  # counting does not mark them read
+    ):
         return render({})
     key = page_key(request, vary_on)
     halves = local_cache().get(key)

@@ -152,7 +152,8 @@ class QuestionView(ScreenerStateMixin, TemplateView):
             form = AnswerForm(initial={"answer": selected})
             return self.render_to_response(self.get_context_data(form=form, **extra))
 
-        return stored_response(request, (self.number, self.back_to, selected), render)
+        address = question_url(self.number, self.back_to)
+        return stored_response(request, address, (self.number, self.back_to, selected), render)
 
     def post(self, request, *args, **kwargs):
         if redirected := self.guard():

@@ -71,3 +71,10 @@ def test_a_clinic_edit_gives_the_question_a_new_stored_page(client, clinic_profi
     clinic_profile.save()
     assert "Renamed Clinic" in client.get(question).content.decode()
     assert len(stored_pages()) == 2
+
+
+def test_only_the_addresses_the_site_links_to_are_stored(client):
+    for query in ("", "?return=check", "?return=result", "?made=up", "?return=check&x=1"):
+        html = client.get(url("question", "en", 1) + query).content.decode()
+        assert f'href="/ar/screener/question/1/{query.replace("&", "&amp;")}"' in html
+    assert len(stored_pages()) == 3  # the question, and the question from check and result
