@@ -104,7 +104,6 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "mesoinfo.context_processors.site",
                 "clinic.context_processors.clinic",
             ],
         },

@@ -1,5 +1,0 @@
-"""Values every page's chrome needs (the clinic's details: clinic.context_processors)."""
-
-
-def site(request):
-    return {}
