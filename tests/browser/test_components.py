@@ -156,6 +156,32 @@ def test_focus_is_strong_on_menu_links_and_controls(new_page, site, language):
     page.screenshot(path=folder / f"{language}-header-focus-320.png")
 
 
+def pixels(value):
+    return float(value.removesuffix("px"))
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_type_is_set_for_arabic_letters_and_radios_have_a_clear_edge(new_page, site, language):
+    """Underlines clear the letters (further in Arabic, whose letters reach lower), headings
+    wrap evenly with room for Arabic dots, the lead is regular weight, radios are edged."""
+    page = new_page(viewport=WIDTHS["320"])
+    page.goto(f"/{language}/")
+    link = ".intro .action-link"
+    offset = pixels(style(page, link, "text-underline-offset"))
+    assert offset >= (0.4 if language == "ar" else 0.2) * pixels(style(page, link, "font-size"))
+    heading = ".intro h1"
+    assert style(page, heading, "text-wrap-style") == "balance"
+    line_height = pixels(style(page, heading, "line-height"))
+    assert line_height >= (1.45 if language == "ar" else 1.1) * pixels(
+        style(page, heading, "font-size")
+    )
+    assert style(page, ".intro .lead", "font-weight") == "400"
+    page.goto(f"/{language}/screener/question/1/")
+    radio = ".answer-option .form-check-input"
+    assert pixels(style(page, radio, "border-top-width")) >= 2
+    assert style(page, radio, "border-top-color") == "rgb(76, 90, 102)"  # #4c5a66, 6.9:1
+
+
 @pytest.mark.parametrize("language", ["ar", "en"])
 def test_header_is_compact_on_a_phone(new_page, site, language):
     page = new_page(viewport=WIDTHS["320"])
