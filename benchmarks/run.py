@@ -264,16 +264,16 @@ def run(base, args):
     )
     for name in paths:
         ratios = [r[name][0] / r["static CSS"][0] for r in rounds]
+        ratio = statistics.median(ratios)
         rate, p50, p99 = (statistics.median(r[name][i] for r in rounds) for i in range(3))
         errors = sum(r[name][4] for r in rounds)
-        each = " ".join(f"{ratio:.2f}" for ratio in ratios)
-        target = RATIO_TARGETS.get(name)
-        verdict = "" if target is None else f"  target {target:.2f}: "
-        if target is not None:
-            verdict += "met" if statistics.median(ratios) >= target else "MISSED"
+        per_round = " ".join(f"{value:.2f}" for value in ratios)
+        verdict = ""
+        if (target := RATIO_TARGETS.get(name)) is not None:
+            verdict = f"  target {target:.2f}: {'met' if ratio >= target else 'MISSED'}"
         print(
-            f"{name:20} {rate:9.0f} {p50:8.2f} {p99:8.2f} {errors:7d} "
-            f"{statistics.median(ratios):10.2f}  {each}{verdict}"
+            f"{name:20} {rate:9.0f} {p50:8.2f} {p99:8.2f} {errors:7d} {ratio:10.2f}  "
+            f"{per_round}{verdict}"
         )
     print("(req/s and latencies: medians of the rounds; vs static: the median round's ratio)")
     print(f"\n(article: {paths['article']})")

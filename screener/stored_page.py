@@ -15,10 +15,9 @@ from django.conf import settings
 from django.contrib.messages import get_messages
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
-from django.urls import get_script_prefix
-from django.utils.translation import get_language
 
 from content.cache import content_version, local_cache
+from mesoinfo.templatetags.site_i18n import address_key
 
 STORE_SECONDS = 60 * 60
 # Stands for the token while the page renders; random per process, so no page can hold it.
@@ -26,18 +25,10 @@ PLACEHOLDER = "token-" + secrets.token_hex(16)
 
 
 def page_key(request, vary_on):
-    """The page's key: its address (the language switcher links to it, query included), the
-    language and script prefix, the content version and the values the view shows."""
-    where = (
-        request.scheme,
-        request.get_host(),
-        request.path,
-        request.META.get("QUERY_STRING", ""),
-        get_language(),
-        get_script_prefix(),
-        content_version(),
-        *vary_on,
-    )
+    """The page's key: what its language alternates and switcher follow from (its address,
+    query included, the language and the settings), the content version and the values
+    the view shows."""
+    where = (*address_key(request), content_version(), *vary_on)
     return "screener:page:" + hashlib.sha256(repr(where).encode()).hexdigest()[:32]
 
 
