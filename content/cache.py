@@ -6,6 +6,7 @@ the next scheduled publication. Only what is the same for every visitor is cache
 GET/HEAD requests without a query string or pending messages, for the site's own port.
 """
 
+import functools
 import hashlib
 import os
 import secrets
@@ -67,9 +68,15 @@ class VersionFile:
     REREAD_SECONDS = 1.0
     last = None  # (path, the file's identity, the version, when it was read)
 
+    @staticmethod
+    @functools.lru_cache(maxsize=8)
+    def path(cache, key):
+        # The same for every request of a process (a hash of the key): worked out once.
+        return cache._key_to_file(key)
+
     @classmethod
     def read(cls, cache):
-        path = cache._key_to_file(version_key())
+        path = cls.path(cache, version_key())
         try:
             found = os.stat(path)
         except FileNotFoundError:
