@@ -6,6 +6,9 @@ class MesoInfoConfig(AppConfig):
     name = "mesoinfo"
 
     def ready(self):
+        from .languages import table
         from .sqlite import keep_files_private
+
+        table()  # a language without its details stops the start here, not on a page
 
         connection_created.connect(keep_files_private, dispatch_uid="mesoinfo-sqlite-0600")

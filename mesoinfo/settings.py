@@ -120,6 +120,29 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Arabic first, right-to-left; English equal in content.
 LANGUAGE_CODE = "ar"
 LANGUAGES = [("ar", _("Arabic")), ("en", _("English"))]
+# What the code needs to know of each language in LANGUAGES, written once here
+# (mesoinfo/languages.py reads it and refuses to start when a language has no entry):
+# - direction: "rtl" or "ltr";
+# - stemmer: the Snowball stemmer's name (PyStemmer);
+# - search_config: PostgreSQL's text-search configuration;
+# - og_locale: the Open Graph locale (language_TERRITORY);
+# - digits: the numbering system a number is written in ("arab" or "latn").
+LANGUAGE_DETAILS = {
+    "ar": {
+        "direction": "rtl",
+        "stemmer": "arabic",
+        "search_config": "arabic",
+        "og_locale": "ar_AR",
+        "digits": "arab",
+    },
+    "en": {
+        "direction": "ltr",
+        "stemmer": "english",
+        "search_config": "english",
+        "og_locale": "en_GB",
+        "digits": "latn",
+    },
+}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
