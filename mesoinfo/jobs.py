@@ -5,7 +5,8 @@ job, any other that starts it meanwhile skips it. PostgreSQL: a session-level ad
 (pg_try_advisory_lock), which the server releases by itself if the process dies. SQLite: a
 lock row in DailyJob, taken by one UPDATE; a row left by a killed process is taken over
 after STALE_AFTER. With `daily`, a job another machine finished less than DAILY_GAP ago is
-skipped too (a timer that fired a minute later elsewhere).
+skipped too (a timer that fired a minute later elsewhere). An advisory lock belongs to
+one server session: behind a pooler, use session pooling (not transaction pooling).
 """
 
 import hashlib

@@ -701,6 +701,15 @@ def test_tls_hsts_and_the_catch_all(topology):
     with pytest.raises((http.client.RemoteDisconnected, ConnectionError)):
         topology.browser().get("/en/", headers={"Host": "evil.example"})
     plain = http.client.HTTPConnection("127.0.0.1", topology.http_port, timeout=10)
+    try:  # plain HTTP for the site's name: sent to HTTPS
+        plain.request("GET", "/en/", headers={"Host": "127.0.0.1"})
+        redirect = plain.getresponse()
+        redirect.read()
+        assert redirect.status == 301
+        assert redirect.headers["Location"] == "https://127.0.0.1/en/"
+    finally:
+        plain.close()
+    plain = http.client.HTTPConnection("127.0.0.1", topology.http_port, timeout=10)
     try:
         with pytest.raises((http.client.RemoteDisconnected, ConnectionError)):
             plain.request("GET", "/", headers={"Host": "evil.example"})
