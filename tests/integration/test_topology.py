@@ -251,8 +251,9 @@ def shipped_nginx(root, https_port, http_port, app_ports, cert, key):
         text = text.replace("server_name mesoinfo.example;", "server_name 127.0.0.1;")
         text = text.replace("listen 443 ", f"listen 127.0.0.1:{https_port} ")
         text = text.replace("listen 80", f"listen 127.0.0.1:{http_port}")
-        for shipped, port in zip(("127.0.0.1:8000", "127.0.0.1:8001"), app_ports, strict=True):
+        for shipped, port in zip(("10.0.0.11:8000", "10.0.0.12:8000"), app_ports, strict=True):
             text = text.replace(f"server {shipped} ", f"server 127.0.0.1:{port} ")
+        assert "10.0.0." not in text, "an app server of the shipped upstream was not templated"
         # IPv6's [::] is not loopback's 127.0.0.1: those listen lines are left out.
         return "".join(line for line in text.splitlines(True) if "listen [::]" not in line)
 
