@@ -42,7 +42,6 @@ STOCK_CONF = Path("/etc/nginx")
 # Consultation requests one address may send per hour while the limit is checked.
 LIMIT = 5
 PARALLEL_POSTS = 12
-HIDDEN = re.compile(r'name="(csrfmiddlewaretoken|token)" value="([^"]+)"')
 
 
 # --- HTTP, as a browser through nginx or as nginx to one app server ---------------------
@@ -122,18 +121,24 @@ class Browser:
 
 
 class FormReader(HTMLParser):
-    """The fields a browser would send with the form whose id is `form_id` (inputs,
-    checked boxes and radios, selected options, textareas)."""
+    """The fields a browser would send with the form whose id is `form_id`, or else the
+    page's first POST form (inputs, checked boxes and radios, selected options,
+    textareas)."""
 
-    def __init__(self, form_id):
+    def __init__(self, form_id=None):
         super().__init__(convert_charrefs=True)
-        self.form_id, self.inside, self.fields = form_id, False, []
+        self.form_id, self.inside, self.done, self.fields = form_id, False, False, []
         self.select = self.textarea = None
+
+    def wanted(self, a):
+        if self.form_id:
+            return a.get("id") == self.form_id
+        return not self.done and a.get("method", "get").lower() == "post"
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag == "form":
-            self.inside = a.get("id") == self.form_id
+            self.inside = self.wanted(a)
         if not self.inside:
             return
         if tag == "input" and "name" in a:
@@ -152,6 +157,7 @@ class FormReader(HTMLParser):
 
     def handle_endtag(self, tag):
         if tag == "form":
+            self.done = self.done or self.inside
             self.inside = False
         elif tag == "select":
             self.select = None
@@ -164,7 +170,7 @@ class FormReader(HTMLParser):
             self.textarea[1] += data
 
 
-def form_fields(page, form_id):
+def form_fields(page, form_id=None):
     reader = FormReader(form_id)
     reader.feed(page)
     return reader.fields
@@ -476,9 +482,8 @@ def consultation(browser, name):
     """Open the form and send it as a new visitor; the POST's answer."""
     form = browser.get("/en/screener/consultation/")
     assert form.status == 200, form.status
-    fields = dict(HIDDEN.findall(form.text))
     data = {
-        **fields,
+        **dict(form_fields(form.text)),
         "name": name,
         "phone": "+966512345678",
         "email": "",
@@ -509,7 +514,7 @@ def test_rate_limits_are_shared_and_atomic_behind_nginx(topology):
         browser.extra = {"X-Forwarded-For": f"203.0.113.{number + 1}"}
         page = browser.get("/en/screener/consultation/")
         assert page.status == 200
-        forms.append(dict(HIDDEN.findall(page.text)))
+        forms.append(dict(form_fields(page.text)))
     barrier, answers = threading.Barrier(PARALLEL_POSTS), [None] * PARALLEL_POSTS
 
     def send(number):
@@ -574,7 +579,7 @@ def test_an_edit_through_server_a_shows_at_once_on_server_b_and_a_staff_session_
     signed_in = staff_a.post(
         "/admin/login/",
         {
-            **dict(HIDDEN.findall(login.text)),
+            **dict(form_fields(login.text, "login-form")),
             "username": "topology",
             "password": "a-long-topology-password-42",
             "next": "/admin/",
@@ -633,7 +638,8 @@ def screener_walk(browser, language, pick):
         if not options:
             break
         name, value = options[pick]
-        sent = browser.post(path, {**dict(HIDDEN.findall(page.text)), name: value})
+        fields = [(k, v) for k, v in form_fields(page.text) if k != name] + [(name, value)]
+        sent = browser.post(path, fields)
         seen.append((f"POST {path}", sent))
         assert sent.status == 302, (path, sent.status)
         path = urlsplit(sent.headers["Location"]).path
