@@ -54,17 +54,29 @@ BROWSER_DIR := tests/browser
 APT_BROWSER := $(if $(shell command -v chromium),,chromium) \
 	$(if $(shell command -v node),,nodejs) $(if $(shell command -v npm),,npm) \
 	$(if $(shell command -v java),,default-jre-headless)
+# The topology test (tests/integration/test_topology.py) and the Redis cache tests: Debian's
+# nginx in front of two app servers, redis-server, and openssl for a throwaway certificate.
+# Their services are not started by the install (policy-rc.d): the tests start their own.
+APT_TOPOLOGY := $(if $(wildcard /usr/sbin/nginx),,nginx) \
+	$(if $(shell command -v redis-server),,redis-server) \
+	$(if $(shell command -v openssl),,openssl)
+APT_TEST := $(strip $(APT_BROWSER) $(APT_TOPOLOGY))
 
 browser-deps:
-	@if [ -n "$(strip $(APT_BROWSER))" ]; then \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && \
-	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_BROWSER) >/dev/null; \
-	  else echo "Please install: sudo apt-get install $(APT_BROWSER)" >&2; exit 1; fi; fi
+	@if [ -n "$(APT_TEST)" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    created=; [ -e /usr/sbin/policy-rc.d ] || { created=1; \
+	      printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod 755 /usr/sbin/policy-rc.d; }; \
+	    apt-get update -qq && \
+	      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_TEST) >/dev/null; \
+	    status=$$?; [ -z "$$created" ] || rm -f /usr/sbin/policy-rc.d; exit $$status; \
+	  else echo "Please install: sudo apt-get install $(APT_TEST)" >&2; exit 1; fi; fi
 	@[ $(BROWSER_DIR)/node_modules/.package-lock.json -nt $(BROWSER_DIR)/package-lock.json ] || \
 	  (cd $(BROWSER_DIR) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
 
 # The suite runs twice: on SQLite, then on a throwaway PostgreSQL server (.ci/with-postgres
 # installs PostgreSQL when it is missing and we are root; otherwise it says so and skips).
+# The topology test (-m topology) needs PostgreSQL: it runs in the second run only.
 test: messages browser-deps
 	mkdir -p test-artifacts/screenshots
 	$(PY) -m pytest

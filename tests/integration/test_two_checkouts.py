@@ -5,8 +5,9 @@ modification times, two checkouts of the same commit (two machines) had differen
 an edit saved on one machine forgot only that machine's pages, and the other served the old
 text for up to PAGE_CACHE_SECONDS. This test clones the current commit (HEAD: committed code,
 not uncommitted edits) twice, gives the second clone other file times, runs one gunicorn
-from each against one database and one cache folder (as one Redis), edits an article
-through the first and expects the second to show the edit on its next request.
+from each against one database and one Redis (Debian's redis-server on loopback, as
+REDIS_URL on two machines), edits an article through the first and expects the second to
+show the edit on its next request.
 """
 
 import os
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.production import load_test_module, production_database
+from tests.services import redis_server
 
 pytestmark = pytest.mark.load
 
@@ -63,12 +65,17 @@ def test_an_edit_on_one_machine_shows_on_the_other(tmp_path):
         if ".git" not in path.parts:
             os.utime(path, (978307200, 978307200), follow_symlinks=False)  # 2001-01-01
 
-    with production_database(tmp_path) as database_url:
-        shared = load_test.server_env(tmp_path, database_url)  # one database, one cache folder
+    with production_database(tmp_path) as database_url, redis_server(tmp_path / "redis") as redis:
+        # One database and one Redis; each machine's own cache folder stays unused.
+        shared = load_test.server_env(tmp_path, database_url, REDIS_URL=redis)
         shared.pop("RELEASE_ID", None)  # each machine finds its commit in its own .git
         envs = []
         for machine in machines:
-            env = {**shared, "STATIC_ROOT": str(machine / "staticfiles")}
+            env = {
+                **shared,
+                "STATIC_ROOT": str(machine / "staticfiles"),
+                "CACHE_DIR": str(machine / "var-cache"),
+            }
             load_test.manage(env, "compilemessages", "--ignore", ".venv", "-v", "0", cwd=machine)
             load_test.manage(env, "collectstatic", "--noinput", "-v", "0", cwd=machine)
             envs.append(env)

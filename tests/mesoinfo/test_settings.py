@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.services import redis_server
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -21,13 +23,25 @@ def settings_in_a_fresh_process(code, **env):
     return result.stdout.strip()
 
 
-def test_redis_url_gives_a_working_redis_cache_client():
-    # The client is built without connecting; a missing `redis` package fails here.
-    out = settings_in_a_fresh_process(
-        "from django.core.cache import cache; print(type(cache._cache.get_client()).__name__)",
-        REDIS_URL="redis://127.0.0.1:1/0",
-    )
-    assert out == "Redis"
+def test_redis_url_shares_pages_and_counts_between_processes_through_a_real_redis(tmp_path):
+    # Two processes (as two machines) with REDIS_URL: what one stores, the other reads,
+    # and the rate-limit counts are kept apart from the pages, under their own prefix.
+    with redis_server(tmp_path / "redis") as url:
+        env = {"REDIS_URL": url, "CACHE_DIR": str(tmp_path / "unused")}
+        settings_in_a_fresh_process(
+            "from django.core.cache import caches; "
+            "caches['default'].set('page', 'from machine one', 60); "
+            "caches['ratelimit'].set('count', 0, 60); caches['ratelimit'].incr('count')",
+            **env,
+        )
+        out = settings_in_a_fresh_process(
+            "from django.core.cache import caches; "
+            "print(caches['default'].get('page'), caches['ratelimit'].incr('count'), "
+            "caches['default'].get('count'))",
+            **env,
+        )
+        assert out == "from machine one 2 None"
+        assert not (tmp_path / "unused").exists(), "with REDIS_URL no file cache is written"
 
 
 def test_default_cache_is_shared_by_every_process_on_the_machine(tmp_path):

@@ -5,9 +5,10 @@ from django.utils import timezone
 
 from content.models import Article
 from editorial import notifications
+from mesoinfo.jobs import OnceAcrossMachines
 
 
-class Command(BaseCommand):
+class Command(OnceAcrossMachines, BaseCommand):
     help = "Send one reminder per article whose medical review is overdue."
 
     def handle(self, *args, **options):

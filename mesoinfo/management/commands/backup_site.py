@@ -11,9 +11,10 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from mesoinfo import backup
+from mesoinfo.jobs import OnceAcrossMachines
 
 
-class Command(BaseCommand):
+class Command(OnceAcrossMachines, BaseCommand):
     help = (
         "Back up all content (both languages, with its history), consultation requests, "
         "staff accounts and groups to a JSON file (.json, or .json.gz to compress it; "

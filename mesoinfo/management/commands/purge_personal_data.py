@@ -11,10 +11,11 @@ from django.db import connection
 from django.utils import timezone
 
 from content.models import Feedback
+from mesoinfo.jobs import OnceAcrossMachines
 from mesoinfo.sqlite import checkpoint
 
 
-class Command(BaseCommand):
+class Command(OnceAcrossMachines, BaseCommand):
     help = (
         "Daily: delete consultation requests older than CONSULTATION_RETENTION_DAYS "
         "(purge_consultations), blank feedback comments older than "
