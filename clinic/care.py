@@ -1,6 +1,6 @@
 """The site's one triage scheme: urgent, same day, routine, as three care cards.
 
-An article body that holds the line `{care_cards}` gets these cards (Markdown
+An article body that holds the line `<!-- care-cards -->` gets these cards (Markdown
 admonitions, rendered by content/components.py), so the side-effects, aftercare and type
 pages all say the same thing about when to act. The wording lives here, translated
 through the catalogue, and the numbers are filled in from the clinic (placeholders.py).
@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 def urgent_signs():
     return [
         _(
-            "swelling of the face, lips or tongue, trouble breathing or swallowing, or "
-            "feeling very faint. This can be a severe allergic reaction (anaphylaxis)."
+            "swelling of the face, lips, tongue or throat, trouble breathing or swallowing, a "
+            "rash that spreads with dizziness, or feeling very faint. This can be a severe "
+            "allergic reaction (anaphylaxis)."
         ),
         _(
             "skin near an injection that turns white or pale, then dark, blue or grey, cold "
@@ -25,6 +26,7 @@ def urgent_signs():
             "sight, or seeing double. A blocked blood vessel to the eye can cause blindness "
             "that does not go away. Every minute counts."
         ),
+        _("chest pain."),
     ]
 
 

@@ -5,8 +5,10 @@ link; in a callout's heading line (`!!! urgent "..."`), which Markdown shows as 
 text, a number is wrapped in Unicode's left-to-right isolate marks instead. Numbers are
 written in the page language's digits (the link keeps Latin digits). The emergency number
 is never missing: without the clinic's own, its country's comes from the table
-(emergency.py). `{care_cards}`, alone on a line, becomes the site's one triage scheme
-(care.py). A detail the clinic has not entered is said to be missing, never guessed.
+(emergency.py). The line `<!-- care-cards -->` becomes the site's one triage scheme
+(care.py); written as an HTML comment, it shows nothing wherever a body is rendered without
+the clinic's details (search snippets, readability). A detail the clinic has not entered
+is said to be missing, never guessed.
 """
 
 from django.utils.translation import gettext as _
@@ -20,8 +22,9 @@ PLACEHOLDERS = (
     "{contact_email}",
     "{clinic_name}",
     "{same_day_contact}",
-    "{care_cards}",
+    "<!-- care-cards -->",
 )
+CARE_CARDS = "<!-- care-cards -->"
 # Unicode's LEFT-TO-RIGHT ISOLATE and POP DIRECTIONAL ISOLATE: isolation in plain text.
 LRI, PDI = "\u2066", "\u2069"
 
@@ -80,9 +83,9 @@ def fill_placeholders(text, profile=None):
     from .care import care_cards_markdown
 
     profile = profile or cached_profile()
-    if "{care_cards}" in text:
+    if CARE_CARDS in text:
         text = "\n".join(
-            care_cards_markdown() if line.strip() == "{care_cards}" else line
+            care_cards_markdown() if line.strip() == CARE_CARDS else line
             for line in text.split("\n")
         )
     linked, plain = placeholder_values(profile), placeholder_values(profile, links=False)
