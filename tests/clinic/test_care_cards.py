@@ -91,3 +91,19 @@ def test_the_cards_say_what_the_scheme_says(client, published_urls, settings):
     html = client.get(url).content.decode()
     assert "اتصل بالإسعاف فورًا على \u2066١٢٣\u2069 إذا ظهر عليك:" in html
     assert "يبيضّ أو يشحب" in html and "أي تغيّر في النظر" in html
+
+
+def test_with_a_clinic_phone_the_same_day_card_gives_it_in_the_pages_digits(
+    client, published_urls, clinic_profile
+):
+    cache.clear()
+    for code, shown in (("en", "+966110000001"), ("ar", "+٩٦٦١١٠٠٠٠٠٠١")):
+        with translation.override(code):
+            url = Article.objects.get(corpus_key="side-effects").get_absolute_url()
+        html = client.get(url).content.decode()
+        card = next(m.group(0) for m in CARD_RE.finditer(html) if m.group(1) == "same-day")
+        assert '<span dir="ltr"><a href="tel:+966110000001"' in card, code
+        assert f">{shown}</a>" in card, code
+        # The clinic's own emergency numbers (997, 911) win over the table's.
+        urgent = next(m.group(0) for m in CARD_RE.finditer(html) if m.group(1) == "urgent")
+        assert isolated(local_digits("911", code), urgent), code
