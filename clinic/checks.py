@@ -29,3 +29,44 @@ def check_clinic_profile(app_configs=None, databases=None, **kwargs):
             id="clinic.W001",
         )
     ]
+
+
+@checks.register("clinic", deploy=True)
+def check_clinic_country(app_configs=None, databases=None, **kwargs):
+    """Warn while the emergency numbers follow a country nobody chose."""
+    from django.conf import settings
+
+    from .emergency import clinic_country, country_numbers
+    from .models import ClinicProfile
+
+    try:
+        profile = ClinicProfile.load()
+    except DatabaseError:
+        return []
+    if profile.own_emergency_numbers:
+        return []
+    country = clinic_country(profile)
+    problems = []
+    if not profile.pk and not settings.CLINIC_COUNTRY_FROM_ENVIRONMENT:
+        problems.append(
+            checks.Warning(
+                f"CLINIC_COUNTRY is not set: urgent advice gives the emergency numbers of "
+                f"{country} ({', '.join(country_numbers(country))}) until the clinic profile "
+                "is saved.",
+                hint="Set CLINIC_COUNTRY to the clinic's ISO country code, e.g. AE or EG.",
+                id="clinic.W002",
+            )
+        )
+    if not country_numbers(country):
+        problems.append(
+            checks.Warning(
+                f"No emergency number is known for {country}: urgent advice says only "
+                "'the local emergency number'.",
+                hint=(
+                    "Enter the ambulance numbers in the clinic profile, or add the country, "
+                    "with its source, to clinic/emergency_numbers.yaml."
+                ),
+                id="clinic.W003",
+            )
+        )
+    return problems

@@ -95,7 +95,8 @@ class ClinicProfile(models.Model):
         validators=[emergency_validator],
         help_text=_(
             "The numbers to call for an ambulance or any medical emergency in the clinic's "
-            "country, separated by commas. Check them with the health authority."
+            "country, separated by commas. Leave empty to use the numbers the site knows for "
+            "the clinic's country. Check them with the health authority."
         ),
     )
     consultation_fee = models.DecimalField(
@@ -142,9 +143,17 @@ class ClinicProfile(models.Model):
         return self.trade_name or self.legal_name
 
     @property
-    def emergency_numbers(self):
-        """The emergency numbers as a list of strings."""
+    def own_emergency_numbers(self):
+        """The emergency numbers entered in the profile, as a list of strings."""
         return [number.strip() for number in self.emergency_phones.split(",") if number.strip()]
+
+    @property
+    def emergency_numbers(self):
+        """The numbers to call for an ambulance: the profile's own, else those of the
+        clinic's country from the table (clinic/emergency_numbers.yaml)."""
+        from .emergency import numbers_for
+
+        return numbers_for(self)
 
     @property
     def licence_list(self):

@@ -305,6 +305,9 @@ CONSULTATION_SITE_LIMIT = os.environ.get("CONSULTATION_SITE_LIMIT", "200/h")
 CONSULTATION_CALLBACK_WORKING_DAYS = env_int("CONSULTATION_CALLBACK_WORKING_DAYS", 2)
 # Numbers typed without a country code; the clinic profile's country wins once filled in.
 CLINIC_COUNTRY = os.environ.get("CLINIC_COUNTRY", "SA")
+# Whether the deployment named the country: the emergency numbers shown before the clinic
+# profile is saved follow it (clinic/emergency_numbers.yaml); a deploy check warns if not.
+CLINIC_COUNTRY_FROM_ENVIRONMENT = bool(os.environ.get("CLINIC_COUNTRY", "").strip())
 # Empty: the active users of the "Reception" group.
 RECEPTION_EMAILS = env_list("RECEPTION_EMAILS")
 # Quicker than a person can fill the form in is automated.

@@ -35,8 +35,9 @@ QUESTIONS = (
         "pregnancy",
         _("Are you pregnant, trying to become pregnant, or breastfeeding?"),
         _(
-            "The substances used in mesotherapy have not been tested for safety in pregnancy "
-            "or in breastfeeding, and some can pass to the baby. If this does not apply to you, "
+            "Some substances injected into the scalp, such as finasteride and dutasteride, "
+            "are known to harm an unborn baby. For most others, nobody knows whether they "
+            "are safe in pregnancy or while breastfeeding. If this does not apply to you, "
             "answer No."
         ),
         _("Pregnancy or breastfeeding"),
@@ -45,8 +46,10 @@ QUESTIONS = (
         "insulin_diabetes",
         _("Do you have diabetes that is treated with insulin?"),
         _(
-            "Diabetes treated with insulin can slow healing and raise the risk of infection "
-            "where the skin is pierced. Answer Yes if you inject insulin or use an insulin pump."
+            "What matters most is how well your blood sugar is controlled: high sugar slows "
+            "healing and raises the risk of infection where the skin is pierced. Answer Yes "
+            "if you inject insulin or use an insulin pump. If you take tablets and your "
+            "sugar is often high, answer I'm not sure."
         ),
         _("Diabetes treated with insulin"),
     ),
@@ -54,8 +57,9 @@ QUESTIONS = (
         "cancer",
         _("Have you ever had cancer?"),
         _(
-            "We ask about your own history of cancer, even if it was treated or happened long "
-            "ago, because some injected substances affect how cells grow."
+            "We ask about your own history of cancer, even if it was treated or happened "
+            "long ago, because some injected substances have not been tested in people who "
+            "have had cancer."
         ),
         _("A personal history of cancer"),
     ),
@@ -63,8 +67,10 @@ QUESTIONS = (
         "clots_blood_disorder",
         _("Have you ever had a blood clot, or do you have a blood disorder?"),
         _(
-            "For example a clot in a leg vein or in the lung, or a condition that affects "
-            "bleeding or clotting such as haemophilia."
+            "These are two different things. A past clot, in a leg vein or in the lung, "
+            "means the blood clots too easily; the risk comes mostly from the blood thinner "
+            "you probably take for it. A bleeding disorder, such as haemophilia, means the "
+            "blood clots too little, so you may bleed or bruise a lot."
         ),
         _("A history of blood clots or a blood disorder"),
     ),
@@ -72,9 +78,10 @@ QUESTIONS = (
         "blood_thinners",
         _("Do you take a medicine that thins the blood?"),
         _(
-            "For example warfarin, apixaban, rivaroxaban, dabigatran, clopidogrel, or aspirin "
-            "taken every day. These raise the risk of bleeding and bruising. Never stop one "
-            "without asking the doctor who prescribed it."
+            "For example warfarin (Marevan, Coumadin), apixaban (Eliquis), rivaroxaban "
+            "(Xarelto), dabigatran (Pradaxa), clopidogrel (Plavix), or aspirin taken every "
+            "day. These raise the risk of bleeding and bruising. Never stop one without "
+            "asking the doctor who prescribed it."
         ),
         _("Taking blood-thinning medicines"),
     ),
@@ -82,9 +89,10 @@ QUESTIONS = (
         "heart_medicines",
         _("Do you take any medicine for your heart?"),
         _(
-            "For example beta blockers such as bisoprolol, digoxin, or amiodarone. Some heart "
-            "medicines can interact with the injected substances. If unsure, check the box or "
-            "leaflet of each medicine."
+            "For example beta blockers such as bisoprolol, digoxin, or amiodarone. Beta "
+            "blockers can make a severe allergic reaction worse and harder to treat; other "
+            "heart medicines tell the doctor about a heart condition. If unsure, check the "
+            "box or leaflet of each medicine."
         ),
         _("Taking certain heart medicines"),
     ),
@@ -100,7 +108,10 @@ QUESTIONS = (
     Question(
         "stroke",
         _("Have you ever had a stroke?"),
-        _("This includes a mini-stroke (a transient ischaemic attack, or TIA)."),
+        _(
+            "This includes a mini-stroke (a transient ischaemic attack, or TIA): weakness, "
+            "numbness or trouble speaking that went away within hours."
+        ),
         _("A history of stroke"),
     ),
 )

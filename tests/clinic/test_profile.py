@@ -13,13 +13,14 @@ pytestmark = pytest.mark.django_db
 
 def test_load_returns_an_empty_unsaved_profile_until_one_is_entered():
     profile = ClinicProfile.load()
-    assert profile.pk is None and profile.name == "" and profile.emergency_numbers == []
+    assert profile.pk is None and profile.name == "" and profile.own_emergency_numbers == []
+    assert profile.emergency_numbers == ["997", "911"]  # CLINIC_COUNTRY's, from the table
     assert not profile.is_complete
     assert "الهاتف" in [str(label) for label in profile.missing_fields()]
     with translation.override("en"):
         missing = [str(label) for label in profile.missing_fields()]
     assert "legal name" in missing and "telephone" in missing
-    assert "emergency numbers" in missing and "licence or registration number" in missing
+    assert "emergency numbers" not in missing and "licence or registration number" in missing
 
 
 def test_a_complete_profile(clinic_profile):

@@ -1,0 +1,84 @@
+"""The site's one triage scheme: urgent, same day, routine, as three care cards.
+
+An article body that holds the line `<!-- care-cards -->` gets these cards (Markdown
+admonitions, rendered by content/components.py), so the side-effects, aftercare and type
+pages all say the same thing about when to act. The wording lives here, translated
+through the catalogue, and the numbers are filled in from the clinic (placeholders.py).
+"""
+
+from django.utils.translation import gettext as _
+
+
+def urgent_signs():
+    return [
+        _(
+            "swelling of the face, lips, tongue or throat, trouble breathing or swallowing, a "
+            "rash that spreads with dizziness, or feeling very faint. This can be a severe "
+            "allergic reaction (anaphylaxis)."
+        ),
+        _(
+            "skin near an injection that turns white or pale, then dark, blue or grey, cold "
+            "or very painful. This can mean a blood vessel is blocked. The skin is not "
+            "getting blood, and it can die within hours."
+        ),
+        _(
+            "any change in your sight after an injection in the face: blurred sight, loss of "
+            "sight, or seeing double. A blocked blood vessel to the eye can cause blindness "
+            "that does not go away. Every minute counts."
+        ),
+        _("chest pain."),
+    ]
+
+
+def same_day_signs():
+    return [
+        _("redness, heat or pain that gets worse after the second day, or pus;"),
+        _("a fever after the session;"),
+        _("a painful lump under the skin that keeps growing, even weeks after the session;"),
+        _("yellow skin or yellow whites of the eyes, or dark urine;"),
+        _("sores at the injection sites that do not heal."),
+    ]
+
+
+def routine_signs():
+    return [
+        _("bruises or small bumps that last more than two weeks;"),
+        _("dark marks, thin or sunken skin, or scars where you had injections;"),
+        _("hair falling out where your scalp was injected. Go soon: some hair loss leaves scars."),
+    ]
+
+
+def card(kind, heading, items, after=()):
+    lines = [f'!!! {kind} "{heading}"']
+    lines += [f"    - {item}" for item in items]
+    for paragraph in after:
+        lines += ["", f"    {paragraph}"]
+    return "\n".join(lines)
+
+
+def care_cards_markdown():
+    """The three care cards as Markdown, with {emergency_number} and {same_day_contact}
+    left for fill_placeholders to write in."""
+    urgent = card(
+        "urgent",
+        _("Call an ambulance on {emergency_number} now if you have:"),
+        urgent_signs(),
+        [
+            _(
+                "Do not wait for the clinic to open. If you cannot call, go straight to the "
+                "nearest emergency department."
+            )
+        ],
+    )
+    same_day = card(
+        "same-day",
+        _("Get medical advice today if you notice:"),
+        same_day_signs(),
+        ["{same_day_contact}"],
+    )
+    routine = card(
+        "non-urgent",
+        _("Tell a doctor at your next visit if you have:"),
+        routine_signs(),
+    )
+    return "\n\n".join([urgent, same_day, routine]) + "\n"

@@ -1,0 +1,109 @@
+"""Every urgent care card, on every published page and in every language, gives a real
+emergency number for whichever country the clinic is in, in the page's digits and
+isolated left-to-right; the same-day card says what to do even without a clinic phone."""
+
+import re
+from urllib.parse import unquote
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.utils import translation
+
+from clinic.emergency import local_digits, table
+from content.models import Article, Page
+from mesoinfo import languages
+
+pytestmark = pytest.mark.django_db
+
+CARD_RE = re.compile(
+    r'<section[^>]*class="care-card care-card--(urgent|same-day)"[^>]*>.*?</section>', re.S
+)
+LRI, PDI = "\u2066", "\u2069"
+
+
+def isolated(number, html):
+    """The number appears isolated: in a left-to-right element or between LRI and PDI."""
+    return (
+        re.search(rf'dir="ltr"[^>]*>(?:<a [^>]*>)?{re.escape(number)}<', html) is not None
+        or f"{LRI}{number}{PDI}" in html
+    )
+
+
+@pytest.fixture
+def published_urls(db):
+    call_command("load_corpus", verbosity=0)
+    urls = []
+    for code in languages.codes():
+        with translation.override(code):
+            urls += [(code, a.get_absolute_url()) for a in Article.objects.published()]
+            urls += [(code, p.get_absolute_url()) for p in Page.objects.all()]
+            urls.append((code, f"/{code}/contact/"))
+    return urls
+
+
+@pytest.mark.parametrize("country", sorted(table()))
+def test_every_urgent_card_gives_the_countrys_number(client, settings, published_urls, country):
+    settings.CLINIC_COUNTRY = country
+    cache.clear()  # pages and the clinic profile are cached per site, not per country
+    first = table()[country]["numbers"][0]
+    urgent_pages = set()
+    for code, url in published_urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        for kind, card in ((m.group(1), m.group(0)) for m in CARD_RE.finditer(html)):
+            if kind == "urgent":
+                urgent_pages.add(url)
+                shown = local_digits(first, code)
+                assert isolated(shown, card), (country, url, card[:300])
+                assert re.search(r"[0-9٠-٩]{3}", card), url
+            # No placeholder in brackets: the clinic has no phone here.
+            assert "(" + {"ar": "لم يُضف", "en": "number not yet"}.get(code, "§") not in card, url
+    # The safety pages and the contact page, in each language, have their cards.
+    paths = unquote(" ".join(urgent_pages))
+    for needle in ("aftercare", "side-effects", "العناية-بعد", "الآثار-الجانبية-والمضاعفات"):
+        assert needle in paths, needle
+    assert "/ar/contact/" in urgent_pages and "/en/contact/" in urgent_pages
+
+
+def test_the_check_can_fail(client, published_urls, settings):
+    # A country the table does not hold: no number, so the check above would fail.
+    settings.CLINIC_COUNTRY = "YE"
+    cache.clear()
+    html = client.get("/en/contact/").content.decode()
+    card = CARD_RE.search(html).group(0)
+    assert not re.search(r"[0-9٠-٩]{3}", card)
+
+
+def test_the_cards_say_what_the_scheme_says(client, published_urls, settings):
+    settings.CLINIC_COUNTRY = "EG"
+    cache.clear()
+    with translation.override("en"):
+        url = Article.objects.get(corpus_key="aftercare").get_absolute_url()
+    html = client.get(url).content.decode()
+    assert "Call an ambulance on \u2066123\u2069 now if you have:" in html
+    assert "white or pale" in html and "any change in your sight" in html
+    assert "See a doctor near you today" in html and "ask a pharmacist" in html
+    assert "care-card--non-urgent" in html
+    with translation.override("ar"):
+        url = Article.objects.get(corpus_key="aftercare").get_absolute_url()
+    html = client.get(url).content.decode()
+    assert "اتصل بالإسعاف فورًا على \u2066١٢٣\u2069 إذا ظهر عليك:" in html
+    assert "يبيضّ أو يشحب" in html and "أي تغيّر في النظر" in html
+
+
+def test_with_a_clinic_phone_the_same_day_card_gives_it_in_the_pages_digits(
+    client, published_urls, clinic_profile
+):
+    cache.clear()
+    for code, shown in (("en", "+966110000001"), ("ar", "+٩٦٦١١٠٠٠٠٠٠١")):
+        with translation.override(code):
+            url = Article.objects.get(corpus_key="side-effects").get_absolute_url()
+        html = client.get(url).content.decode()
+        card = next(m.group(0) for m in CARD_RE.finditer(html) if m.group(1) == "same-day")
+        assert '<span dir="ltr"><a href="tel:+966110000001"' in card, code
+        assert f">{shown}</a>" in card, code
+        # The clinic's own emergency numbers (997, 911) win over the table's.
+        urgent = next(m.group(0) for m in CARD_RE.finditer(html) if m.group(1) == "urgent")
+        assert isolated(local_digits("911", code), urgent), code
