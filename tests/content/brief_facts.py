@@ -33,10 +33,10 @@ FACTS = [
     ),
     (
         "injection sites",
-        ["الوجه", "فروة الرأس", "الرقبة", "الصدر وأعلاه", "اليدين", "علامات التمدد"],
+        ["الوجه", "فروة الرأس", "الرقبة", "أعلى الصدر", "اليدان", "علامات التمدد"],
         ["face", "scalp", "neck", "upper chest", "hands", "stretch marks"],
     ),
-    ("alopecia", ["الصلع (الحاصة)"], ["alopecia"]),
+    ("alopecia", ["الصلع الوراثي"], ["alopecia"]),
     ("alopecia areata is different", ["الثعلبة البقعية"], ["alopecia areata"]),
     ("stretch marks", ["علامات التمدد"], ["stretch marks"]),
     ("scalp", ["فروة الرأس"], ["scalp"]),
@@ -100,9 +100,10 @@ FACTS = [
         ["2010", "no credible evidence"],
     ),
     (
-        "ASPS does not recommend it: not enough research",
-        ["لا توصي الجمعية الأمريكية لجراحي التجميل", "الأبحاث لا تكفي"],
-        ["American Society of Plastic Surgeons does not recommend", "not enough research"],
+        # Its brief's own word is "endorse" (health-content finding E3).
+        "ASPS does not endorse it: not enough research",
+        ["لا تؤيد الجمعية الأمريكية لجراحي التجميل", "الأبحاث لا تكفي"],
+        ["does not endorse these procedures", "not enough research"],
     ),
     ("off-label", ["خارج دواعي الاستعمال"], ["off-label"]),
     (
