@@ -59,9 +59,9 @@ FACTS = [
     ),
     # 4. The session and the course
     ("injector gun", ["جهاز حقن يشبه المسدس"], ["gun-like injector"]),
-    ("depth", ["من 1 إلى 4 ملم"], ["1 to 4 mm"]),
+    ("depth", ["بين 1 و4 ملم"], ["1 to 4 mm"]),
     ("ice packs", ["كمادات الثلج"], ["ice packs"]),
-    ("course length", ["من 3 إلى 15"], ["3 to 15"]),
+    ("course length", ["بين 3 و15"], ["3 to 15"]),
     ("interval", ["7 إلى 10 أيام"], ["7 to 10 days"]),
     ("later interval", ["كل أسبوعين أو مرة في الشهر"], ["every two weeks or once a month"]),
     ("ten sessions for fat", ["10 جلسات"], ["10 sessions"]),
