@@ -33,10 +33,10 @@ FACTS = [
     ),
     (
         "injection sites",
-        ["الوجه", "فروة الرأس", "الرقبة", "الصدر وأعلاه", "اليدين", "علامات التمدد"],
+        ["الوجه", "فروة الرأس", "الرقبة", "أعلى الصدر", "اليدان", "علامات التمدد"],
         ["face", "scalp", "neck", "upper chest", "hands", "stretch marks"],
     ),
-    ("alopecia", ["الصلع (الحاصة)"], ["alopecia"]),
+    ("alopecia", ["الصلع الوراثي"], ["alopecia"]),
     ("alopecia areata is different", ["الثعلبة البقعية"], ["alopecia areata"]),
     ("stretch marks", ["علامات التمدد"], ["stretch marks"]),
     ("scalp", ["فروة الرأس"], ["scalp"]),
@@ -59,9 +59,9 @@ FACTS = [
     ),
     # 4. The session and the course
     ("injector gun", ["جهاز حقن يشبه المسدس"], ["gun-like injector"]),
-    ("depth", ["من 1 إلى 4 ملم"], ["1 to 4 mm"]),
+    ("depth", ["بين 1 و4 ملم"], ["1 to 4 mm"]),
     ("ice packs", ["كمادات الثلج"], ["ice packs"]),
-    ("course length", ["من 3 إلى 15"], ["3 to 15"]),
+    ("course length", ["بين 3 و15"], ["3 to 15"]),
     ("interval", ["7 إلى 10 أيام"], ["7 to 10 days"]),
     ("later interval", ["كل أسبوعين أو مرة في الشهر"], ["every two weeks or once a month"]),
     ("ten sessions for fat", ["10 جلسات"], ["10 sessions"]),
@@ -100,9 +100,10 @@ FACTS = [
         ["2010", "no credible evidence"],
     ),
     (
-        "ASPS does not recommend it: not enough research",
-        ["لا توصي الجمعية الأمريكية لجراحي التجميل", "الأبحاث لا تكفي"],
-        ["American Society of Plastic Surgeons does not recommend", "not enough research"],
+        # Its brief's own word is "endorse" (health-content finding E3).
+        "ASPS does not endorse it: not enough research",
+        ["لا تؤيد الجمعية الأمريكية لجراحي التجميل", "الأبحاث لا تكفي"],
+        ["does not endorse these procedures", "not enough research"],
     ),
     ("off-label", ["خارج دواعي الاستعمال"], ["off-label"]),
     (

@@ -140,10 +140,11 @@ def test_about_page_promises_only_what_the_site_does(client, about_page):
     """No page may say that an article needs a reviewer while articles say review is pending."""
     english = main_part(client.get("/en/about/"))
     assert "cannot be published without" not in english
-    assert "Until then, the article says plainly that its review by a named doctor" in english
+    assert "A licensed doctor chosen by the clinic checks" not in english
+    assert "Until then, the page says plainly that no named doctor has" in english
     arabic = main_part(client.get("/ar/about/"))
     assert "إلا إذا اكتملت باللغتين، وكان لها مراجع" not in arabic
-    assert "ما زالت قيد الانتظار" in arabic
+    assert "لم يراجعها بعدُ طبيبٌ مُعلَن الاسم" in arabic
 
 
 def test_about_page_names_the_clinic_or_says_its_name_is_missing(client, about_page, db):

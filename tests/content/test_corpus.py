@@ -126,7 +126,7 @@ def test_a_fact_check_fails_when_the_fact_is_missing(pages):
     cases = [
         ("ice packs", "ice packs", "كمادات الثلج"),
         ("FDA has not approved it", "has not approved", "لم توافق"),
-        ("ASPS does not recommend it: not enough research", "does not recommend", "لا توصي"),
+        ("ASPS does not endorse it: not enough research", "does not endorse", "لا تؤيد"),
         ("liposuction risks", "uneven skin", "عدم انتظام سطح الجلد"),
     ]
     for label, english, arabic in cases:
