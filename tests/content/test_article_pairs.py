@@ -51,7 +51,7 @@ def test_a_difference_in_structure_is_found():
 
 # The evidence scale defined on the evidence article, in the same words in both languages.
 SCALE = {
-    "no good evidence": "لا دليل جيد",
+    "no good evidence": "لا أدلة كافية",
     "weak evidence": "دليل ضعيف",
     "moderate evidence": "دليل متوسط",
     "strong evidence": "دليل قوي",
