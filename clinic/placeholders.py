@@ -62,7 +62,13 @@ def placeholder_values(profile=None, links=True):
     """{placeholder: text} for the clinic's details in the active language (Markdown links
     when `links`)."""
     profile = profile or cached_profile()
-    phone = phone_text(profile.phone, links) if profile.phone else _("(number not yet provided)")
+    # Without a phone, {clinic_phone} still says what to do (the care cards use
+    # {same_day_contact} instead, so that no card shows a note in brackets).
+    phone = (
+        phone_text(profile.phone, links)
+        if profile.phone
+        else _("(number not yet provided; until it is, see a doctor near you or ask a pharmacist)")
+    )
     email = _("(e-mail address not yet provided)")
     if profile.email:
         email = ltr_link(profile.email, "mailto") if links else profile.email

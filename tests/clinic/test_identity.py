@@ -133,12 +133,19 @@ def test_placeholders_in_an_article_are_filled_from_the_profile(
 
 def test_placeholders_without_a_profile_say_what_is_missing(client, make_article):
     article = make_article(
-        body_en="Call an ambulance on {emergency_number}, or the clinic on {clinic_phone}."
+        body_en="Call an ambulance on {emergency_number}, or the clinic on {clinic_phone}.",
+        body_ar="أو اتصل بالعيادة على {clinic_phone}.",
     )
     with translation.override("en"):
         html = client.get(article.get_absolute_url()).content.decode()
     assert 'Call an ambulance on <span dir="ltr"><a href="tel:997"' in html
-    assert "or the clinic on (number not yet provided)." in html
+    assert (
+        "or the clinic on (number not yet provided; until it is, see a doctor near you or "
+        "ask a pharmacist)." in html
+    )
+    with translation.override("ar"):
+        html = client.get(article.get_absolute_url()).content.decode()
+    assert "على (لم يُضف الرقم بعد؛ وإلى أن يُضاف راجع طبيبًا قريبًا منك أو اسأل صيدليًّا)." in html
 
 
 def test_placeholder_in_a_callout_heading_is_plain_text(clinic_profile):

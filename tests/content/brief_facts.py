@@ -183,7 +183,7 @@ FACTS = [
     ),
     (
         "the evidence scale, in the same words",
-        ["لا دليل جيد", "دليل ضعيف", "دليل متوسط", "دليل قوي"],
+        ["لا أدلة كافية", "دليل ضعيف", "دليل متوسط", "دليل قوي"],
         ["no good evidence", "weak evidence", "moderate evidence", "strong evidence"],
     ),
     ("aftercare: bruises fade", ["أسبوع أو أسبوعين"], ["a week or two"]),
