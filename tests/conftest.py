@@ -38,10 +38,9 @@ def _default_language():
 
 
 @pytest.fixture
-def fast_password_hashing(settings):
-    """For tests that sign in often: the slow production hasher adds nothing there (the
-    backup test keeps it, to see that no password hash leaves unencrypted)."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def fast_password_hashing():
+    """No longer needed: tests/settings.py sets the MD5 hasher for the whole suite. Kept so
+    that tests written against the older opt-in fixture still run."""
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ def test_every_language_has_its_details():
 
 
 def test_a_language_without_details_fails_loudly_instead_of_borrowing_english():
-    with override_settings(LANGUAGES=[("ar", "Arabic"), ("en", "English"), ("fr", "French")]):
-        with pytest.raises(ImproperlyConfigured, match="'fr'"):
-            languages.language("fr")
+    three = [("ar", "Arabic"), ("en", "English"), ("fr", "French")]
+    with override_settings(LANGUAGES=three), pytest.raises(ImproperlyConfigured, match="'fr'"):
+        languages.language("fr")
     assert languages.language("en").direction == "ltr"
