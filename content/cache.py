@@ -115,13 +115,14 @@ def content_version():
 
 
 def bump_content_version(**_kwargs):
-    """Forget every cached page: the next request starts a new version.
+    """Forget every cached page when the transaction commits: the next request starts a new
+    version. Until then other processes still read the rows as they were, so their pages
+    stay right; a transaction rolled back changes nothing and clears nothing."""
+    transaction.on_commit(forget_pages)
 
-    Done at once and again when the transaction commits: a page another process renders
-    in between, from the rows as they were before the commit, must not outlive it.
-    """
+
+def forget_pages():
     shared_cache().delete(version_key())
-    transaction.on_commit(lambda: shared_cache().delete(version_key()))
 
 
 def canonical_host(request):

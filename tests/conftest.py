@@ -1,6 +1,7 @@
 """Shared fixtures: a small published corpus, an editor; every test starts with empty
 caches, in Arabic. Settings that differ for tests are in tests/settings.py."""
 
+import functools
 import itertools
 from datetime import date, timedelta
 
@@ -41,6 +42,14 @@ def _default_language():
 def fast_password_hashing():
     """No longer needed: tests/settings.py sets the MD5 hasher for the whole suite. Kept so
     that tests written against the older opt-in fixture still run."""
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """`with commit(): ...`: what the block writes is committed, as a request's or a
+    command's transaction is in production. Tests run inside one transaction that never
+    commits, so on_commit actions (forgetting cached pages, e-mails) run only so."""
+    return functools.partial(django_capture_on_commit_callbacks, execute=True)
 
 
 @pytest.fixture
@@ -109,8 +118,12 @@ _numbers = itertools.count(1)
 
 
 @pytest.fixture
-def make_article(db, category, reviewer, source):
+def make_article(db, category, reviewer, source, commit):
     def make(approved=True, **overrides):
+        with commit():
+            return _make(approved, **overrides)
+
+    def _make(approved, **overrides):
         """A published article whose live text its reviewer approved (approved=False: not)."""
         n = next(_numbers)
         fields = {

@@ -96,7 +96,7 @@ def submit(client, article, **changes):
     return edit(client, article, _submit="1", **changes)
 
 
-def test_sign_off_journey_with_send_back_and_named_review(client, editor, doctor, article):
+def test_sign_off_journey_with_send_back_and_named_review(client, editor, doctor, article, commit):
     Article.objects.filter(pk=article.pk).update(last_reviewed=date(2026, 1, 1))
     client.force_login(editor)
     assert submit(client, article, body_en="## A subheading\n\nA first try.").status_code == 302
@@ -123,7 +123,8 @@ def test_sign_off_journey_with_send_back_and_named_review(client, editor, doctor
 
     client.force_login(doctor)
     review_url = reverse("admin:content_article_review", args=[article.pk, revision.pk])
-    assert client.post(review_url, {"_approve": "1"}).status_code == 302
+    with commit():
+        assert client.post(review_url, {"_approve": "1"}).status_code == 302
     client.logout()
     html = public(client, article, "en").decode()
     assert "A better text, with its source." in html
