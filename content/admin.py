@@ -19,6 +19,7 @@ from editorial.admin import WorkflowAdminMixin, state_column
 from editorial.forms import ArticleAdminForm
 from search.admin import IndexedSearchMixin
 
+from . import declaration
 from .models import (
     Article,
     ArticleDueForReview,
@@ -101,6 +102,18 @@ class SourceAdmin(admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
+def article_fieldsets():
+    """The article's declared panels (Article.panels), with what the admin adds: the
+    hidden base_revision (the version the form was opened on, to refuse stale saves), the
+    readability report, and the publication dates publishing sets."""
+    first, *rest = declaration.panels(Article)
+    first[1]["fields"].append("base_revision")
+    for _title, options in rest:
+        if "published_at" in options["fields"]:
+            options["fields"] += ["first_published_at", "content_modified_at"]
+    return [first, (_("Readability"), {"fields": ["readability_report"]}), *rest]
+
+
 @admin.register(Article)
 class ArticleAdmin(
     BodyEditorAdminMixin,
@@ -129,29 +142,7 @@ class ArticleAdmin(
     filter_horizontal = ["sources"]
     date_hierarchy = "published_at"
     readonly_fields = ["readability_report", "first_published_at", "content_modified_at"]
-    fieldsets = [
-        # base_revision (hidden): the version the form was opened on, to refuse stale saves.
-        (
-            None,
-            {"fields": ["category", "title", "slug", "summary", "body", "author", "base_revision"]},
-        ),
-        (_("Readability"), {"fields": ["readability_report"]}),
-        (
-            _("Publishing"),
-            {
-                "fields": [
-                    "published_at",
-                    "expires_at",
-                    "featured",
-                    "order",
-                    "first_published_at",
-                    "content_modified_at",
-                ]
-            },
-        ),
-        (_("Medical review"), {"fields": ["reviewer", "last_reviewed", "next_review_due"]}),
-        (_("Sources"), {"fields": ["sources"]}),
-    ]
+    fieldsets = article_fieldsets()
 
     def get_queryset(self, request):
         return (

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-PUBLISH_PERMISSION = "publish_article"
+from content.models import PUBLISH_CODENAME
 
 
 def reviewers():
@@ -20,8 +20,8 @@ def reviewers():
     users = get_user_model().objects.filter(is_active=True, is_staff=True).exclude(email="")
     return users.filter(
         Q(is_superuser=True)
-        | Q(groups__permissions__codename=PUBLISH_PERMISSION)
-        | Q(user_permissions__codename=PUBLISH_PERMISSION)
+        | Q(groups__permissions__codename=PUBLISH_CODENAME)
+        | Q(user_permissions__codename=PUBLISH_CODENAME)
     ).distinct()
 
 

@@ -20,14 +20,13 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.generic import TemplateView
 
 from content.forms import FeedbackForm
-from content.models import Article, Source
+from content.models import PUBLISH_PERMISSION, Article, Source
 from content.structured_data import article_json_ld
 
 from . import workflow
 from .diff import changed_fields, compare
 from .models import Revision
 
-PUBLISH_PERMISSION = "content.publish_article"
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 
 

@@ -37,6 +37,12 @@ class Category(models.Model):
         return reverse("content:category", kwargs={"category": self.slug})
 
 
+# The one permission to approve, publish and unpublish articles (Article.Meta), by codename
+# and as user.has_perm() names it.
+PUBLISH_CODENAME = "publish_article"
+PUBLISH_PERMISSION = f"content.{PUBLISH_CODENAME}"
+
+
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -108,12 +114,33 @@ class Article(models.Model):
 
     objects = ArticleQuerySet.as_manager()
 
+    # The article's fields, declared once (content/declaration.py reads these for
+    # modeltranslation, publishing, the revision snapshot, the compare view and the admin).
+    # Every other editable field is versioned and published too, and shown in the admin.
+    translated_fields = ("title", "slug", "summary", "body")
+    # What publishing needs, in every language.
+    required_fields = ("title", "slug", "summary", "body")
+    # What the page shows as the article's text: a change is a new "last changed" date.
+    page_text_fields = ("title", "summary", "body")
+    # What search indexes (search/index.py), most telling first.
+    search_fields = ("title", "summary", "body")
+    # Editable, but not part of a revision: the workflow's own state, and the dates
+    # publishing sets.
+    unversioned_fields = ("status", "first_published_at", "content_modified_at")
+    # The edit form, panel by panel (translated fields by their base name: one tab each).
+    panels = [
+        (None, ["category", "title", "slug", "summary", "body", "author"]),
+        (_("Publishing"), ["published_at", "expires_at", "featured", "order"]),
+        (_("Medical review"), ["reviewer", "last_reviewed", "next_review_due"]),
+        (_("Sources"), ["sources"]),
+    ]
+
     class Meta:
         ordering = ["category__order", "order", "pk"]
         constraints = unique_per_language("category", "slug", name="article_unique_slug")
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-        permissions = [("publish_article", _("Can approve, publish and unpublish articles"))]
+        permissions = [(PUBLISH_CODENAME, _("Can approve, publish and unpublish articles"))]
 
     def __str__(self):
         return self.title
