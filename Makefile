@@ -68,10 +68,12 @@ browser-deps:
 # says so and skips). The second run leaves out the browser, Lighthouse and load tests:
 # they check the same HTML the first run's browser already checked, and what differs
 # between the two databases (queries, search, transactions, backups) is in the rest.
-# Each run prints its 20 slowest tests.
+# Each run prints its 20 slowest tests. A third run adds French in settings alone
+# (tests/settings_french.py) and renders the site in it (tests/third_language/).
 test: messages browser-deps
 	mkdir -p test-artifacts/screenshots
 	$(PY) -m pytest --durations=20
+	$(PY) -m pytest -p no:cacheprovider --ds=tests.settings_french tests/third_language
 	.ci/with-postgres $(PY) -m pytest -p no:cacheprovider --durations=20 -m "not load and not browser"
 
 # Keeps the versions already locked where pyproject.toml allows them; `make lock UPGRADE=1`

@@ -17,6 +17,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from editorial.admin import WorkflowAdminMixin, state_column
 from editorial.forms import ArticleAdminForm
+from mesoinfo.admin_languages import LanguageDirectionMixin, per_language
 from search.admin import IndexedSearchMixin
 
 from . import declaration
@@ -34,18 +35,6 @@ from .readability import LONG_SENTENCE_WORDS, WARN_AVERAGE_WORDS, readability
 from .widgets import BodyEditorAdminMixin
 
 REVIEW_WARNING_DAYS = 30
-
-
-class LanguageDirectionMixin:
-    """Give each language's input its own lang and dir, so Arabic is typed right-to-left."""
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        code = db_field.name.rsplit("_", 1)[-1]
-        if field is not None and "_" in db_field.name and code in dict(settings.LANGUAGES):
-            direction = "rtl" if get_language_info(code)["bidi"] else "ltr"
-            field.widget.attrs.update({"lang": code, "dir": direction})
-        return field
 
 
 class ReviewDueFilter(admin.SimpleListFilter):
@@ -78,19 +67,19 @@ class CategoryAdmin(LanguageDirectionMixin, SimpleHistoryAdmin, TabbedTranslatio
     list_display = ["name", "order"]
     list_editable = ["order"]
     prepopulated_fields = {"slug": ("name",)}
-    search_fields = ["name_ar", "name_en"]
+    search_fields = per_language("name")
 
 
 @admin.register(Reviewer)
 class ReviewerAdmin(LanguageDirectionMixin, TabbedTranslationAdmin):
     list_display = ["name", "credentials", "is_placeholder"]
-    search_fields = ["name_ar", "name_en"]
+    search_fields = per_language("name")
 
 
 @admin.register(Author)
 class AuthorAdmin(LanguageDirectionMixin, TabbedTranslationAdmin):
     list_display = ["name", "role", "credentials", "is_placeholder"]
-    search_fields = ["name_ar", "name_en"]
+    search_fields = per_language("name")
     raw_id_fields = ["user"]
 
 
@@ -137,7 +126,7 @@ class ArticleAdmin(
     list_filter = ["status", "category", ReviewDueFilter]
     # An archived article leaves the list unless its filter is chosen (status=archived).
     list_select_related = ["category"]
-    search_fields = ["title_ar", "title_en", "summary_ar", "summary_en"]  # see IndexedSearchMixin
+    search_fields = per_language("title", "summary")  # see IndexedSearchMixin
     prepopulated_fields = {"slug": ("title",)}
     filter_horizontal = ["sources"]
     date_hierarchy = "published_at"

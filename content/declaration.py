@@ -85,7 +85,7 @@ def panels(model):
     ]
     fieldsets = [(title, {"fields": list(names)}) for title, names in model.panels]
     if rest:
-        fieldsets.append((_("More"), {"fields": rest}))
+        fieldsets.append((_("Other fields"), {"fields": rest}))
     return fieldsets
 
 

@@ -151,7 +151,7 @@ TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Riyadh")
 # Arabic dates in Arabic order, «1 ديسمبر 2026» (mesoinfo/formats/ar/formats.py).
 FORMAT_MODULE_PATH = ["mesoinfo.formats"]
 
-MODELTRANSLATION_DEFAULT_LANGUAGE = "ar"
+MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
 MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
 # Each language's copy of a field is labelled with the language's name, not its code.
 MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = localized_verbose_name

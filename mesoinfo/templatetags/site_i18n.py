@@ -9,12 +9,11 @@ from django.template.loader import render_to_string
 from django.urls import get_script_prefix, get_urlconf
 from django.utils.translation import get_language, get_language_info
 
+from mesoinfo import languages
 from mesoinfo.i18n import alternate_urls
 
 register = template.Library()
 
-# Open Graph locales (language_TERRITORY) for the site's languages.
-OG_LOCALES = {"ar": "ar_AR", "en": "en_GB"}
 # How long this process keeps a page's alternates and switcher (they change only with a
 # release, which restarts it).
 REMEMBER_SECONDS = 60 * 60
@@ -101,7 +100,14 @@ def alternates_of(request, obj):
                 "absolute_url": request.build_absolute_uri(url),
                 "current": code == current,
                 "default": code == settings.LANGUAGE_CODE,
-                "og_locale": OG_LOCALES.get(code, code),
+                "og_locale": languages.language(code).og_locale,
             }
         )
     return result
+
+
+@register.filter
+def language_direction(code):
+    """{{ code|language_direction }}: "rtl" or "ltr" for one of the site's languages (from
+    settings.LANGUAGE_DETAILS), "auto" for any other."""
+    return languages.direction(code)
