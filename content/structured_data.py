@@ -85,7 +85,7 @@ def article_json_ld(article, request):
             "name": article.reviewer.name,
             "jobTitle": article.reviewer.credentials,
         }
-    sources = [_source(source) for source in article.sources.all()]
+    sources = [_source(source) for source in article.listed_sources]
     if sources:
         data["citation"] = sources
     return data

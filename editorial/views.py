@@ -108,9 +108,7 @@ class PreviewPageView(ArticleAdminMixin, View):
         article.updated_at = rev.created_at if rev else self.article.updated_at
         # As the page would be once this revision is live (its review named or pending).
         article.live_revision = rev or self.article.live_revision
-        article._prefetched_objects_cache = {
-            "sources": Source.objects.filter(pk__in=content.get("sources", []))
-        }
+        article.previewed_sources = list(Source.objects.filter(pk__in=content.get("sources", [])))
         with translation.override(lang):
             context = {
                 "article": article,

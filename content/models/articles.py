@@ -162,6 +162,16 @@ class Article(models.Model):
         """On the site now, by the one definition of ArticleQuerySet.published."""
         return self.pk is not None and Article.objects.published().filter(pk=self.pk).exists()
 
+    # What the page lists as sources: the article's own, or, in the preview of a revision
+    # (editorial/views.py), the revision's, set here without touching the saved relation.
+    previewed_sources = None
+
+    @property
+    def listed_sources(self):
+        if self.previewed_sources is not None:
+            return self.previewed_sources
+        return self.sources.all()
+
     @property
     def has_unpublished_changes(self):
         return (

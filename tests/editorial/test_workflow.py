@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.contrib.auth.models import Group
+from django.contrib.messages import get_messages
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
@@ -41,7 +42,7 @@ def test_a_draft_leaves_the_public_page_byte_for_byte_unchanged(client, editor, 
     client.force_login(editor)
     response = edit(client, article, title_ar="عنوان المسودة", body_en="Draft text.")
     assert response.status_code == 302
-    messages = [str(m) for m in response.wsgi_request._messages]
+    messages = [str(m) for m in get_messages(response.wsgi_request)]
     assert messages == ["حُفظت المسودة، ولم تتغير الصفحة التي يراها الزوار."]
     client.logout()
     assert {code: public(client, article, code) for code in ("ar", "en")} == before
