@@ -18,15 +18,11 @@ def _empty_cache():
     # Cached pages and rate limits must not leak from one test into the next.
     from django.core.cache import caches
 
-    from content.cache import VersionFile
-
     for cache in caches.all():
         cache.clear()
-    VersionFile.last = None  # this process's note of the version file it last read
     yield
     for cache in caches.all():
         cache.clear()
-    VersionFile.last = None
 
 
 @pytest.fixture(autouse=True)

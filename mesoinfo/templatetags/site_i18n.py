@@ -5,6 +5,7 @@ from functools import partial
 
 from django import template
 from django.conf import settings
+from django.core.cache import caches
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix, get_urlconf
 from django.utils.translation import get_language, get_language_info
@@ -73,14 +74,8 @@ def remembered(key, make):
     page-cached (the screener's questions, the contact page...)."""
     if settings.DEBUG:  # a developer's edited template shows at once
         return make()
-    from content.cache import local_cache
-
     name = "i18n:" + hashlib.sha256(repr(key).encode()).hexdigest()[:32]
-    found = local_cache().get(name)
-    if found is None:
-        found = make()
-        local_cache().set(name, found, REMEMBER_SECONDS)
-    return found
+    return caches["local"].get_or_set(name, make, REMEMBER_SECONDS)
 
 
 def alternates_of(request, obj):
