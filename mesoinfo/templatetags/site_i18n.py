@@ -7,11 +7,10 @@ from django import template
 from django.conf import settings
 from django.core.cache import caches
 from django.template.loader import render_to_string
-from django.urls import get_script_prefix, get_urlconf
 from django.utils.translation import get_language, get_language_info
 
 from mesoinfo import languages
-from mesoinfo.i18n import alternate_urls
+from mesoinfo.i18n import address_key, alternate_urls
 
 register = template.Library()
 
@@ -48,24 +47,6 @@ def language_switcher(context, alternates):
     if key is None:
         return render()
     return remembered(("switcher", *key), render)
-
-
-def address_key(request):
-    """What a page's alternates follow from when it has no translated object: its address,
-    its view, the language and the settings they are made with."""
-    match = request.resolver_match
-    view = (match.view_name, match.args, tuple(sorted(match.kwargs.items()))) if match else None
-    return (
-        request.scheme,
-        request.get_host(),
-        request.path,
-        request.META.get("QUERY_STRING", ""),
-        view,
-        get_language(),
-        settings.LANGUAGE_CODE,
-        get_script_prefix(),
-        get_urlconf(),
-    )
 
 
 def remembered(key, make):
