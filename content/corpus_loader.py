@@ -30,6 +30,7 @@ from django.utils.dateparse import parse_datetime
 
 from mesoinfo import languages
 
+from . import contributions
 from .models import Article, Author, Category, Page, Reviewer, Source
 
 CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
@@ -117,8 +118,6 @@ def deleted_by_staff(model, key):
 
 
 def load_corpus(corpus_dir=CORPUS_DIR):
-    from editorial import workflow
-
     added = {
         "categories": 0,
         "reviewers": 0,
@@ -196,12 +195,12 @@ def load_corpus(corpus_dir=CORPUS_DIR):
             raise CorpusError(f"{key}: unknown sources {sorted(missing)}")
         if existing is not None:
             fields.pop("status")
-            proposal = workflow.propose_from_corpus(existing, fields | {"sources": sources})
+            proposal = contributions.corpus_article_changed(existing, fields | {"sources": sources})
             added["proposed"] += proposal is not None
             continue
         article = Article.objects.create(corpus_key=key, **fields)
         article.sources.set(sources)
-        workflow.record_live(article, origin="corpus")
+        contributions.corpus_article_added(article)
         added["articles"] += 1
 
     added["pages"] = load_pages(corpus_dir / "pages")

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .. import contributions
 from ..fields import corpus_key_field, unique_per_language, validate_category_slug
 from ..querysets import ArticleQuerySet, CategoryQuerySet
 from .credits import Author, Reviewer, Source
@@ -179,10 +180,9 @@ class Article(models.Model):
         )
 
     def filled_body(self):
-        """The body with the clinic's details written in ({emergency_number}, {clinic_phone})."""
-        from clinic.placeholders import fill_placeholders
-
-        return fill_placeholders(self.body or "")
+        """The body with the clinic's details written in ({emergency_number}, {clinic_phone}:
+        the clinic app's body filter, content/contributions.py)."""
+        return contributions.filled(self.body or "")
 
     @property
     def date_published(self):
