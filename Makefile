@@ -74,13 +74,19 @@ browser-deps:
 	@[ $(BROWSER_DIR)/node_modules/.package-lock.json -nt $(BROWSER_DIR)/package-lock.json ] || \
 	  (cd $(BROWSER_DIR) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
 
-# The suite runs twice: on SQLite, then on a throwaway PostgreSQL server (.ci/with-postgres
-# installs PostgreSQL when it is missing and we are root; otherwise it says so and skips).
+# The suite runs on SQLite in full, then once more on a throwaway PostgreSQL server
+# (.ci/with-postgres installs PostgreSQL when it is missing and we are root; otherwise it
+# says so and skips). The second run leaves out the browser, Lighthouse and load tests:
+# they check the same HTML the first run's browser already checked, and what differs
+# between the two databases (queries, search, transactions, backups) is in the rest.
+# Each run prints its 20 slowest tests. A third run adds French in settings alone
+# (tests/settings_french.py) and renders the site in it (tests/third_language/).
 # The topology test (-m topology) needs PostgreSQL: it runs in the second run only.
 test: messages browser-deps
 	mkdir -p test-artifacts/screenshots
-	$(PY) -m pytest
-	.ci/with-postgres $(PY) -m pytest -p no:cacheprovider -m "not load"
+	$(PY) -m pytest --durations=20
+	$(PY) -m pytest -p no:cacheprovider --ds=tests.settings_french tests/third_language
+	.ci/with-postgres $(PY) -m pytest -p no:cacheprovider --durations=20 -m "not load and not browser"
 
 # Keeps the versions already locked where pyproject.toml allows them; `make lock UPGRADE=1`
 # takes the newest allowed. uv resolves for every platform Python 3.11 and 3.12 run on.

@@ -40,3 +40,16 @@ def author_json_ld(author, clinic):
     if author.credentials:
         data["description"] = author.credentials
     return data
+
+
+def add_publisher_and_author(article, data, request):
+    """content's JSON-LD contributor (registered in ClinicConfig.ready): the clinic as
+    publisher, and the article's author credited under it."""
+    from .cache import cached_profile
+
+    publisher = clinic_json_ld(cached_profile(), request)
+    if publisher:
+        data["publisher"] = publisher
+    author = author_json_ld(article.author, publisher)
+    if author:
+        data["author"] = author

@@ -17,8 +17,10 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from editorial.admin import WorkflowAdminMixin, state_column
 from editorial.forms import ArticleAdminForm
+from mesoinfo.admin_languages import LanguageDirectionMixin, per_language
 from search.admin import IndexedSearchMixin
 
+from . import declaration
 from .models import (
     Article,
     ArticleDueForReview,
@@ -33,18 +35,6 @@ from .readability import LONG_SENTENCE_WORDS, WARN_AVERAGE_WORDS, readability
 from .widgets import BodyEditorAdminMixin
 
 REVIEW_WARNING_DAYS = 30
-
-
-class LanguageDirectionMixin:
-    """Give each language's input its own lang and dir, so Arabic is typed right-to-left."""
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        code = db_field.name.rsplit("_", 1)[-1]
-        if field is not None and "_" in db_field.name and code in dict(settings.LANGUAGES):
-            direction = "rtl" if get_language_info(code)["bidi"] else "ltr"
-            field.widget.attrs.update({"lang": code, "dir": direction})
-        return field
 
 
 class ReviewDueFilter(admin.SimpleListFilter):
@@ -77,19 +67,19 @@ class CategoryAdmin(LanguageDirectionMixin, SimpleHistoryAdmin, TabbedTranslatio
     list_display = ["name", "order"]
     list_editable = ["order"]
     prepopulated_fields = {"slug": ("name",)}
-    search_fields = ["name_ar", "name_en"]
+    search_fields = per_language("name")
 
 
 @admin.register(Reviewer)
 class ReviewerAdmin(LanguageDirectionMixin, TabbedTranslationAdmin):
     list_display = ["name", "credentials", "is_placeholder"]
-    search_fields = ["name_ar", "name_en"]
+    search_fields = per_language("name")
 
 
 @admin.register(Author)
 class AuthorAdmin(LanguageDirectionMixin, TabbedTranslationAdmin):
     list_display = ["name", "role", "credentials", "is_placeholder"]
-    search_fields = ["name_ar", "name_en"]
+    search_fields = per_language("name")
     raw_id_fields = ["user"]
 
 
@@ -99,6 +89,18 @@ class SourceAdmin(admin.ModelAdmin):
     search_fields = ["title", "publisher"]
     # A web address typed without a scheme is taken as https://.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+def article_fieldsets():
+    """The article's declared panels (Article.panels), with what the admin adds: the
+    hidden base_revision (the version the form was opened on, to refuse stale saves), the
+    readability report, and the publication dates publishing sets."""
+    first, *rest = declaration.panels(Article)
+    first[1]["fields"].append("base_revision")
+    for _title, options in rest:
+        if "published_at" in options["fields"]:
+            options["fields"] += ["first_published_at", "content_modified_at"]
+    return [first, (_("Readability"), {"fields": ["readability_report"]}), *rest]
 
 
 @admin.register(Article)
@@ -124,34 +126,12 @@ class ArticleAdmin(
     list_filter = ["status", "category", ReviewDueFilter]
     # An archived article leaves the list unless its filter is chosen (status=archived).
     list_select_related = ["category"]
-    search_fields = ["title_ar", "title_en", "summary_ar", "summary_en"]  # see IndexedSearchMixin
+    search_fields = per_language("title", "summary")  # see IndexedSearchMixin
     prepopulated_fields = {"slug": ("title",)}
     filter_horizontal = ["sources"]
     date_hierarchy = "published_at"
     readonly_fields = ["readability_report", "first_published_at", "content_modified_at"]
-    fieldsets = [
-        # base_revision (hidden): the version the form was opened on, to refuse stale saves.
-        (
-            None,
-            {"fields": ["category", "title", "slug", "summary", "body", "author", "base_revision"]},
-        ),
-        (_("Readability"), {"fields": ["readability_report"]}),
-        (
-            _("Publishing"),
-            {
-                "fields": [
-                    "published_at",
-                    "expires_at",
-                    "featured",
-                    "order",
-                    "first_published_at",
-                    "content_modified_at",
-                ]
-            },
-        ),
-        (_("Medical review"), {"fields": ["reviewer", "last_reviewed", "next_review_due"]}),
-        (_("Sources"), {"fields": ["sources"]}),
-    ]
+    fieldsets = article_fieldsets()
 
     def get_queryset(self, request):
         return (

@@ -6,16 +6,13 @@ the next scheduled publication. Only what is the same for every visitor is cache
 GET/HEAD requests without a query string or pending messages, for the site's own port.
 """
 
-import functools
 import hashlib
-import os
 import secrets
 import time
 
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import caches
-from django.core.cache.backends.filebased import FileBasedCache
 from django.db import transaction
 from django.http import HttpResponse
 from django.http.request import split_domain_port
@@ -43,7 +40,7 @@ def version_key():
 
 
 def page_cache_seconds():
-    return getattr(settings, "PAGE_CACHE_SECONDS", 600)
+    return settings.PAGE_CACHE_SECONDS
 
 
 def seconds_to_next_publication():
@@ -56,47 +53,9 @@ def seconds_to_next_publication():
     return max(1, int((upcoming - timezone.now()).total_seconds()) + 1)
 
 
-class VersionFile:
-    """The version as the shared cache's file holds it, on one machine (FileBasedCache).
-
-    Every request asks for the version; reading and unpickling its file costs three times
-    what the rest of a stored page's hit does. A stat tells whether another process has
-    replaced or deleted the file since this one read it, so it is read again only then, or
-    after REREAD_SECONDS (the file also holds when the version expires).
-    """
-
-    REREAD_SECONDS = 1.0
-    last = None  # (path, the file's identity, the version, when it was read)
-
-    @staticmethod
-    @functools.lru_cache(maxsize=8)
-    def path(cache, key):
-        # The same for every request of a process (a hash of the key): worked out once.
-        return cache._key_to_file(key)
-
-    @classmethod
-    def read(cls, cache):
-        path = cls.path(cache, version_key())
-        try:
-            found = os.stat(path)
-        except FileNotFoundError:
-            return None
-        identity = (found.st_ino, found.st_mtime_ns, found.st_size)
-        now = time.monotonic()
-        last = cls.last
-        if last and last[:2] == (path, identity) and now - last[3] < cls.REREAD_SECONDS:
-            return last[2]
-        version = cache.get(version_key())
-        cls.last = (path, identity, version, now)
-        return version
-
-
 def shared_version():
-    """The current version, or None."""
-    cache = shared_cache()
-    if isinstance(cache, FileBasedCache):
-        return VersionFile.read(cache)
-    return cache.get(version_key())
+    """The current version, or None (Django's cache API: a file read on the file cache)."""
+    return shared_cache().get(version_key())
 
 
 def content_version():
@@ -109,19 +68,18 @@ def content_version():
         if upcoming is not None:
             timeout = min(timeout, upcoming)
         shared_cache().set(version_key(), version, timeout)
-        # The new file may take the old one's inode and time stamp: read it anew next time.
-        VersionFile.last = None
     return version
 
 
 def bump_content_version(**_kwargs):
-    """Forget every cached page: the next request starts a new version.
+    """Forget every cached page when the transaction commits: the next request starts a new
+    version. Until then other processes still read the rows as they were, so their pages
+    stay right; a transaction rolled back changes nothing and clears nothing."""
+    transaction.on_commit(forget_pages)
 
-    Done at once and again when the transaction commits: a page another process renders
-    in between, from the rows as they were before the commit, must not outlive it.
-    """
+
+def forget_pages():
     shared_cache().delete(version_key())
-    transaction.on_commit(lambda: shared_cache().delete(version_key()))
 
 
 def canonical_host(request):
@@ -206,8 +164,7 @@ def page_response(request, cached, etag, last_modified, language):
         response["Content-Length"] = len(content)
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
-    # Set, not patched: the response is new and has neither header yet (cheaper on the
-    # cookie-less hit path, where every microsecond counts).
+    # Set, not patched: the response is new and has neither header yet.
     response["Cache-Control"] = "no-cache"  # may be stored; revalidate each time
     response["Vary"] = "Cookie"  # staff, with their session, get their own
     response["Content-Language"] = language  # as LocaleMiddleware says it

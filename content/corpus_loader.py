@@ -28,10 +28,12 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from mesoinfo import languages
+
+from . import contributions
 from .models import Article, Author, Category, Page, Reviewer, Source
 
 CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
-LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 
 
 class CorpusError(ValueError):
@@ -44,26 +46,36 @@ def read_yaml(name, corpus_dir=CORPUS_DIR):
 
 
 def translated(entry, fields):
-    """{'name_ar': ..., 'name_en': ...} from an entry holding {'ar': {...}, 'en': {...}}."""
-    return {f"{field}_{code}": entry[code][field] for code in LANGUAGES for field in fields}
+    """{'name_ar': ..., 'name_en': ...} from an entry holding {'ar': {...}, 'en': {...}}, for
+    every language of the site; CorpusError names an entry without one of them."""
+    values = {}
+    for code in languages.codes():
+        if not isinstance(entry.get(code), dict):
+            raise CorpusError(f"{entry.get('key', entry)}: no {code!r} text in the corpus")
+        for field in fields:
+            values[f"{field}_{code}"] = entry[code].get(field, "")
+    return values
 
 
 def read_articles(corpus_dir=CORPUS_DIR):
-    """Yield (key, metadata, {lang: post}) for every article, checking each has both languages."""
+    """Yield (key, metadata, {lang: post}) for every article; CorpusError names an article
+    without a text in one of the site's languages."""
     yield from read_posts(corpus_dir)
 
 
 def read_posts(corpus_dir):
-    """Yield (key, Arabic metadata, {lang: post}) for every <lang>/<key>.md pair in corpus_dir."""
-    keys = {path.stem for code in LANGUAGES for path in (corpus_dir / code).glob("*.md")}
+    """Yield (key, metadata, {lang: post}) for every <lang>/<key>.md set in corpus_dir; the
+    shared metadata is the default language's file's."""
+    codes = languages.codes()
+    keys = {path.stem for code in codes for path in (corpus_dir / code).glob("*.md")}
     for key in sorted(keys):
         posts = {}
-        for code in LANGUAGES:
+        for code in codes:
             path = corpus_dir / code / f"{key}.md"
             if not path.exists():
                 raise CorpusError(f"{key}: no {code} text ({path} is missing)")
             posts[code] = frontmatter.load(path)
-        yield key, posts["ar"].metadata, posts
+        yield key, posts[settings.LANGUAGE_CODE].metadata, posts
 
 
 def corpus_datetime(value, key, field):
@@ -106,8 +118,6 @@ def deleted_by_staff(model, key):
 
 
 def load_corpus(corpus_dir=CORPUS_DIR):
-    from editorial import workflow
-
     added = {
         "categories": 0,
         "reviewers": 0,
@@ -185,12 +195,12 @@ def load_corpus(corpus_dir=CORPUS_DIR):
             raise CorpusError(f"{key}: unknown sources {sorted(missing)}")
         if existing is not None:
             fields.pop("status")
-            proposal = workflow.propose_from_corpus(existing, fields | {"sources": sources})
+            proposal = contributions.corpus_article_changed(existing, fields | {"sources": sources})
             added["proposed"] += proposal is not None
             continue
         article = Article.objects.create(corpus_key=key, **fields)
         article.sources.set(sources)
-        workflow.record_live(article, origin="corpus")
+        contributions.corpus_article_added(article)
         added["articles"] += 1
 
     added["pages"] = load_pages(corpus_dir / "pages")

@@ -1,15 +1,12 @@
 """What an article needs before it may be published: both languages, a review, a source."""
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-TRANSLATED_FIELDS = {
-    "title": _("title"),
-    "slug": _("slug"),
-    "summary": _("summary"),
-    "body": _("body"),
-}
+from . import declaration
+from .models import Article
 
 
 def missing_for_publishing(values, sources):
@@ -21,7 +18,8 @@ def missing_for_publishing(values, sources):
     missing = []
     for code, _name in settings.LANGUAGES:
         language = _(get_language_info(code)["name"])
-        for field, label in TRANSLATED_FIELDS.items():
+        for field in Article.required_fields:
+            label = declaration.label(Article, field)
             if not str(values.get(f"{field}_{code}") or "").strip():
                 missing.append(
                     _("%(field)s (%(language)s)") % {"field": label, "language": language}
@@ -39,7 +37,7 @@ def missing_for_publishing(values, sources):
 
 # The fields whose change makes a new "last changed" date for readers.
 LIVE_TEXT_FIELDS = {
-    f"{field}_{code}" for field in ("title", "summary", "body") for code, _n in settings.LANGUAGES
+    name for field in Article.page_text_fields for name in declaration.per_language(field)
 }
 
 
@@ -49,8 +47,6 @@ def record_publication(article, when=None, text_changed=True):
     The first publication sets first_published_at; every publication that changes the
     live text sets content_modified_at. The page, its JSON-LD and the sitemap show these.
     """
-    from django.utils import timezone
-
     when = when or timezone.now()
     if article.first_published_at is None:
         article.first_published_at = when

@@ -1,17 +1,22 @@
-"""Staff edits reach visitors at once: any change to the content forgets cached pages."""
+"""Staff edits reach visitors at once: a change to any model a public page shows (as
+mesoinfo/registry.py classifies them) forgets the cached pages when its transaction commits."""
 
+from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from mesoinfo import registry
+
 from .cache import bump_content_version
-from .models import Article, Category, Reviewer, Source
 
 
 def connect():
-    for model in (Article, Category, Reviewer, Source):
-        post_save.connect(bump_content_version, sender=model, dispatch_uid=f"page-cache-{model}")
-        post_delete.connect(
-            bump_content_version, sender=model, dispatch_uid=f"page-cache-del-{model}"
-        )
-    m2m_changed.connect(
-        bump_content_version, sender=Article.sources.through, dispatch_uid="page-cache-sources"
-    )
+    for label in registry.labels(public=True):
+        model = apps.get_model(label)
+        post_save.connect(bump_content_version, sender=model, dispatch_uid=f"pages-{label}")
+        post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"pages-{label}")
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(
+                bump_content_version,
+                sender=field.remote_field.through,
+                dispatch_uid=f"pages-{label}-{field.name}",
+            )

@@ -7,9 +7,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from clinic.cache import cached_profile
-from clinic.structured_data import author_json_ld, clinic_json_ld
-from screener.questions import QUESTIONS
+from . import contributions
 
 THERAPY_NAME = _("Mesotherapy")
 # The side effects the side-effects article describes, named in the page's language.
@@ -62,20 +60,13 @@ def article_json_ld(article, request):
         "about": {
             "@type": "MedicalTherapy",
             "name": str(THERAPY_NAME),
-            "contraindication": [
-                {"@type": "MedicalContraindication", "name": str(q.reason)} for q in QUESTIONS
-            ],
             "adverseOutcome": [
                 {"@type": "MedicalEntity", "name": str(name)} for name in ADVERSE_OUTCOMES
             ],
         },
     }
-    publisher = clinic_json_ld(cached_profile(), request)
-    if publisher:
-        data["publisher"] = publisher
-    author = author_json_ld(article.author, publisher)
-    if author:
-        data["author"] = author
+    # The screener's contraindications, the clinic as publisher and the author's credit.
+    contributions.add_json_ld(article, data, request)
     # A stand-in reviewer is not a review: claim neither a reviewer nor a review date.
     if article.has_named_review and article.last_reviewed:
         data["lastReviewed"] = article.last_reviewed.isoformat()
@@ -85,7 +76,7 @@ def article_json_ld(article, request):
             "name": article.reviewer.name,
             "jobTitle": article.reviewer.credentials,
         }
-    sources = [_source(source) for source in article.sources.all()]
+    sources = [_source(source) for source in article.listed_sources]
     if sources:
         data["citation"] = sources
     return data

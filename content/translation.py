@@ -23,7 +23,7 @@ class AuthorTranslationOptions(TranslationOptions):
 
 @register(Article)
 class ArticleTranslationOptions(TranslationOptions):
-    fields = ("title", "slug", "summary", "body")
+    fields = Article.translated_fields
 
 
 @register(Page)

@@ -168,4 +168,8 @@ class StyleGuideView(TemplateView):
     Markdown editors type for the ones an article body can hold."""
 
     def get_template_names(self):
-        return [f"design/style_guide_{get_language()}.html"]
+        # A language added without its own guide yet shows the default language's.
+        return [
+            f"design/style_guide_{get_language()}.html",
+            f"design/style_guide_{settings.LANGUAGE_CODE}.html",
+        ]

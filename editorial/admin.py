@@ -5,12 +5,11 @@ from django.core.exceptions import PermissionDenied
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from content.models import Article
+from content import declaration
+from content.models import PUBLISH_PERMISSION, Article
 
 from . import views, workflow
 from .forms import PUBLISH, SUBMIT, intent_of
-
-PUBLISH_PERMISSION = "content.publish_article"
 
 STATE_LABELS = {
     "live": _("Live"),
@@ -45,8 +44,12 @@ class WorkflowAdminMixin:
         return article
 
     def save_model(self, request, obj, form, change):
-        values = {f: getattr(obj, f, None) for f in workflow.SNAPSHOT_FIELDS if f != "sources"}
-        values["sources"] = form.cleaned_data.get("sources") or []
+        values = {
+            field.name: form.cleaned_data.get(field.name)
+            if field.many_to_many
+            else getattr(obj, field.name, None)
+            for field in declaration.versioned_fields(Article)
+        }
         snapshot = workflow.normalise(values)
         intent = intent_of(request)
         request.workflow_said = True

@@ -6,3 +6,15 @@ class EditorialConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "editorial"
     verbose_name = _("Editorial workflow")
+
+    def ready(self):
+        from content import contributions
+
+        from . import workflow
+
+        # Articles the corpus adds go live as approved revisions; a changed corpus text
+        # becomes a revision awaiting review (or a proposal beside staff's version).
+        contributions.corpus_handlers["new"] = lambda article: workflow.record_live(
+            article, origin="corpus"
+        )
+        contributions.corpus_handlers["changed"] = workflow.propose_from_corpus

@@ -3,40 +3,24 @@
 import difflib
 import re
 
+from django.db.models import BooleanField
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from content.models import Category, Reviewer, Source
-from content.publishing import TRANSLATED_FIELDS
+from content import declaration
+from content.models import Article
 from content.rendering import render_markdown
+from mesoinfo import languages
 
-from .workflow import LANGUAGE_CODES
-
-SHARED_FIELDS = {
-    "category": _("category"),
-    "reviewer": _("medical reviewer"),
-    "author": _("author"),
-    "last_reviewed": _("last reviewed"),
-    "next_review_due": _("next review due"),
-    "published_at": _("go-live date"),
-    "expires_at": _("expiry date"),
-    "featured": _("featured on the home page"),
-    "order": _("order in its category"),
-    "sources": _("sources"),
-}
 TOKENS = re.compile(r"\n+|[^\s]+")
 
 
 def field_keys():
-    """(key, label, language code or None), in the order the compare shows them."""
-    keys = [
-        (f"{field}_{code}", label, code)
-        for code in LANGUAGE_CODES
-        for field, label in TRANSLATED_FIELDS.items()
-    ]
-    return keys + [(key, label, None) for key, label in SHARED_FIELDS.items()]
+    """(key, label, language code or None), in the order the compare shows them: every
+    field the article versions, labelled by the model's own verbose names."""
+    return declaration.compared_fields(Article)
 
 
 def changed_fields(old, new):
@@ -59,15 +43,14 @@ def readable(key, value):
     """The text a reader would see for a field's value."""
     if value in (None, "", []):
         return ""
-    if key.startswith("body_"):
+    if key in declaration.per_language("body"):
         return strip_tags(render_markdown(value)).strip()
-    if key == "category":
-        return str(Category.objects.filter(pk=value).first() or value)
-    if key == "reviewer":
-        return str(Reviewer.objects.filter(pk=value).first() or value)
-    if key == "sources":
-        return "\n".join(str(s) for s in Source.objects.filter(pk__in=value))
-    if key == "featured":
+    field = declaration.base_field(Article, key)
+    if field.many_to_many:
+        return "\n".join(str(s) for s in field.related_model.objects.filter(pk__in=value))
+    if field.is_relation:
+        return str(field.related_model.objects.filter(pk=value).first() or value)
+    if isinstance(field, BooleanField):
         return str(_("yes") if value else _("no"))
     return str(value)
 
@@ -100,7 +83,7 @@ def compare(old, new):
             {
                 "label": label_for(label, code),
                 "lang": code,
-                "dir": "rtl" if code == "ar" else ("ltr" if code else "auto"),
+                "dir": languages.direction(code or ""),
                 "changed": before != after,
                 "html": word_diff(before, after) if before != after else escape(after),
             }

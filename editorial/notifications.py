@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-PUBLISH_PERMISSION = "publish_article"
+from content.models import PUBLISH_CODENAME
 
 
 def reviewers():
@@ -20,8 +20,8 @@ def reviewers():
     users = get_user_model().objects.filter(is_active=True, is_staff=True).exclude(email="")
     return users.filter(
         Q(is_superuser=True)
-        | Q(groups__permissions__codename=PUBLISH_PERMISSION)
-        | Q(user_permissions__codename=PUBLISH_PERMISSION)
+        | Q(groups__permissions__codename=PUBLISH_CODENAME)
+        | Q(user_permissions__codename=PUBLISH_CODENAME)
     ).distinct()
 
 
@@ -30,17 +30,19 @@ def admin_link(path):
 
 
 def send(recipients, subject, lines):
-    """One e-mail, in Arabic then English (staff read both), to everyone concerned."""
+    """One e-mail, in every language of the site in settings' order (staff read them all),
+    to everyone concerned."""
     addresses = sorted({user.email for user in recipients if user and user.email})
     if not addresses:
         return
-    parts = {}
+    subjects, bodies = [], []
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
-            parts[code] = (str(subject()), "\n".join(str(line) for line in lines()))
+            subjects.append(str(subject()))
+            bodies.append("\n".join(str(line) for line in lines()))
     EmailMessage(
-        subject=f"{parts['ar'][0]} / {parts['en'][0]}",
-        body=f"{parts['ar'][1]}\n\n---\n\n{parts['en'][1]}\n",
+        subject=" / ".join(subjects),
+        body="\n\n---\n\n".join(bodies) + "\n",
         to=addresses[:1] if len(addresses) == 1 else [],
         bcc=addresses if len(addresses) > 1 else [],
     ).send()

@@ -20,15 +20,13 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.generic import TemplateView
 
 from content.forms import FeedbackForm
-from content.models import Article, Source
+from content.models import PUBLISH_PERMISSION, Article, Source
 from content.structured_data import article_json_ld
+from mesoinfo import languages
 
 from . import workflow
 from .diff import changed_fields, compare
 from .models import Revision
-
-PUBLISH_PERMISSION = "content.publish_article"
-LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 
 
 class ArticleAdminMixin:
@@ -76,8 +74,8 @@ class PreviewView(ArticleAdminMixin, TemplateView):
     template_name = "editorial/preview.html"
 
     def get_context_data(self, **kwargs):
-        lang = self.request.GET.get("lang", "ar")
-        lang = lang if lang in LANGUAGES else "ar"
+        lang = self.request.GET.get("lang", settings.LANGUAGE_CODE)
+        lang = lang if lang in languages.codes() else settings.LANGUAGE_CODE
         device = "desktop" if self.request.GET.get("view") == "desktop" else "phone"
         revision_id = self.kwargs["revision"]
         self.revision(revision_id)
@@ -91,7 +89,7 @@ class PreviewView(ArticleAdminMixin, TemplateView):
             width=375 if device == "phone" else 1280,
             page_url=page_url,
             revision_id=revision_id,
-            languages=LANGUAGES,
+            languages=languages.codes(),
         )
 
 
@@ -101,7 +99,7 @@ class PreviewPageView(ArticleAdminMixin, View):
     """The public article template, filled with a revision: never cached, never indexed."""
 
     def get(self, request, pk, revision, lang):
-        if lang not in LANGUAGES:
+        if lang not in languages.codes():
             raise Http404
         rev = self.revision(revision)
         content = snapshot(self.article, rev)
@@ -110,9 +108,7 @@ class PreviewPageView(ArticleAdminMixin, View):
         article.updated_at = rev.created_at if rev else self.article.updated_at
         # As the page would be once this revision is live (its review named or pending).
         article.live_revision = rev or self.article.live_revision
-        article._prefetched_objects_cache = {
-            "sources": Source.objects.filter(pk__in=content.get("sources", []))
-        }
+        article.previewed_sources = list(Source.objects.filter(pk__in=content.get("sources", [])))
         with translation.override(lang):
             context = {
                 "article": article,

@@ -3,94 +3,38 @@
 Only `publish` writes an article's live text; every other step writes revisions.
 """
 
-import datetime
-
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django.utils.dateparse import parse_date, parse_datetime
 
+from content import declaration
 from content.models import Article, Reviewer
 from content.publishing import LIVE_TEXT_FIELDS, record_publication
 
 from . import notifications
 from .models import Revision
 
-TRANSLATED = ("title", "slug", "summary", "body")
-LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
-TEXT_FIELDS = [f"{field}_{code}" for code in LANGUAGE_CODES for field in TRANSLATED]
-DATE_FIELDS = ("last_reviewed", "next_review_due")
-TIME_FIELDS = ("published_at", "expires_at")
-OTHER_FIELDS = ("featured", "order")
-FK_FIELDS = ("category", "reviewer", "author")
-SNAPSHOT_FIELDS = (*TEXT_FIELDS, *FK_FIELDS, *DATE_FIELDS, *TIME_FIELDS, *OTHER_FIELDS, "sources")
-
-
-def normalise_text(value):
-    """Line ends as the browser's CRLF or the files' LF are the same text."""
-    return (value or "").replace("\r\n", "\n").replace("\r", "\n")
-
-
-def normalise_time(value):
-    """Whole seconds: the admin's form has no finer field, so finer is not a change."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = parse_datetime(value)
-    # In UTC: the form gives the clinic's local time, the database UTC, for one instant.
-    return value.replace(microsecond=0).astimezone(datetime.UTC).isoformat()
-
 
 def normalise(values):
-    """A snapshot (JSON-ready) from a dict of field values or model instances."""
-    snapshot = {}
-    for field in TEXT_FIELDS:
-        snapshot[field] = normalise_text(values.get(field))
-    for field in FK_FIELDS:
-        value = values.get(field)
-        snapshot[field] = getattr(value, "pk", value)
-    for field in DATE_FIELDS:
-        value = values.get(field)
-        snapshot[field] = value.isoformat() if isinstance(value, datetime.date) else value
-    for field in TIME_FIELDS:
-        snapshot[field] = normalise_time(values.get(field))
-    snapshot["featured"] = bool(values.get("featured"))
-    snapshot["order"] = int(values.get("order") or 0)
-    snapshot["sources"] = sorted(getattr(s, "pk", s) for s in values.get("sources") or [])
-    return snapshot
+    """A snapshot (JSON-ready) from a dict of field values or model instances: every field
+    the article versions (content/declaration.py)."""
+    return declaration.snapshot(Article, values)
 
 
 def snapshot_of_row(article):
     """The live text of the article row, as a snapshot."""
-    values = {field: getattr(article, field) for field in SNAPSHOT_FIELDS if field != "sources"}
-    values["category"] = article.category_id
-    values["reviewer"] = article.reviewer_id
-    values["author"] = article.author_id
-    values["sources"] = list(article.sources.values_list("pk", flat=True))
-    return normalise(values)
+    return normalise(declaration.row_values(article))
 
 
 def field_values(snapshot):
-    """Model field values from a snapshot (foreign keys as *_id), sources apart."""
-    values = {field: snapshot.get(field) for field in TEXT_FIELDS}
-    # A snapshot taken before a field existed (the author) leaves that field as it is.
-    values |= {f"{field}_id": snapshot[field] for field in FK_FIELDS if field in snapshot}
-    for field in DATE_FIELDS:
-        values[field] = parse_date(snapshot[field]) if snapshot.get(field) else None
-    for field in TIME_FIELDS:
-        values[field] = parse_datetime(snapshot[field]) if snapshot.get(field) else None
-    values["published_at"] = values["published_at"] or timezone.now()
-    values["featured"] = snapshot.get("featured", False)
-    values["order"] = snapshot.get("order", 0)
-    return values
+    """Model field values from a snapshot (foreign keys as *_id), many-to-many apart."""
+    return declaration.field_values(Article, snapshot)
 
 
 def apply_snapshot(article, snapshot):
-    """Set the article's attributes (in memory only) to a snapshot's values."""
+    """Set the article's attributes (in memory only) to a snapshot's values. (Setting a
+    foreign key's *_id forgets the related object Django had cached for the old one.)"""
     for name, value in field_values(snapshot).items():
         setattr(article, name, value)
-    for field in FK_FIELDS:  # forget related objects cached for the old ids
-        article._state.fields_cache.pop(field, None)
     return article
 
 
@@ -234,8 +178,12 @@ def record_live(article, user=None, approved_by=None, origin=Revision.Origin.STA
     return revision
 
 
-# What the corpus files decide about an article (the go-live and expiry dates are staff's).
-CORPUS_FIELDS = (*TEXT_FIELDS, *FK_FIELDS, *DATE_FIELDS, *OTHER_FIELDS, "sources")
+# The go-live and expiry dates are staff's: the corpus files decide every other field.
+STAFF_ONLY_FIELDS = ("published_at", "expires_at")
+
+
+def corpus_fields():
+    return [f for f in declaration.versioned_names(Article) if f not in STAFF_ONLY_FIELDS]
 
 
 def propose_from_corpus(article, values):
@@ -246,11 +194,11 @@ def propose_from_corpus(article, values):
     beside the staff's version as a proposal to compare.
     """
     proposed = {**snapshot_of_row(article), **normalise(values)}
-    proposed |= {field: snapshot_of_row(article)[field] for field in TIME_FIELDS}
+    proposed |= {field: snapshot_of_row(article)[field] for field in STAFF_ONLY_FIELDS}
     corpus_revisions = article.revisions.filter(origin=Revision.Origin.CORPUS)
     last = corpus_revisions.order_by("-created_at", "-pk").first()
     baseline = last.content if last else snapshot_of_row(article)
-    if all(baseline.get(f) == proposed.get(f) for f in CORPUS_FIELDS):
+    if all(baseline.get(f) == proposed.get(f) for f in corpus_fields()):
         return None
     staff = article.revisions.filter(origin=Revision.Origin.STAFF)
     if last is not None:

@@ -9,31 +9,27 @@ from pathlib import Path
 
 import pyrage
 from django.apps import apps
-from django.contrib.auth import get_user_model
 
-# The search index is left out: restore_site rebuilds it from the articles.
-BACKUP_LABELS = [
-    "auth.group",
-    "auth.user",
-    "content",
-    "editorial",
-    "screener",
-    "search.synonym",
-]
+from mesoinfo import registry
+
+# Every model mesoinfo/registry.py marks as backed up (each other model is named there with
+# the reason it is left out).
+BACKUP_LABELS = registry.labels(backed_up=True)
+# Rows every migrated database already holds: they say nothing about a database in use.
+MIGRATION_ROWS = {"auth.Group", "search.Synonym"}
 # The files backup_site --folder writes, and so the only ones its rotation deletes.
 BACKUP_NAME = re.compile(r"site-\d{4}-\d{2}-\d{2}T\d{6}Z\.json(\.gz)?(\.age)?")
 ENCRYPTED_SUFFIX = ".age"
 
 
 def rows_in_use():
-    """{model label: row count} for every backed-up table that already holds rows.
-
-    Groups are left out: migrations create them in every new database.
-    """
-    models = [get_user_model()]
-    for app_label in ("content", "editorial", "screener"):
-        models += list(apps.get_app_config(app_label).get_models())
-    counts = {model._meta.label: model._default_manager.count() for model in models}
+    """{model label: row count} for every backed-up table that already holds rows, but those
+    migrations fill (MIGRATION_ROWS)."""
+    counts = {
+        label: apps.get_model(label)._default_manager.count()
+        for label in BACKUP_LABELS
+        if label not in MIGRATION_ROWS
+    }
     return {label: count for label, count in counts.items() if count}
 
 

@@ -1,4 +1,6 @@
-"""Readers of the environment for mesoinfo/settings.py, which stays the one settings module."""
+"""Readers of the environment for mesoinfo/settings.py, which stays the one settings module
+and reads every variable through them (env_str, env_bool, env_int, env_list, and the
+composite readers below), never through os.environ itself."""
 
 import os
 from pathlib import Path
@@ -7,6 +9,10 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 DEV_SECRET_KEY = "django-insecure-development-only-never-use-in-production"  # noqa: S105
+
+
+def env_str(name, default=""):
+    return os.environ.get(name, default)
 
 
 def env_bool(name, default=False):

@@ -1,8 +1,9 @@
 """The same page in every language, for the language switcher and hreflang links."""
 
 from django.conf import settings
-from django.urls import NoReverseMatch, reverse, translate_url
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse, translate_url
 from django.utils import translation
+from django.utils.translation import get_language
 
 
 def alternate_urls(request, obj=None):
@@ -33,3 +34,21 @@ def same_view_url(request):
         return reverse(match.view_name, args=match.args, kwargs=match.kwargs)
     except NoReverseMatch:
         return None
+
+
+def address_key(request):
+    """What a page's alternates follow from when it has no translated object: its address,
+    its view, the language and the settings they are made with."""
+    match = request.resolver_match
+    view = (match.view_name, match.args, tuple(sorted(match.kwargs.items()))) if match else None
+    return (
+        request.scheme,
+        request.get_host(),
+        request.path,
+        request.META.get("QUERY_STRING", ""),
+        view,
+        get_language(),
+        settings.LANGUAGE_CODE,
+        get_script_prefix(),
+        get_urlconf(),
+    )

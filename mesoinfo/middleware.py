@@ -1,5 +1,6 @@
 """The visitor's address behind reverse proxies, the refusal of unreadable form posts, and
-the security headers the libraries do not set (or set at a cost on every response).
+the security headers the libraries do not set. (The Content-Security-Policy header is
+django-csp's CSPMiddleware, as shipped.)
 
 Rate limits (django-ratelimit) and admin login throttling (django-axes) key on the
 client's address. Behind a proxy REMOTE_ADDR is the proxy's; with TRUSTED_PROXY_COUNT
@@ -7,13 +8,7 @@ set to the number of proxies in front of the site, the address is taken from
 X-Forwarded-For instead, counting from the right so that a visitor cannot forge it.
 """
 
-import csp.middleware
-from csp.constants import HEADER, HEADER_REPORT_ONLY
-from csp.middleware import CheckableLazyObject
-from csp.utils import build_policy
 from django.conf import settings
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
@@ -78,40 +73,3 @@ class CrossOriginResourcePolicyMiddleware:
             "Cross-Origin-Resource-Policy", settings.CROSS_ORIGIN_RESOURCE_POLICY
         )
         return response
-
-
-class CSPMiddleware(csp.middleware.CSPMiddleware):
-    """django-csp's middleware, with the policy of a response that uses no nonce and no
-    per-view change built once per process (it is the same for all of them) instead of on
-    every response. Anything else goes through django-csp as it is."""
-
-    OVERRIDES = ("_csp_config", "_csp_update", "_csp_replace", "_csp_exempt")
-    built = {}
-
-    def process_response(self, request, response):
-        plain = getattr(request, "_csp_nonce", None) is None and not any(
-            hasattr(response, name + suffix) for name in self.OVERRIDES for suffix in ("", "_ro")
-        )
-        if not plain or (settings.DEBUG and response.status_code in (404, 500)):
-            return super().process_response(request, response)
-        for header, report_only in ((HEADER, False), (HEADER_REPORT_ONLY, True)):
-            policy, prefixes = self.fixed_policy(report_only)
-            if policy and header not in response and not request.path_info.startswith(prefixes):
-                response[header] = policy
-        request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
-        return response
-
-    @classmethod
-    def fixed_policy(cls, report_only):
-        """(the policy, the excluded address prefixes) from the settings."""
-        if report_only not in cls.built:
-            name = "CONTENT_SECURITY_POLICY" + ("_REPORT_ONLY" if report_only else "")
-            prefixes = (getattr(settings, name, None) or {}).get("EXCLUDE_URL_PREFIXES") or ()
-            cls.built[report_only] = (build_policy(report_only=report_only), tuple(prefixes))
-        return cls.built[report_only]
-
-
-@receiver(setting_changed)
-def _forget_built_policies(setting, **_kwargs):
-    if setting.startswith("CONTENT_SECURITY_POLICY"):
-        CSPMiddleware.built.clear()

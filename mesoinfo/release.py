@@ -9,10 +9,9 @@ import hashlib
 import re
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 
-# What a page is made of: code, templates, translations, static files.
-SOURCE_FOLDERS = ("mesoinfo", "content", "screener", "templates", "locale", "static")
 BUILT_SUFFIXES = {".pyc", ".mo"}  # made from the sources on each machine
 COMMIT = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")  # SHA-1 or SHA-256
 
@@ -63,11 +62,25 @@ def read_head(base):
     return ""
 
 
+def source_folders():
+    """What a page is made of, from the app registry and settings: every installed app that
+    is a folder of this project, and the template, translation and static folders; as paths
+    relative to BASE_DIR."""
+    folders = {Path(app.path) for app in apps.get_app_configs()}
+    folders.update(Path(folder) for engine in settings.TEMPLATES for folder in engine["DIRS"])
+    folders.update(Path(folder) for folder in settings.LOCALE_PATHS)
+    for found in settings.STATICFILES_DIRS:  # a folder, or (prefix, folder)
+        folders.add(Path(found[1] if isinstance(found, (list, tuple)) else found))
+    base = Path(settings.BASE_DIR).resolve()
+    resolved = (folder.resolve() for folder in folders)
+    return sorted(folder.relative_to(base) for folder in resolved if folder.parent == base)
+
+
 def source_digest(base):
     """A digest of the sources' names and contents (never their dates, which differ between
     machines holding the same files)."""
     digest = hashlib.sha256()
-    for folder in SOURCE_FOLDERS:
+    for folder in source_folders():
         for path in sorted((base / folder).rglob("*")):
             if path.suffix not in BUILT_SUFFIXES and path.is_file():
                 digest.update(f"{path.relative_to(base)}\n".encode())

@@ -6,3 +6,10 @@ class ScreenerConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "screener"
     verbose_name = _("Screener")
+
+    def ready(self):
+        from content import contributions
+
+        from .structured_data import contraindications_json_ld
+
+        contributions.json_ld_contributors.append(contraindications_json_ld)

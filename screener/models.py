@@ -35,7 +35,8 @@ class ConsultationRequest(models.Model):
         NONE = "", _("Not attached")
         AVOID = AVOID, _("A condition that usually rules the treatment out")
         CHECK_FIRST = CHECK_FIRST, _("Points a doctor must check first")
-        NO_KNOWN_REASON = NO_KNOWN_REASON, _("Nothing in the eight questions rules it out")
+        # No number: a question added or removed needs no migration of this label.
+        NO_KNOWN_REASON = NO_KNOWN_REASON, _("Nothing in the screener's questions rules it out")
 
     name = models.CharField(_("name"), max_length=100)
     reference = models.CharField(_("reference"), max_length=12, blank=True, db_index=True)

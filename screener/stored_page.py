@@ -17,7 +17,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 
 from content.cache import content_version, local_cache
-from mesoinfo.templatetags.site_i18n import address_key
+from mesoinfo.i18n import address_key
 
 STORE_SECONDS = 60 * 60
 # Stands for the token while the page renders; random per process, so no page can hold it.

@@ -22,3 +22,7 @@ CACHES = cache_settings(tempfile.mkdtemp(prefix="mesoinfo-test-cache-"))
 # Staff sign in with a password alone, except in the tests of the second factor itself
 # (tests/twofactor/test_two_factor.py and the browser test), which turn it back on.
 STAFF_OTP_REQUIRED = False
+# PBKDF2 costs a third of the suite's CPU and tests nothing here: MD5 for the whole suite
+# (as bakerydemo's test settings). No test needs the real one: the backup test looks for the
+# account's own stored hash, whatever the hasher, in the encrypted file.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .. import contributions
 from ..fields import corpus_key_field, unique_per_language, validate_category_slug
 from ..querysets import ArticleQuerySet, CategoryQuerySet
 from .credits import Author, Reviewer, Source
@@ -35,6 +36,12 @@ class Category(models.Model):
 
     def get_absolute_url(self):
         return reverse("content:category", kwargs={"category": self.slug})
+
+
+# The one permission to approve, publish and unpublish articles (Article.Meta), by codename
+# and as user.has_perm() names it.
+PUBLISH_CODENAME = "publish_article"
+PUBLISH_PERMISSION = f"content.{PUBLISH_CODENAME}"
 
 
 class Article(models.Model):
@@ -108,12 +115,33 @@ class Article(models.Model):
 
     objects = ArticleQuerySet.as_manager()
 
+    # The article's fields, declared once (content/declaration.py reads these for
+    # modeltranslation, publishing, the revision snapshot, the compare view and the admin).
+    # Every other editable field is versioned and published too, and shown in the admin.
+    translated_fields = ("title", "slug", "summary", "body")
+    # What publishing needs, in every language.
+    required_fields = ("title", "slug", "summary", "body")
+    # What the page shows as the article's text: a change is a new "last changed" date.
+    page_text_fields = ("title", "summary", "body")
+    # What search indexes (search/index.py), most telling first.
+    search_fields = ("title", "summary", "body")
+    # Editable, but not part of a revision: the workflow's own state, and the dates
+    # publishing sets.
+    unversioned_fields = ("status", "first_published_at", "content_modified_at")
+    # The edit form, panel by panel (translated fields by their base name: one tab each).
+    panels = [
+        (None, ["category", "title", "slug", "summary", "body", "author"]),
+        (_("Publishing"), ["published_at", "expires_at", "featured", "order"]),
+        (_("Medical review"), ["reviewer", "last_reviewed", "next_review_due"]),
+        (_("Sources"), ["sources"]),
+    ]
+
     class Meta:
         ordering = ["category__order", "order", "pk"]
         constraints = unique_per_language("category", "slug", name="article_unique_slug")
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-        permissions = [("publish_article", _("Can approve, publish and unpublish articles"))]
+        permissions = [(PUBLISH_CODENAME, _("Can approve, publish and unpublish articles"))]
 
     def __str__(self):
         return self.title
@@ -135,6 +163,16 @@ class Article(models.Model):
         """On the site now, by the one definition of ArticleQuerySet.published."""
         return self.pk is not None and Article.objects.published().filter(pk=self.pk).exists()
 
+    # What the page lists as sources: the article's own, or, in the preview of a revision
+    # (editorial/views.py), the revision's, set here without touching the saved relation.
+    previewed_sources = None
+
+    @property
+    def listed_sources(self):
+        if self.previewed_sources is not None:
+            return self.previewed_sources
+        return self.sources.all()
+
     @property
     def has_unpublished_changes(self):
         return (
@@ -142,10 +180,9 @@ class Article(models.Model):
         )
 
     def filled_body(self):
-        """The body with the clinic's details written in ({emergency_number}, {clinic_phone})."""
-        from clinic.placeholders import fill_placeholders
-
-        return fill_placeholders(self.body or "")
+        """The body with the clinic's details written in ({emergency_number}, {clinic_phone}:
+        the clinic app's body filter, content/contributions.py)."""
+        return contributions.filled(self.body or "")
 
     @property
     def date_published(self):

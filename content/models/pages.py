@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .. import contributions
 from ..fields import corpus_key_field, unique_per_language
 
 ABOUT_PAGE = "about"  # the corpus key of the "About this site" page
@@ -45,8 +46,6 @@ class Page(models.Model):
 
     def filled_body(self):
         """The body with the settings and clinic details it refers to written in."""
-        from clinic.placeholders import fill_placeholders
-
         days = {
             "{retention_days}": settings.CONSULTATION_RETENTION_DAYS,
             "{feedback_days}": settings.FEEDBACK_COMMENT_RETENTION_DAYS,
@@ -56,4 +55,4 @@ class Page(models.Model):
         body = self.body or ""
         for placeholder, value in days.items():
             body = body.replace(placeholder, str(value))
-        return fill_placeholders(body)
+        return contributions.filled(body)

@@ -4,7 +4,7 @@ from django import template
 from django.db.models import F
 from django.utils import timezone
 
-from content.models import Article
+from content.models import PUBLISH_PERMISSION, Article
 from editorial.models import Revision
 
 register = template.Library()
@@ -25,7 +25,7 @@ def editorial_dashboard(context):
     user = context["request"].user
     if not user.is_authenticated:
         return {"dashboard": None}
-    may_review = user.has_perm("content.publish_article")
+    may_review = user.has_perm(PUBLISH_PERMISSION)
     may_edit = user.has_perm("content.change_article")
     dashboard = {"may_review": may_review, "may_edit": may_edit}
     if may_review:

@@ -1,15 +1,12 @@
-"""`{% chrome "header" %}…{% endchrome %}`: the parts of every page that are the same for
-most visitors (the head's links, the header, the footer), rendered once per process and
-language.
+"""What the parts every page shares (the head's links, the header, the footer) vary on, for
+Django's own `{% cache %}` tag, which keeps each in the process's cache (CACHES["local"]):
 
-Kept in the process's own cache (CACHES["local"]) under a key naming everything the part
-depends on: the language, the script prefix, and for the header which menu item is the
-current page; for the footer the content version, which an edit to the clinic profile
-replaces (or, while there is none, the clinic's details it shows), so the edit shows at once
-in every worker. Nothing that
-differs per visitor (a CSRF token, a message, the language switcher's link to this very
-address) may go inside. With DEBUG on, parts are rendered every time, so that an edited
-template shows at once.
+    {% chrome_key "header" as key %}{% cache chrome_seconds "chrome-header" key using="local" %}
+
+Each key names the language and script prefix; the header's also which menu item is the
+current page; the footer's every detail of the clinic profile it may show, so an edit to
+the profile is a new footer at once in every worker. Nothing that differs per visitor (a
+CSRF token, a message, the language switcher's link to this very address) may go inside.
 """
 
 import hashlib
@@ -17,12 +14,10 @@ import hashlib
 from django import template
 from django.conf import settings
 from django.urls import get_script_prefix
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 register = template.Library()
 
-PARTS = ("head", "header", "footer")
 FRAGMENT_SECONDS = 60 * 60
 
 
@@ -36,62 +31,28 @@ def current_item(request):
     return "".join("1" if flag else "0" for flag in flags)
 
 
-def footer_inputs(context):
-    """The clinic's details the footer shows: a change to any of them is a new footer."""
+def clinic_details(context):
+    """A digest of every field of the clinic profile the page has: whatever the footer
+    shows of it, a change is a new footer."""
     clinic = context.get("clinic")
-    details = (clinic.name, clinic.phone, clinic.email) if clinic is not None else ()
-    return hashlib.sha256(repr(details).encode()).hexdigest()[:16]
+    if clinic is None:
+        return "-"
+    values = [(field.attname, getattr(clinic, field.attname)) for field in clinic._meta.fields]
+    return hashlib.sha256(repr(values).encode()).hexdigest()[:16]
 
 
-def footer_version(context):
-    """The content version when there is one (any edit to the clinic profile replaces it,
-    clinic/signals.py): a read of a short string, where the profile is a model to unpickle.
-    Else the clinic's details themselves: making a version costs queries."""
-    from content.cache import shared_version
-
-    version = shared_version()
-    return f"v{version}" if version is not None else footer_inputs(context)
-
-
-def fragment_key(part, context):
-    """The cache key of `part` as this request shows it."""
-    # Besides the language and the script prefix: the head's links depend on nothing else
-    # (the static files' names change with the release, which restarts the process).
-    if part == "head":
-        depends_on = ""
-    elif part == "header":
-        depends_on = current_item(context["request"])
-    else:
-        depends_on = footer_version(context)
-    return f"chrome:{part}:{get_language()}:{get_script_prefix()}:{depends_on}"
+@register.simple_tag(takes_context=True)
+def chrome_key(context, part):
+    """What `part` ("head", "header" or "footer") varies on, beyond the template itself."""
+    depends_on = {
+        "head": lambda: "",
+        "header": lambda: current_item(context.get("request")),
+        "footer": lambda: clinic_details(context),
+    }[part]()
+    return f"{get_language()}:{get_script_prefix()}:{depends_on}"
 
 
-class ChromeNode(template.Node):
-    def __init__(self, part, nodelist):
-        self.part, self.nodelist = part, nodelist
-
-    def render(self, context):
-        request = context.get("request")
-        # No request (a page rendered without one): nothing says which page it is for.
-        if settings.DEBUG or request is None:
-            return self.nodelist.render(context)
-        from content.cache import local_cache
-
-        key = fragment_key(self.part, context)
-        html = local_cache().get(key)
-        if html is None:
-            html = self.nodelist.render(context)
-            local_cache().set(key, str(html), FRAGMENT_SECONDS)
-        return mark_safe(html)  # noqa: S308 - the template's own output, escaped as it rendered
-
-
-@register.tag
-def chrome(parser, token):
-    """{% chrome "header" %}: one of the parts every page shares."""
-    bits = token.split_contents()
-    part = bits[1].strip("\"'") if len(bits) == 2 else ""
-    if part not in PARTS:
-        raise template.TemplateSyntaxError(f"{bits[0]} takes one of {', '.join(PARTS)}")
-    nodelist = parser.parse(("endchrome",))
-    parser.delete_first_token()
-    return ChromeNode(part, nodelist)
+@register.simple_tag
+def chrome_seconds():
+    """How long a part is kept; 0 with DEBUG on, so that an edited template shows at once."""
+    return 0 if settings.DEBUG else FRAGMENT_SECONDS

@@ -5,16 +5,15 @@ from functools import partial
 
 from django import template
 from django.conf import settings
+from django.core.cache import caches
 from django.template.loader import render_to_string
-from django.urls import get_script_prefix, get_urlconf
 from django.utils.translation import get_language, get_language_info
 
-from mesoinfo.i18n import alternate_urls
+from mesoinfo import languages
+from mesoinfo.i18n import address_key, alternate_urls
 
 register = template.Library()
 
-# Open Graph locales (language_TERRITORY) for the site's languages.
-OG_LOCALES = {"ar": "ar_AR", "en": "en_GB"}
 # How long this process keeps a page's alternates and switcher (they change only with a
 # release, which restarts it).
 REMEMBER_SECONDS = 60 * 60
@@ -50,38 +49,14 @@ def language_switcher(context, alternates):
     return remembered(("switcher", *key), render)
 
 
-def address_key(request):
-    """What a page's alternates follow from when it has no translated object: its address,
-    its view, the language and the settings they are made with."""
-    match = request.resolver_match
-    view = (match.view_name, match.args, tuple(sorted(match.kwargs.items()))) if match else None
-    return (
-        request.scheme,
-        request.get_host(),
-        request.path,
-        request.META.get("QUERY_STRING", ""),
-        view,
-        get_language(),
-        settings.LANGUAGE_CODE,
-        get_script_prefix(),
-        get_urlconf(),
-    )
-
-
 def remembered(key, make):
     """make(), worked out once per key in this process's own cache (CACHES["local"], bounded
     like the pages kept there: visitors choose addresses), for pages that are not
     page-cached (the screener's questions, the contact page...)."""
     if settings.DEBUG:  # a developer's edited template shows at once
         return make()
-    from content.cache import local_cache
-
     name = "i18n:" + hashlib.sha256(repr(key).encode()).hexdigest()[:32]
-    found = local_cache().get(name)
-    if found is None:
-        found = make()
-        local_cache().set(name, found, REMEMBER_SECONDS)
-    return found
+    return caches["local"].get_or_set(name, make, REMEMBER_SECONDS)
 
 
 def alternates_of(request, obj):
@@ -101,7 +76,14 @@ def alternates_of(request, obj):
                 "absolute_url": request.build_absolute_uri(url),
                 "current": code == current,
                 "default": code == settings.LANGUAGE_CODE,
-                "og_locale": OG_LOCALES.get(code, code),
+                "og_locale": languages.language(code).og_locale,
             }
         )
     return result
+
+
+@register.filter
+def language_direction(code):
+    """{{ code|language_direction }}: "rtl" or "ltr" for one of the site's languages (from
+    settings.LANGUAGE_DETAILS), "auto" for any other."""
+    return languages.direction(code)

@@ -3,9 +3,10 @@ a doctor, and the consultation form never asks to be sent again."""
 
 import pytest
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import ngettext
 
 from screener.models import ConsultationRequest
+from screener.questions import TOTAL
 
 from .conftest import ARTIFACTS, DESKTOP, PHONE
 from .helpers import answer_by_keyboard, press_button, send_consultation, take_screener
@@ -49,7 +50,11 @@ def test_change_one_answer_from_the_result_and_print_it(page, site, language):
     assert page.locator(".result-panel--clear").count() == 1  # the seven others kept
     assert page.locator(".other-checks li").count() == 6
     with translation.override(language):
-        heading = gettext("Nothing in these eight questions rules mesotherapy out")
+        heading = ngettext(
+            "Nothing in this question rules mesotherapy out",
+            "Nothing in these %(counter)s questions rules mesotherapy out",
+            TOTAL,
+        ) % {"counter": TOTAL}
     assert page.locator("h1").inner_text() == heading
 
     page.click("a.print-link")

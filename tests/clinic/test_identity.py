@@ -158,11 +158,12 @@ def test_placeholder_in_a_callout_heading_is_plain_text(clinic_profile):
     assert "[+966110000001](tel:+966110000001)" in filled
 
 
-def test_saving_the_profile_refreshes_cached_article_pages(client, article, clinic_profile):
+def test_saving_the_profile_refreshes_cached_article_pages(client, article, clinic_profile, commit):
     url = article.get_absolute_url()
     assert "عيادة الاختبار للجلدية" in client.get(url).content.decode()
     clinic_profile.trade_name_ar = "عيادة جديدة"
-    clinic_profile.save()
+    with commit():
+        clinic_profile.save()
     assert "عيادة جديدة" in client.get(url).content.decode()
 
 

@@ -78,10 +78,11 @@ def test_footer_with_no_profile_invents_nothing(client):
     assert "tel:" not in html and "mailto:" not in html and "example.org" not in html
 
 
-def test_saving_the_profile_shows_at_once_on_cached_pages(client, clinic_profile):
+def test_saving_the_profile_shows_at_once_on_cached_pages(client, clinic_profile, commit):
     assert "Test Dermatology Clinic" in client.get("/en/").content.decode()
     clinic_profile.trade_name_en = "Renamed Clinic"
-    clinic_profile.save()
+    with commit():
+        clinic_profile.save()
     assert "Renamed Clinic" in client.get("/en/").content.decode()
 
 

@@ -5,6 +5,8 @@ from html.parser import HTMLParser
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
+from django.test import Client
 from django.utils import translation
 
 from content.models import Article, Category
@@ -68,22 +70,31 @@ class MainText(HTMLParser):
         return " ".join(parser.parts)
 
 
-@pytest.fixture
-def corpus(db):
-    call_command("load_corpus", verbosity=0)
-    return list(Article.objects.published().select_related("category", "reviewer"))
+pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def pages(client, corpus):
-    """{language: {article key: main text}} for every published article."""
+@pytest.fixture(scope="module")
+def corpus(django_db_setup, django_db_blocker):
+    """The shipped corpus, loaded once for this module's read-only tests (a load takes
+    seconds), inside a transaction rolled back after the module's last test."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_corpus", verbosity=0)
+        yield list(Article.objects.published().select_related("category", "reviewer"))
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def pages(corpus, django_db_blocker):
+    """{language: {article key: main text}} for every published article, rendered once."""
+    client = Client()
     result = {}
     for code in ("ar", "en"):
         with translation.override(code):
             urls = {a.corpus_key: a.get_absolute_url() for a in corpus}
         result[code] = {}
         for key, url in urls.items():
-            response = client.get(url)
+            with django_db_blocker.unblock():
+                response = client.get(url)
             assert response.status_code == 200, url
             result[code][key] = MainText.of(response.content.decode(), code)
     return result

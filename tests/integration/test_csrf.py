@@ -17,7 +17,7 @@ from content.models import Feedback
 from screener.models import ConsultationRequest
 from tests.screener.helpers import ready_token
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_password_hashing")]
+pytestmark = pytest.mark.django_db
 PASSWORD = "a-long-test-password-42"
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 

@@ -8,7 +8,7 @@ from django.test import Client
 
 from .test_csrf import DATA, TOKEN, addresses, row_counts
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_password_hashing")]
+pytestmark = pytest.mark.django_db
 PASSWORD = "a-long-test-password-42"
 # The feedback form carries no CSRF token: its view checks where the post comes from.
 SAME_ORIGIN = {"Origin": "http://testserver"}

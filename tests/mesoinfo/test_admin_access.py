@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from tests.production import manage, production_env
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_password_hashing")]
+pytestmark = pytest.mark.django_db
 PASSWORD = "a-long-test-password-42"
 
 

@@ -11,8 +11,9 @@ import re
 from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.auth.models import AnonymousUser
-from django.contrib.messages.storage import default_storage
+from django.contrib.messages.middleware import MessageMiddleware
 from django.core.cache import caches
 from django.http import HttpResponse
 from django.test import RequestFactory
@@ -34,8 +35,12 @@ def feedback_url(article):
         )
 
 
+def folder(alias):
+    return Path(django_settings.CACHES[alias]["LOCATION"])
+
+
 def cached_files(alias):
-    return list(Path(caches[alias]._dir).glob("*.djcache"))
+    return list(folder(alias).glob("*.djcache"))
 
 
 class PublicPage(CachedPageMixin, View):
@@ -49,7 +54,7 @@ def anonymous_get(host):
     request = RequestFactory().get("/ar/", HTTP_HOST=host)
     request.user = AnonymousUser()
     request.session = {}
-    request._messages = default_storage(request)
+    MessageMiddleware(lambda request: None).process_request(request)  # its messages
     return request
 
 
@@ -90,7 +95,7 @@ def test_rate_limits_have_their_own_cache(settings, client, article):
     assert settings.RATELIMIT_USE_CACHE == "ratelimit"
     client.post(feedback_url(article), {"helpful": "no"}, headers={"Origin": "http://testserver"})
     assert len(cached_files("ratelimit")) == 1
-    assert Path(caches["ratelimit"]._dir) != Path(caches["default"]._dir)
+    assert folder("ratelimit") != folder("default")
 
 
 def test_the_rate_limit_cache_drops_expired_counts_but_never_live_ones(settings):

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from screener.cookie import cookie_name
-from screener.questions import NO, NOT_SURE, QUESTION_KEYS, QUESTIONS, YES
+from screener.questions import NO, NOT_SURE, QUESTION_KEYS, QUESTIONS, TOTAL, YES
 
 from .helpers import answer_all, set_state, state_cookie, state_of, url
 
@@ -27,8 +27,9 @@ HEADINGS = {
         "en": "A doctor needs to check some points first",
     },
     "no_known_reason": {
-        "ar": "لم تُظهر هذه الأسئلة الثمانية سببًا لتجنّب الميزوثيرابي",
-        "en": "Nothing in these eight questions rules mesotherapy out",
+        # The count comes from screener/questions.py (8 today: Arabic's form for 3 to 10).
+        "ar": f"لم تُظهر هذه الأسئلة الـ{TOTAL} سببًا لتجنّب الميزوثيرابي",
+        "en": f"Nothing in these {TOTAL} questions rules mesotherapy out",
     },
 }
 

@@ -64,11 +64,12 @@ def test_a_page_with_a_message_is_shown_with_it_once_and_never_stored(client, la
     assert len(stored_pages()) == 1
 
 
-def test_a_clinic_edit_gives_the_question_a_new_stored_page(client, clinic_profile):
+def test_a_clinic_edit_gives_the_question_a_new_stored_page(client, clinic_profile, commit):
     question = url("question", "en", 1)
     client.get(question)
     clinic_profile.trade_name_en = "Renamed Clinic"
-    clinic_profile.save()
+    with commit():
+        clinic_profile.save()
     assert "Renamed Clinic" in client.get(question).content.decode()
     assert len(stored_pages()) == 2
 

@@ -19,7 +19,7 @@ PASSWORD = "a-long-test-password-42"
 
 
 @pytest.fixture(autouse=True)
-def _second_factor_required(settings, fast_password_hashing):
+def _second_factor_required(settings):
     settings.STAFF_OTP_REQUIRED = True
 
 

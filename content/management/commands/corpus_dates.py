@@ -7,9 +7,11 @@ last. Run it after committing a change to an article's text, then commit the res
 import subprocess
 from datetime import datetime
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from content.corpus_loader import CORPUS_DIR, LANGUAGES
+from content.corpus_loader import CORPUS_DIR
+from mesoinfo import languages
 
 DATE_KEYS = ("published:", "modified:")
 MARK = "@@commit "
@@ -55,8 +57,9 @@ class Command(BaseCommand):
     help = "Set published:/modified: in the corpus articles from their git history."
 
     def handle(self, *args, **options):
-        for path in sorted((CORPUS_DIR / "ar").glob("*.md")):
-            dates = [d for code in LANGUAGES for d in commit_dates(CORPUS_DIR / code / path.name)]
+        for path in sorted((CORPUS_DIR / settings.LANGUAGE_CODE).glob("*.md")):
+            files = [CORPUS_DIR / code / path.name for code in languages.codes()]
+            dates = [d for file in files for d in commit_dates(file)]
             if not dates:
                 self.stdout.write(f"{path.stem}: not committed yet, left alone")
                 continue
