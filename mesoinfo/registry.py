@@ -62,6 +62,7 @@ MODELS = {
     "search.SearchDocument": private("rebuilt from the articles by restore_site"),
     "search.Synonym": private(),
     "staff.StaffPreference": private(),  # each staff member's admin language
+    "mesoinfo.DailyJob": private("the daily jobs' lock and last run; nothing to restore"),
 }
 
 
