@@ -155,7 +155,8 @@ def label_cells(table):
     headings = [text_of(cell) for cell in row if cell.tag in ("th", "td")]
     for body in table.iter("tbody"):
         for tr in body.iter("tr"):
-            for heading, cell in zip(headings, [c for c in tr if c.tag in ("th", "td")]):
+            cells = [c for c in tr if c.tag in ("th", "td")]
+            for heading, cell in zip(headings, cells, strict=False):  # a short row is fine
                 if heading and cell.tag == "td":
                     cell.set("data-label", heading)
 
