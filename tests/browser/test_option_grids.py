@@ -91,7 +91,7 @@ def test_each_grid_prints_on_one_a4_page_with_the_patients_answers(new_page, gri
               footer: document.querySelector('.site-footer').getBoundingClientRect().height,
             })"""
         )
-        page.emulate_media(media="screen")
+        page.emulate_media(media="null")
         assert printed == {"table": True, "values": True, "checked": True, "footer": 0}
 
 
@@ -110,7 +110,7 @@ def test_no_request_carries_the_answers_while_the_patient_fills_them_in_and_prin
     page.emulate_media(media="print")
     page.pdf(format="A4", prefer_css_page_size=True)
     page.evaluate("() => window.print()")
-    page.emulate_media(media="screen")
+    page.emulate_media(media="null")
     page.wait_for_timeout(500)
     page.wait_for_load_state("networkidle")
     carried = [
