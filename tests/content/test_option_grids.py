@@ -22,7 +22,7 @@ GRIDS = (
 LANGUAGES = ("ar", "en")
 EVIDENCE = {"ar": "الأدلة", "en": "Evidence"}
 GRADES = {
-    "ar": ("لا أدلة جيدة", "أدلة ضعيفة", "أدلة متوسطة", "أدلة قوية"),
+    "ar": ("لا دليل جيد", "دليل ضعيف", "دليل متوسط", "دليل قوي"),
     "en": ("No good evidence", "Weak evidence", "Moderate evidence", "Strong evidence"),
 }
 VALUES_HEADING = {"ar": "ما يهمني", "en": "What matters to me"}
