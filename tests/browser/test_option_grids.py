@@ -11,7 +11,7 @@ from content.models import Article
 
 from .conftest import DESKTOP
 from .helpers import url_in
-from .test_audits import axe_violations
+from .test_audits import VNU, axe_violations, nu_checker
 
 pytestmark = [
     pytest.mark.browser,
@@ -126,3 +126,14 @@ def test_no_request_carries_the_answers_while_the_patient_fills_them_in_and_prin
     assert page.evaluate("() => document.cookie.includes('SECRET')") is False
     assert page.evaluate("() => localStorage.length + sessionStorage.length") == 0
     assert page.locator("#values-expect").input_value().strip() == secret  # only in the page
+
+
+def test_grid_pages_are_valid_html(client, grids, tmp_path):
+    assert VNU.exists(), "vnu-jar missing: run `make test` (npm ci in tests/browser)"
+    for language in ("ar", "en"):
+        keep, check = nu_checker(tmp_path, language)
+        files = {}
+        for article in grids:
+            html = client.get(url_in(language, article)).content.decode()
+            files[article.corpus_key] = keep(None, article.corpus_key, html)
+        assert check(files) == {name: [] for name in files}, language
