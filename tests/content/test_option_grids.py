@@ -183,3 +183,12 @@ def test_table_cells_carry_their_columns_heading():
     assert '<td data-label="Option">Pay</td>' in html  # a short row keeps its cells
     untouched = render_markdown('<table><tr><td data-label="x" onclick="y">a</td></tr></table>')
     assert "onclick" not in untouched
+
+
+def test_the_grid_styles_use_logical_properties_only():
+    from pathlib import Path
+
+    css = (Path(__file__).resolve().parents[2] / "static" / "css" / "option-grid.css").read_text()
+    physical = r"(?<![\w-])(?:margin|padding|border|inset)-(?:left|right|top|bottom)\b"
+    assert re.findall(physical, css) == []
+    assert re.findall(r"(?<![\w-])(?:left|right|width|height)\s*:", css) == []
