@@ -27,6 +27,7 @@ ALLOWED_CLASSES = {
     "ol": {"toc__list"},
 }
 ALLOWED_ATTRIBUTES = {
+    "td": {"data-label"},  # its column's heading, shown above it when rows stack as cards
     "section": {"aria-labelledby"},
     "nav": {"aria-labelledby"},
     "div": {"role", "tabindex", "aria-label"},
@@ -139,8 +140,25 @@ class ComponentsProcessor(Treeprocessor):
         box = etree.Element(
             "div", {"class": "table-wrap", "role": "region", "tabindex": "0", "aria-label": unique}
         )
+        label_cells(table)
         box.append(table)
         return box
+
+
+def label_cells(table):
+    """Give every body cell its column's heading (`data-label`), so that on a narrow screen
+    or in print each row can stand alone as a card that still says what each value is."""
+    head = table.find("thead")
+    row = head.find("tr") if head is not None else None
+    if row is None:
+        return
+    headings = [text_of(cell) for cell in row if cell.tag in ("th", "td")]
+    for body in table.iter("tbody"):
+        for tr in body.iter("tr"):
+            cells = [c for c in tr if c.tag in ("th", "td")]
+            for heading, cell in zip(headings, cells, strict=False):  # a short row is fine
+                if heading and cell.tag == "td":
+                    cell.set("data-label", heading)
 
 
 class ComponentsExtension(Extension):

@@ -6,6 +6,7 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
+from django.utils.encoding import uri_to_iri
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -133,7 +134,8 @@ class PageView(DetailView):
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
-        if request.path != self.object.get_absolute_url():
+        # request.path is decoded; the reversed address has an Arabic slug percent-encoded.
+        if request.path != uri_to_iri(self.object.get_absolute_url()):
             return redirect(self.object.get_absolute_url(), permanent=True)
         context = self.get_context_data(object=self.object, translated_object=self.object)
         return self.render_to_response(context)

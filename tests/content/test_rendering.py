@@ -31,7 +31,7 @@ def test_markdown_becomes_html():
 
 def test_tables_are_kept():
     html = render_markdown("| A | B |\n|---|---|\n| 1 | 2 |")
-    assert "<table>" in html and "<th>A</th>" in html and "<td>2</td>" in html
+    assert "<table>" in html and "<th>A</th>" in html and '<td data-label="B">2</td>' in html
 
 
 @pytest.mark.parametrize(
