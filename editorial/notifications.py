@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from content.bidi import isolate_plain_for
+
 PUBLISH_PERMISSION = "publish_article"
 
 
@@ -37,7 +39,10 @@ def send(recipients, subject, lines):
     parts = {}
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
-            parts[code] = (str(subject()), "\n".join(str(line) for line in lines()))
+            parts[code] = (
+                isolate_plain_for(code, str(subject())),
+                isolate_plain_for(code, "\n".join(str(line) for line in lines())),
+            )
     EmailMessage(
         subject=f"{parts['ar'][0]} / {parts['en'][0]}",
         body=f"{parts['ar'][1]}\n\n---\n\n{parts['en'][1]}\n",

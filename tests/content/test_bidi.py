@@ -40,7 +40,7 @@ def test_existing_spans_code_and_attributes_are_not_wrapped_twice():
     )
     assert html.count("<span") == 2
     assert '<span lang="en" dir="ltr">Kybella 10 mg</span>' in html
-    assert "<code>PRP x</code>" in html
+    assert '<code dir="ltr">PRP x</code>' in html
     assert (
         f'href="https://pubmed.ncbi.nlm.nih.gov/1/" rel="noopener noreferrer">{LTR}PubMed' in html
     )
