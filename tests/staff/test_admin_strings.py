@@ -102,3 +102,13 @@ def test_the_javascript_counters_are_arabic(admin_client):
     assert json.dumps("لم يُحدَّد شيء من %(cnt)s") in catalogue
     assert json.dumps("لا شي محدد") not in catalogue
     assert json.dumps("ملاحظة: توقيتك متأخر ساعتين عن توقيت الخادم.") in catalogue
+
+
+def test_the_about_page_editor_explains_each_placeholder_in_arabic(admin_client, about_page):
+    html = admin_client.get(f"/admin/content/page/{about_page.pk}/change/").content.decode()
+    for token, meaning in [
+        ("{clinic_name}", "اسم العيادة، من بيانات العيادة."),
+        ("{retention_days}", "عدد الأيام التي يُحتفظ فيها بطلب الاستشارة قبل حذفه."),
+        ("{axes_days}", "سجلات الدخول إلى لوحة الإدارة"),
+    ]:
+        assert f'<code dir="ltr">{token}</code>' in html and meaning in html
