@@ -59,6 +59,7 @@ OVERRIDES = [
     gettext_noop("Hold down “Control”, or “Command” on a Mac, to select more than one."),
     gettext_noop("access failure"),
     gettext_noop("access failures"),
+    gettext_noop("IP Address"),
 ]
 PLURALS = [
     ngettext_lazy(

@@ -14,14 +14,8 @@ WORD_RE = re.compile(r"(?<![\w*])[A-Za-z]{2,}(?![\w*])")
 # abbreviations and the example currency code.
 MASKED_RE = re.compile(r"[A-Za-z0-9+/=]+\*{4,}")
 INTERFACE_ALLOWED = {
-    "English",
-    "ar",
-    "en",
-    "Markdown",
+    "English",  # the other language's own name, on the header's language switch
     "CSV",  # the file format reception exports to
-    "Control",
-    "Command",
-    "IP",
     "HTTP",
     "LDAP",
     "SAR",
