@@ -112,3 +112,10 @@ def test_the_about_page_editor_explains_each_placeholder_in_arabic(admin_client,
         ("{axes_days}", "سجلات الدخول إلى لوحة الإدارة"),
     ]:
         assert f'<code dir="ltr">{token}</code>' in html and meaning in html
+
+
+def test_sections_are_named_for_staff(admin_client):
+    html = admin_client.get("/admin/").content.decode()
+    assert "المحتوى" in html and "الاستشارات" in html
+    breadcrumbs = admin_client.get("/admin/content/article/").content.decode()
+    assert "المقالات › المقالات" not in breadcrumbs.replace("&rsaquo;", "›")
