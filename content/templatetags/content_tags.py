@@ -5,6 +5,7 @@ from django.utils.translation import get_language
 from content.models import Article, Category, Page
 from content.rendering import render_markdown
 from content.structured_data import json_ld_script
+from mesoinfo import languages
 
 register = template.Library()
 
@@ -15,6 +16,13 @@ def markdown(text):
     is long); the HTML is sanitised before it is marked safe, and on an Arabic page its
     Latin runs are isolated."""
     return mark_safe(render_markdown(text, contents=True, language=get_language()))  # noqa: S308 - sanitised by nh3
+
+
+@register.filter
+def text_direction(language):
+    """ "rtl", "ltr" or "auto" for text in `language` (a source in a language the site is
+    not written in takes the direction of its own letters)."""
+    return languages.direction(language)
 
 
 @register.simple_tag

@@ -105,3 +105,24 @@ def test_admin_counters_read_in_arabic_order(new_page, site, browser_editor, wid
     noun = page.evaluate(CHARACTER_LEFTS, [".paginator", "مقالات"])[0]
     assert number > max(noun)
     screenshot(page, f"bidi-admin-counter-ar-{width}.png")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_english_references_are_laid_out_left_to_right(new_page, site, width):
+    page = new_page(viewport={"width": width, "height": 900})
+    with translation.override("ar"):
+        page.goto(site["article"].get_absolute_url())
+    reference = page.locator(".sources li > [lang=en]").first
+    layout = reference.evaluate(
+        """(span) => {
+          const range = document.createRange(), box = span.getBoundingClientRect();
+          const text = (span.querySelector('a') || span).firstChild;
+          range.setStart(text, 0); range.setEnd(text, 1);
+          return [getComputedStyle(span).display, getComputedStyle(span).direction,
+                  range.getBoundingClientRect().left - box.left];
+        }"""
+    )
+    # A block of its own, left to right, starting at its left edge (not right-aligned).
+    assert layout[0] == "block" and layout[1] == "ltr" and layout[2] < 2, layout
+    reference.scroll_into_view_if_needed()
+    screenshot(page, f"bidi-references-ar-{width}.png")
