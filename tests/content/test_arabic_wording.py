@@ -58,3 +58,10 @@ def test_staff_see_the_patients_own_answer_label():
         assert gettext("Answered I'm not sure") == "أجاب بـ«لا أدري»"
         assert gettext("Why it is usually avoided for you") == "لماذا يُتجنَّب عادةً في حالتك؟"
         assert gettext("If you see a doctor about mesotherapy") == "إذا قررت استشارة طبيب"
+
+
+def test_clinic_contact_line_uses_the_arabic_comma(client, clinic_profile):
+    html = page(client, ar("screener:consultation"))
+    assert "+966110000001</a>، البريد الإلكتروني" in html
+    assert ", البريد الإلكتروني" not in html
+    assert "بشأن هذا الطلب.<" not in html.replace('<span class="asteriskField">', "<")
