@@ -21,8 +21,7 @@ per text node: linear time.
 """
 
 import re
-from html import escape
-from html.parser import HTMLParser
+from html import escape, unescape
 
 from mesoinfo import languages
 
@@ -96,13 +95,21 @@ def isolate_text(text):
     return "".join(out)
 
 
+MARKED_RE = re.compile("([\u2066-\u2068][^\u2069]*\u2069)")
+
+
 def isolate_plain(text):
-    """Plain text (an e-mail, a title) with every such run between LRI and PDI."""
+    """Plain text (an e-mail, a title) with every such run between LRI and PDI (runs
+    already between isolate marks are left as they are)."""
     out = []
-    for before, run in _pieces(text):
-        out.append(before)
-        if run is not None:
-            out.append(f"{LRI}{run}{PDI}")
+    for index, part in enumerate(MARKED_RE.split(text)):
+        if index % 2:
+            out.append(part)
+            continue
+        for before, run in _pieces(part):
+            out.append(before)
+            if run is not None:
+                out.append(f"{LRI}{run}{PDI}")
     return "".join(out)
 
 
@@ -112,76 +119,82 @@ def isolate_plain_for(language, text):
     return isolate_plain(text) if found and found.is_rtl else text
 
 
-class _Isolator(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.out = []
-        # For each open element: "rtl" (isolate inside), "ltr" (nothing to do), "verbatim",
-        # or "plain" (no markup allowed: isolate characters).
-        self.stack = [(None, "rtl")]
+# One token at a time: a comment, a doctype or other declaration, a start or end tag (its
+# attributes may hold ">" only inside quotes), or the text up to the next "<".
+TOKEN_RE = re.compile(
+    r"<!--.*?-->"
+    r"|<![^>]*>"
+    r"|<\?[^>]*>"
+    r"|<(?P<end>/)?(?P<tag>[A-Za-z][\w:-]*)(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"
+    r"|[^<]+|<",
+    re.DOTALL,
+)
+DIR_RE = re.compile(r"""\sdir\s*=\s*["']?(\w+)""", re.IGNORECASE)
+RAW_TEXT = {"script", "style"}  # their text may hold "<": skipped to their end tag
 
-    def handle_starttag(self, tag, attrs):
-        text = self.get_starttag_text()
-        names = dict(attrs)
-        context = self.stack[-1][1]
-        if tag in CODE and "dir" not in names and context == "rtl":
-            text = f'<{text[1 : len(tag) + 1]} dir="ltr"{text[len(tag) + 1 :]}'
-            names["dir"] = "ltr"
-        self.out.append(text)
-        if tag in VOID:
-            return
-        if context == "verbatim" or tag in VERBATIM:
-            context = "verbatim"
-        elif tag in NO_MARKUP:
-            context = "plain" if context == "rtl" else context
-        elif (names.get("dir") or "").lower() == "ltr" or tag == "bdo":
-            context = "ltr" if tag != "bdo" or names.get("dir") == "ltr" else "rtl"
-        elif (names.get("dir") or "").lower() in ("rtl", "auto") or tag == "bdi":
-            context = "rtl"
-        self.stack.append((tag, context))
 
-    def handle_startendtag(self, tag, attrs):
-        self.out.append(self.get_starttag_text())
+def _child_context(tag, attrs, context):
+    """The isolation context inside a new element (see _contexts)."""
+    if context == "verbatim" or tag in VERBATIM:
+        return "verbatim"
+    if tag in NO_MARKUP:
+        return "plain" if context == "rtl" else context
+    found = DIR_RE.search(attrs)
+    direction = found.group(1).lower() if found else ""
+    if direction == "ltr":
+        return "ltr"
+    if direction in ("rtl", "auto") or tag == "bdi":
+        return "rtl"
+    return context
 
-    def handle_endtag(self, tag):
-        self.out.append(f"</{tag}>")
-        # Close up to the matching element: HTML lets some end tags be left out (p, li).
-        for depth in range(len(self.stack) - 1, 0, -1):
-            if self.stack[depth][0] == tag:
-                del self.stack[depth:]
-                break
 
-    def handle_data(self, data):
-        context = self.stack[-1][1]
-        if context == "verbatim":
-            # script and style arrive raw; pre, textarea and template were unescaped.
-            self.out.append(data if self.cdata_elem else escape(data, quote=False))
-        elif context == "plain":
-            self.out.append(escape(isolate_plain(data), quote=False))
-        elif context == "rtl":
-            self.out.append(isolate_text(data))
-        else:
-            self.out.append(escape(data, quote=False))
-
-    def handle_comment(self, data):
-        self.out.append(f"<!--{data}-->")
-
-    def handle_decl(self, decl):
-        self.out.append(f"<!{decl}>")
-
-    def handle_pi(self, data):
-        self.out.append(f"<?{data}>")
-
-    def unknown_decl(self, data):
-        self.out.append(f"<![{data}]>")
+def _text(raw, context):
+    """A text node's HTML with its runs isolated; left byte for byte when nothing needs it."""
+    if context in ("ltr", "verbatim") or not (LATIN_RE.search(raw) or DIGIT_RE.search(raw)):
+        return raw
+    data = unescape(raw)
+    if not any(run for _before, run in _pieces(MARKED_RE.sub(" ", data))):
+        return raw
+    if context == "plain":
+        return escape(isolate_plain(data), quote=False)
+    return isolate_text(data)
 
 
 def isolate_latin(html):
     """The HTML of a right-to-left page or fragment, with its Latin and number runs
-    isolated left-to-right."""
+    isolated left-to-right.
+
+    Contexts, one per open element: "rtl" (isolate inside), "ltr" (an element with
+    dir="ltr": nothing to do), "verbatim" (script, style, pre, textarea...: copied) and
+    "plain" (title, option: no markup allowed, so isolate characters)."""
     if not html or not LATIN_RE.search(html) and not DIGIT_RE.search(html):
         return html
-    parser = _Isolator()
-    parser.feed(html)
-    parser.close()
-    return "".join(parser.out)
+    out, stack, position = [], [(None, "rtl")], 0
+    while position < len(html):
+        token = TOKEN_RE.match(html, position)
+        text, position = token.group(0), token.end()
+        tag = (token.group("tag") or "").lower()
+        context = stack[-1][1]
+        if not tag:
+            out.append(_text(text, context) if not text.startswith("<") or text == "<" else text)
+        elif token.group("end"):
+            out.append(text)
+            # Close up to the matching element: HTML lets some end tags be left out (p, li).
+            for depth in range(len(stack) - 1, 0, -1):
+                if stack[depth][0] == tag:
+                    del stack[depth:]
+                    break
+        else:
+            attrs = token.group("attrs")
+            if tag in CODE and context == "rtl" and not DIR_RE.search(attrs):
+                attrs = f' dir="ltr"{attrs}'
+                text = f"<{token.group('tag')}{attrs}>"
+            out.append(text)
+            if tag in RAW_TEXT:
+                end = html.lower().find(f"</{tag}", position)
+                end = len(html) if end == -1 else end
+                out.append(html[position:end])
+                position = end
+            elif tag not in VOID and not attrs.rstrip().endswith("/"):
+                stack.append((tag, _child_context(tag, attrs, context)))
+    return "".join(out)
