@@ -60,6 +60,7 @@ OVERRIDES = [
     gettext_noop("access failure"),
     gettext_noop("access failures"),
     gettext_noop("IP Address"),
+    gettext_noop("After you’ve created a user, you’ll be able to edit more user options."),
 ]
 PLURALS = [
     ngettext_lazy(

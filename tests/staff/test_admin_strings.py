@@ -34,6 +34,12 @@ OVERRIDES = [
     ("Changed:", None, "عُدِّل:"),
     ("Log in", None, "تسجيل الدخول"),
     ("access failure", None, "سجل محاولة دخول فاشلة"),
+    ("IP Address", None, "عنوان الجهاز على الشبكة"),
+    (
+        "After you’ve created a user, you’ll be able to edit more user options.",
+        None,
+        "بعد إضافة المستخدم يمكنك تعديل مزيد من إعداداته.",
+    ),
 ]
 
 
