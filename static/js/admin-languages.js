@@ -1,7 +1,8 @@
 /* The admin's language pickers name languages, not codes: modeltranslation's switch
    beside the page title and its tabs over each translated field show «ar» and «en»;
    here they read «العربية», «الإنجليزية» (or Arabic, English), in the admin's own
-   language. Runs after modeltranslation has built them (on load). */
+   language; the body editor's shortcut tooltips name the Ctrl key in the admin's language.
+   Runs after modeltranslation and the editor have built them (on load). */
 (function () {
   'use strict';
   function relabel() {
@@ -23,5 +24,15 @@
       }
     });
   }
+  // The body editor's tooltips name their shortcut the English way, "Bold (Ctrl-B)".
+  function nameShortcuts() {
+    if (typeof window.gettext !== 'function') return;
+    document.querySelectorAll('.editor-toolbar [title]').forEach(function (button) {
+      button.title = button.title.replace(/\(Ctrl-(\w)\)/, function (match, key) {
+        return '(' + window.gettext('Ctrl') + ' + ' + key + ')';
+      });
+    });
+  }
   window.addEventListener('load', relabel);
+  window.addEventListener('load', nameShortcuts);
 })();

@@ -90,5 +90,8 @@ def test_language_tabs_and_switch_name_the_languages(new_page, site, browser_edi
     assert switch.all_inner_texts() == ["العربية", "الإنجليزية"]
     tabs = page.locator(".ui-tabs-nav a").all_inner_texts()
     assert tabs and set(tabs) == {"العربية", "الإنجليزية"}, tabs
+    # The body editor's bold button names its shortcut in Arabic, not "Ctrl-B".
+    bold = page.locator(".editor-toolbar .body-editor__button--bold").first
+    expect(bold).to_have_attribute("title", re.compile(r"\(مفتاح التحكم \+ B\)$"))
     (ARTIFACTS / "screenshots").mkdir(parents=True, exist_ok=True)
     page.screenshot(path=ARTIFACTS / "screenshots" / "admin-language-tabs-ar.png")
