@@ -125,3 +125,15 @@ def test_sections_are_named_for_staff(admin_client):
     assert "المحتوى" in html and "الاستشارات" in html
     breadcrumbs = admin_client.get("/admin/content/article/").content.decode()
     assert "المقالات › المقالات" not in breadcrumbs.replace("&rsaquo;", "›")
+
+
+def test_history_pages_count_their_entries_in_arabic(admin_client, about_page):
+    about_page.title_ar = "عن هذا الموقع"
+    about_page.save()
+    html = admin_client.get(f"/admin/content/page/{about_page.pk}/history/").content.decode()
+    count = about_page.history.count()
+    expected = {1: "سجل واحد في التاريخ", 2: "سجلان في التاريخ"}.get(
+        count, f"{count} سجلات في التاريخ"
+    )
+    assert expected in html, count
+    assert "الإدخالات" not in html
