@@ -137,3 +137,26 @@ def test_history_pages_count_their_entries_in_arabic(admin_client, about_page):
     )
     assert expected in html, count
     assert "الإدخالات" not in html
+
+
+def test_a_history_entry_names_the_changed_fields_in_arabic(client, django_user_model):
+    from django.contrib.auth.models import Group
+
+    desk = django_user_model.objects.create_user(
+        username="desk", password="a-long-test-password-42", is_staff=True
+    )
+    desk.groups.add(Group.objects.get(name="Reception"))
+    request = ConsultationRequest.objects.create(
+        name="سارة", phone="+966112345678", preferred_language="ar", consent_to_contact=True
+    )
+    client.force_login(desk)
+    change = f"/admin/screener/consultationrequest/{request.pk}/change/"
+    form = client.get(change).context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and not isinstance(v, list)}
+    data.update({"status": "booked", "reception_notes": "اتصلنا بها."})
+    response = client.post(change, {**data, "_save": "1"})
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    html = client.get(f"/admin/screener/consultationrequest/{request.pk}/history/")
+    text = html.content.decode()
+    assert "Status" not in text and "Reception notes" not in text
+    assert "الحالة" in text and "سجل واحد في التاريخ" in text
