@@ -17,6 +17,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from content.models import Article, Category
+from screener.questions import NOT_SURE, YES
+from tests.screener.helpers import answer_all
 
 ALLOW_LIST = Path(__file__).with_name("hunspell_ar_allow.txt")
 ARABIC_WORD = re.compile(r"[\u0621-\u063A\u0640-\u0652\u0670-\u06D3]+")
@@ -106,6 +108,11 @@ def test_every_arabic_word_of_every_public_page_is_known_or_allowed(client):
         ]
     for url in questions:
         words |= arabic_words(client.get(url).content.decode())
+    # The result pages: one answer of each kind, then the check page and the printout.
+    for answers in ({"pregnancy": YES}, {"pregnancy": NOT_SURE}, {}):
+        words |= arabic_words(answer_all(client, answers).content.decode())
+        with translation.override("ar"):
+            words |= arabic_words(client.get(reverse("screener:outcome_print")).content.decode())
     assert len(words) > 2000  # the corpus was read
     new = sorted(unknown_to_hunspell(words) - allowed())
     assert new == [], "Unknown to hunspell-ar and not on the allow-list: " + " ".join(new)
