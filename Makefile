@@ -24,11 +24,18 @@ $(VENV)/.installed: pyproject.toml $(LOCK)
 
 install: $(VENV)/.installed
 
-# gettext (msgfmt) for the catalogues; installed from Debian's packages when missing.
+# gettext (msgfmt) for the catalogues, and hunspell with its Arabic dictionary for the
+# spelling test (tests/content/test_spelling_ar.py); installed from Debian's packages when
+# missing.
+APT_SYSTEM := $(if $(shell command -v msgfmt),,gettext) \
+	$(if $(shell command -v hunspell),,hunspell) \
+	$(if $(wildcard /usr/share/hunspell/ar.dic),,hunspell-ar)
+
 system-deps:
-	@command -v msgfmt >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq gettext >/dev/null; \
-	  else echo "Please install gettext (msgfmt): sudo apt-get install gettext" >&2; exit 1; fi; }
+	@if [ -n "$(strip $(APT_SYSTEM))" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_SYSTEM) >/dev/null; \
+	  else echo "Please install: sudo apt-get install $(APT_SYSTEM)" >&2; exit 1; fi; fi
 
 messages: install system-deps
 	$(MANAGE) compilemessages --ignore "$(VENV)" -v 0

@@ -2,7 +2,9 @@
 
 from datetime import timedelta
 
+from django import forms
 from django.conf import settings
+from django.conf.locale import LANG_INFO
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count, Q
@@ -10,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import get_language_info, ngettext
+from django.utils.translation import get_language, get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
@@ -83,12 +85,39 @@ class AuthorAdmin(LanguageDirectionMixin, TabbedTranslationAdmin):
     raw_id_fields = ["user"]
 
 
+def source_language_choices():
+    """Languages by their name in the staff member's language: the site's first, then every
+    language Django knows (a source may be in French or German), codes as values."""
+    site = [code for code, _name in settings.LANGUAGES]
+    current = get_language_info(get_language())
+    # In a language whose catalogue lacks some names, those languages are left out rather
+    # than shown in English.
+    named_here = current["name_translated"] != current["name"]
+    others = sorted(
+        (
+            code
+            for code, info in LANG_INFO.items()
+            if "name" in info
+            and code not in site
+            and (not named_here or get_language_info(code)["name_translated"] != info["name"])
+        ),
+        key=lambda code: get_language_info(code)["name_translated"],
+    )
+    return [(code, get_language_info(code)["name_translated"]) for code in site + others]
+
+
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
     list_display = ["title", "publisher", "year"]
     search_fields = ["title", "publisher"]
     # A web address typed without a scheme is taken as https://.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # The source's language chosen by its name, not typed as a code («en»).
+        if db_field.name == "language":
+            kwargs["widget"] = forms.Select(choices=source_language_choices())
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 def article_fieldsets():

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from content.bidi import isolate_plain_for
 from content.models import PUBLISH_CODENAME
 
 
@@ -38,8 +39,8 @@ def send(recipients, subject, lines):
     subjects, bodies = [], []
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
-            subjects.append(str(subject()))
-            bodies.append("\n".join(str(line) for line in lines()))
+            subjects.append(isolate_plain_for(code, str(subject())))
+            bodies.append(isolate_plain_for(code, "\n".join(str(line) for line in lines())))
     EmailMessage(
         subject=" / ".join(subjects),
         body="\n\n---\n\n".join(bodies) + "\n",

@@ -35,6 +35,21 @@ def new_form_token():
     return signing.dumps({"n": secrets.token_hex(16), "t": int(time.time())}, salt=TOKEN_SALT)
 
 
+# The clinic's time zone as patients name it (finding L7: not «Asia/Riyadh»).
+ZONE_NAMES = {
+    "Asia/Riyadh": _("Riyadh time, Saudi Arabia"),
+    "Asia/Dubai": _("Dubai time, United Arab Emirates"),
+    "Africa/Cairo": _("Cairo time, Egypt"),
+    "Asia/Amman": _("Amman time, Jordan"),
+    "Asia/Beirut": _("Beirut time, Lebanon"),
+    "Asia/Kuwait": _("Kuwait time"),
+    "Asia/Qatar": _("Doha time, Qatar"),
+    "Asia/Bahrain": _("Manama time, Bahrain"),
+    "Asia/Muscat": _("Muscat time, Oman"),
+    "Europe/London": _("London time, United Kingdom"),
+}
+
+
 def example_numbers():
     """A mobile number of the clinic's country, as people write it there and from abroad."""
     region = phones.default_region()
@@ -165,7 +180,7 @@ class ConsultationForm(forms.ModelForm):
         ) % {"national": national, "international": international}
         self.fields["preferred_time"].help_text = _(
             "Times are the clinic's local time (%(zone)s)."
-        ) % {"zone": settings.TIME_ZONE}
+        ) % {"zone": ZONE_NAMES.get(settings.TIME_ZONE, settings.TIME_ZONE)}
         self.fields["preferred_language"].choices = settings.LANGUAGES  # no "---------"
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         for field in self.fields.values():

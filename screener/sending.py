@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from content.bidi import isolate_plain_for
+
 from .limits import spend_allowance
 from .models import ConsultationRequest
 from .state import new_reference
@@ -78,6 +80,8 @@ def notify_reception(row, request=None):
                 _("Open it in the admin (sign-in required): %(link)s") % {"link": link},
             ]
         )
+        subject = isolate_plain_for(settings.LANGUAGE_CODE, subject)
+        body = isolate_plain_for(settings.LANGUAGE_CODE, body)
     try:
         send_mail(subject, body, None, recipients)
     except OSError:

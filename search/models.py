@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -36,7 +37,12 @@ class SearchDocument(models.Model):
         verbose_name_plural = _("search documents")
 
     def __str__(self):
-        return f"{self.article_id} ({self.language})"
+        # Shown to staff (the article's delete confirmation): the language by its name.
+        try:
+            name = get_language_info(self.language)["name_translated"]
+        except KeyError:
+            name = self.language
+        return gettext("article %(id)s, %(language)s") % {"id": self.article_id, "language": name}
 
 
 class Synonym(models.Model):

@@ -17,6 +17,10 @@ from django.utils.translation import gettext_lazy as _
 
 # Sections (apps) whose own name is English or missing.
 APP_NAMES = {
+    # Ours, named for staff (finding A14): «المقالات › المقالات» and consultation requests
+    # under «الاستبيان الأولي» read oddly.
+    "content": _("Content"),
+    "screener": _("Consultations"),
     "axes": _("Sign-in protection"),
     "auth": _("Staff accounts and groups"),
     "otp_totp": _("Two-step sign-in devices"),

@@ -1,12 +1,17 @@
+import re
+
 from django import template
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from content.models import Article, Category, Page
 from content.rendering import render_markdown
 from content.structured_data import json_ld_script
+from mesoinfo import languages
 
 register = template.Library()
+RTL_LETTER = re.compile(r"[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]")
 
 
 @register.filter
@@ -15,6 +20,27 @@ def markdown(text):
     is long); the HTML is sanitised before it is marked safe, and on an Arabic page its
     Latin runs are isolated."""
     return mark_safe(render_markdown(text, contents=True, language=get_language()))  # noqa: S308 - sanitised by nh3
+
+
+@register.filter
+def text_direction(language):
+    """ "rtl", "ltr" or "auto" for text in `language` (a source in a language the site is
+    not written in takes the direction of its own letters)."""
+    return languages.direction(language)
+
+
+@register.filter
+def address_in_reading_order(address):
+    """A web address printed for someone to read and type: left to right, each path segment
+    in Arabic (or another right-to-left script) isolated, so that the segments keep the
+    order of the path and each reads as written (J2-4, T3)."""
+    parts = re.split(r"(/)", str(address))
+    return mark_safe(  # noqa: S308 - every part is escaped
+        "".join(
+            f"<bdi>{escape(part)}</bdi>" if RTL_LETTER.search(part) else escape(part)
+            for part in parts
+        )
+    )
 
 
 @register.simple_tag

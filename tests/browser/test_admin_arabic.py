@@ -4,6 +4,7 @@ the header's language switch changes the admin for this staff member only."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import ARTIFACTS
 from .test_body_editor import sign_in
@@ -61,8 +62,14 @@ def test_english_titles_and_phone_numbers_keep_their_order_in_the_arabic_admin(
     cell = page.locator("#result_list th.field-title a", has_text="Kybella").first
     order = cell.evaluate(
         """(link) => {
-          const node = link.firstChild, range = document.createRange();
+          // The title's first and last characters (the renderer's isolate holds the words,
+          // the full stop follows it).
+          const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT), texts = [];
+          for (let t = walker.nextNode(); t; t = walker.nextNode()) texts.push(t);
+          let node = texts[0];
+          const range = document.createRange();
           range.setStart(node, 0); range.setEnd(node, 1);
+          node = texts[texts.length - 1];
           const first = range.getBoundingClientRect().left;
           range.setStart(node, node.length - 1); range.setEnd(node, node.length);
           return [first, range.getBoundingClientRect().left,
@@ -71,3 +78,20 @@ def test_english_titles_and_phone_numbers_keep_their_order_in_the_arabic_admin(
     )
     # The final full stop stays at the end (on the right), not thrown to the left.
     assert order[0] < order[1] and order[2] == "plaintext", order
+
+
+def test_language_tabs_and_switch_name_the_languages(new_page, site, browser_editor):
+    page = new_page()
+    sign_in(page)
+    page.goto(f"/admin/content/article/{site['article'].pk}/change/")
+    page.wait_for_load_state("load")
+    switch = page.locator("#modeltranslation-main-switch option")
+    expect(switch.first).to_have_text("العربية")  # relabelled once the page has loaded
+    assert switch.all_inner_texts() == ["العربية", "الإنجليزية"]
+    tabs = page.locator(".ui-tabs-nav a").all_inner_texts()
+    assert tabs and set(tabs) == {"العربية", "الإنجليزية"}, tabs
+    # The body editor's bold button names its shortcut in Arabic, not "Ctrl-B".
+    bold = page.locator(".editor-toolbar .body-editor__button--bold").first
+    expect(bold).to_have_attribute("title", re.compile(r"\(مفتاح التحكم \+ B\)$"))
+    (ARTIFACTS / "screenshots").mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "screenshots" / "admin-language-tabs-ar.png")

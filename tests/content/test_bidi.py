@@ -40,7 +40,7 @@ def test_existing_spans_code_and_attributes_are_not_wrapped_twice():
     )
     assert html.count("<span") == 2
     assert '<span lang="en" dir="ltr">Kybella 10 mg</span>' in html
-    assert "<code>PRP x</code>" in html
+    assert '<code dir="ltr">PRP x</code>' in html
     assert (
         f'href="https://pubmed.ncbi.nlm.nih.gov/1/" rel="noopener noreferrer">{LTR}PubMed' in html
     )
@@ -64,3 +64,22 @@ def test_arabic_article_page_isolates_latin_without_markup(client, article):
 def test_isolation_is_linear_on_long_input():
     text = "<p>" + "word " * 20000 + "كلمة " * 20000 + "</p>"
     assert isolate_latin(text).count("<span") == 1
+
+
+def test_whole_pages_keep_their_markup_and_scripts():
+    page = (
+        '<!doctype html><html lang="ar" dir="rtl"><head><title>ميزو MesoInfo</title>'
+        '<script type="application/ld+json">{"a": "x < y && 1 2"}</script>'
+        "<style>p > a { color: red }</style></head><body>"
+        '<p title="Kybella 10 mg">ترخيص 12-R-3456</p><select><option>English 2</option>'
+        "</select><textarea>A &amp; B 051 234 5678</textarea><!-- a 1 2 -->"
+        '<p dir="ltr">Already 051 234 5678</p><img alt="x" src="/a b.png"></body></html>'
+    )
+    out = isolate_latin(page)
+    assert "<title>ميزو \u2066MesoInfo\u2069</title>" in out
+    assert '{"a": "x < y && 1 2"}</script>' in out and "p > a { color: red }" in out
+    assert '<p title="Kybella 10 mg">ترخيص <span dir="ltr" lang="en">12-R-3456</span></p>' in out
+    assert "<option>\u2066English 2\u2069</option>" in out
+    assert "<textarea>A &amp; B 051 234 5678</textarea><!-- a 1 2 -->" in out
+    assert '<p dir="ltr">Already 051 234 5678</p><img alt="x" src="/a b.png">' in out
+    assert isolate_latin(out) == out  # a second pass changes nothing

@@ -60,3 +60,19 @@ def test_every_character_of_arabic_text_has_a_glyph(weight):
     used -= {ord("\n"), ord("\t")}
     missing = sorted(chr(point) for point in used - covered)
     assert missing == [], f"no Arabic-page glyph for {missing}"
+
+
+@pytest.mark.django_db
+def test_every_arabic_weight_is_preloaded_or_swapped(client):
+    """Bold Arabic (the home page's button, the brand, the footer, urgent headings) never
+    falls back to a system bold on a first view: each weight's Arabic face is preloaded,
+    and the bold face, if late, swaps in instead of being dropped."""
+    html = client.get("/ar/").content.decode()
+    for name, weight, _points in declared_faces():
+        if name.startswith("noto-sans-arabic-"):
+            assert f"fonts/{name}" in html, f"{name} ({weight}) is not preloaded"
+    for block in re.findall(r"@font-face\s*{(.*?)}", CSS, re.DOTALL):
+        if "font-weight: 700" in block:
+            assert re.search(r"font-display:\s*(swap|fallback)", block), block
+    assert 'html[lang="ar"] :is(h1' in CSS and "font-weight: 700; /* the Arabic face" in CSS
+    assert "noto-sans-arabic" not in client.get("/en/").content.decode()

@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 
 from content.models import Article, Source
 from editorial.models import Revision
+from tests.bidi_check import without_isolates
 from tests.forms import form_data
 
 pytestmark = pytest.mark.django_db
@@ -114,8 +115,12 @@ def test_sign_off_journey_with_send_back_and_named_review(client, editor, doctor
     client.post(review_url, {"_send_back": "1", "comment": "Cite the review for this claim."})
 
     client.force_login(editor)
-    assert "Cite the review for this claim." in client.get("/admin/").content.decode()
-    assert "Cite the review for this claim." in client.get(change_url(article)).content.decode()
+    assert "Cite the review for this claim." in without_isolates(
+        client.get("/admin/").content.decode()
+    )
+    assert "Cite the review for this claim." in without_isolates(
+        client.get(change_url(article)).content.decode()
+    )
     submit(client, article, body_en="## A subheading\n\nA better text, with its source.")
     revision = Article.objects.get(pk=article.pk).latest_revision
     assert "Cite the review" not in client.get("/admin/").content.decode()

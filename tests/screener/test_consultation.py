@@ -79,7 +79,7 @@ def test_errors_are_in_arabic_on_the_arabic_page(client, consultation_data):
     response = client.post(url("consultation", "ar"), consultation_data, follow=True)
     assert response.status_code == 400
     page = page_of(response)
-    assert "توجد مشكلة" in page
+    assert "يُرجى تصحيح ما يلي:" in page
     assert "<title>خطأ: " in page
     assert ConsultationRequest.objects.count() == 0
 
