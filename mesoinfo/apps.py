@@ -1,9 +1,11 @@
 from django.apps import AppConfig
 from django.db.backends.signals import connection_created
+from django.utils.translation import gettext_lazy as _
 
 
 class MesoInfoConfig(AppConfig):
     name = "mesoinfo"
+    verbose_name = _("Site housekeeping")
 
     def ready(self):
         from .languages import table
