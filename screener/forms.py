@@ -14,20 +14,34 @@ from mesoinfo.validators import clean_visitor_text, validate_has_a_letter
 
 from . import phones
 from .models import ConsultationRequest
-from .questions import ANSWER_CHOICES
+from .questions import ANSWER_CHOICES, ANSWER_CODES
 
 TOKEN_SALT = "screener.consultation-form"  # noqa: S105 (a signing salt, not a secret)
 
 
+FROM_CODE = {code: answer for answer, code in ANSWER_CODES.items()}
+
+
 class AnswerForm(forms.Form):
+    """One answer, sent as its one-letter code (every answer makes a body of one length);
+    cleaned_data["answer"] is the answer itself (YES, NO or NOT_SURE)."""
+
     answer = forms.ChoiceField(
-        choices=ANSWER_CHOICES,
+        choices=[(ANSWER_CODES[value], label) for value, label in ANSWER_CHOICES],
         widget=forms.RadioSelect,
         error_messages={
             "required": _("Choose Yes, No or I'm not sure."),
             "invalid_choice": _("Choose Yes, No or I'm not sure."),
         },
     )
+
+    def __init__(self, *args, initial=None, **kwargs):
+        if initial and initial.get("answer") in ANSWER_CODES:
+            initial = {**initial, "answer": ANSWER_CODES[initial["answer"]]}
+        super().__init__(*args, initial=initial, **kwargs)
+
+    def clean_answer(self):
+        return FROM_CODE[self.cleaned_data["answer"]]
 
 
 def new_form_token():

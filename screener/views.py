@@ -15,7 +15,8 @@ from django.views.generic import TemplateView, View
 
 from . import articles
 from .forms import AnswerForm
-from .questions import QUESTIONS, TOTAL, is_complete, question
+from .padding import filler
+from .questions import ANSWER_CHOICES, ANSWER_CODES, QUESTIONS, TOTAL, is_complete, question
 from .state import DAMAGED, EXPIRED, LOST, OK, screener_state
 from .stored_page import stored_response
 
@@ -30,7 +31,7 @@ STATE_MESSAGES = {
 }
 NO_RESULT = _("There is no result to show. Your answers are not kept, so please start again.")
 SEE_THE_RESULT = _("Here is your result. To answer the questions again, choose “Start again”.")
-ANSWER_LABELS = dict(AnswerForm.base_fields["answer"].choices)
+ANSWER_LABELS = dict(ANSWER_CHOICES)
 
 
 def question_url(number, back_to=None):
@@ -180,11 +181,14 @@ class QuestionView(ScreenerStateMixin, TemplateView):
         if "form" in kwargs:
             kwargs["options"] = answer_options(kwargs["form"])
             kwargs["selected"] = kwargs["form"]["answer"].value()
+        # Any answer's code will do: they are all one letter long.
+        sent = [("return", self.back_to)] if self.back_to else []
         return super().get_context_data(
             question=question(self.number),
             number=self.number,
             total=TOTAL,
             back_to=self.back_to,
+            filler=filler([*sent, ("answer", ANSWER_CODES[ANSWER_CHOICES[0][0]])]),
             back_url=self.back_url(),
             **kwargs,
         )

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from mesoinfo.validators import clean_visitor_text
 from screener.models import ConsultationRequest
-from screener.questions import NO, NOT_SURE, QUESTION_KEYS, YES
+from screener.questions import ANSWER_CODES, NO, NOT_SURE, QUESTION_KEYS, YES
 
 from .helpers import answer_all, ready_token, set_state, state_of, url
 
@@ -34,7 +34,7 @@ def test_one_answer_changed_from_the_result_gives_the_new_outcome(client, langua
     change = re.findall(r'href="([^"]*\?return=result)"', page)[7]  # question 8
     form = client.get(change)
     assert form.status_code == 200
-    response = client.post(change.split("?")[0], {"answer": NO, "return": "result"})
+    response = client.post(change.split("?")[0], {"answer": ANSWER_CODES[NO], "return": "result"})
     assert response["Location"] == url("outcome", language)
     page = page_of(client.get(url("outcome", language)))
     assert "outcome-no_known_reason" in page  # without answering the seven others again

@@ -9,7 +9,7 @@ import zlib
 import pytest
 
 from screener import cookie
-from screener.questions import NO, NOT_SURE, QUESTION_KEYS, YES
+from screener.questions import ANSWER_CODES, NO, NOT_SURE, QUESTION_KEYS, YES
 
 from .helpers import answer_all, state_cookie, state_of, url
 
@@ -22,7 +22,7 @@ def answer_some(client, answers):
     client.post(url("start", "en"))
     for number, key in enumerate(QUESTION_KEYS, start=1):
         if key in answers:
-            client.post(url("question", "en", number), {"answer": answers[key]})
+            client.post(url("question", "en", number), {"answer": ANSWER_CODES[answers[key]]})
 
 
 def test_the_cookie_reveals_nothing_without_the_key(client):
@@ -88,7 +88,7 @@ def test_deleting_the_cookie_uses_the_flags_it_was_set_with(client, article):
 def test_secure_cookies_get_the_host_prefix(client, settings):
     settings.SESSION_COOKIE_SECURE = True
     response = client.post(url("start", "en"), secure=True)
-    client.post(url("question", "en", 1), {"answer": YES}, secure=True)
+    client.post(url("question", "en", 1), {"answer": ANSWER_CODES[YES]}, secure=True)
     morsel = client.cookies["__Host-screener"]
     assert morsel["secure"] and morsel["path"] == "/" and not morsel["domain"]
     assert response.status_code == 302
