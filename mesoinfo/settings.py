@@ -84,6 +84,9 @@ MIDDLEWARE = [
     "staff.middleware.AdminLanguageMiddleware",
     "twofactor.middleware.RequireSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "screener.middleware.ScreenerPrivacyHeadersMiddleware",
+    "screener.middleware.PadScreenerPagesMiddleware",
+    "screener.middleware.ScreenerStateCookieMiddleware",
     "screener.middleware.ForgetScreenerOnLeaveMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Axes must come last: it turns a locked-out login into its lockout page.

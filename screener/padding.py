@@ -23,3 +23,26 @@ def filler(fields):
     if room < 0:
         raise ValueError(f"a screener form's body is longer than {BODY_LENGTH} bytes")
     return "0" * room
+
+
+# The bytes of each page's part that depends on the answers ({% fixed_size %}), chosen
+# from the largest that part can be: Arabic, every condition named, the longest titles an
+# article can have (tests/screener/test_response_sizes.py renders every set of answers).
+REGION_BYTES = {
+    "question": 4 * 1024,
+    "check": 5 * 1024,
+    "outcome": 36 * 1024,
+    "outcome_print": 10 * 1024,
+}
+COMMENT = "<!--%s-->"
+
+
+def padding_for(length, size):
+    """An HTML comment that brings `length` bytes to the next multiple of `size`."""
+    return (COMMENT % (" " * (-(length + len(COMMENT % "")) % size))).encode()
+
+
+def pad_to(text, size):
+    """`text` and an HTML comment, `size` bytes in all (the next multiple of `size` if the
+    text is longer, which the sizes above are chosen never to need)."""
+    return text + padding_for(len(text.encode()), size).decode()

@@ -16,7 +16,15 @@ from django.views.generic import TemplateView, View
 from . import articles
 from .forms import AnswerForm
 from .padding import filler
-from .questions import ANSWER_CHOICES, ANSWER_CODES, QUESTIONS, TOTAL, is_complete, question
+from .questions import (
+    ANSWER_CHOICES,
+    ANSWER_CODES,
+    QUESTIONS,
+    TOTAL,
+    decide,
+    is_complete,
+    question,
+)
 from .state import DAMAGED, EXPIRED, LOST, OK, screener_state
 from .stored_page import stored_response
 
@@ -236,25 +244,10 @@ class OutcomeView(ScreenerStateMixin, TemplateView):
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        outcome = self.state.outcome
         linked = articles.linked_articles()
         explaining = linked.get(articles.EXPLAINING)
-        number_of = {q.key: number for number, q in enumerate(QUESTIONS, start=1)}
-
-        def reasons(keys):
-            return [
-                {
-                    "question": question(number_of[key]),
-                    "anchor": articles.condition_anchor(number_of[key]),
-                }
-                for key in keys
-            ]
-
         return super().get_context_data(
-            outcome=outcome,
-            yes=reasons(outcome.yes),
-            not_sure=reasons(outcome.not_sure),
-            rows=answer_rows(self.state.answers, "result"),
+            **answers_context(self.state.answers, explaining),
             further_reading=[
                 {"article": article, "print_url": self.readable_address(article)}
                 for article in articles.further_reading(linked)
@@ -269,6 +262,32 @@ class OutcomeView(ScreenerStateMixin, TemplateView):
     def readable_address(self, article):
         """The article's full address as a reader types it (Arabic letters, not %D8%…)."""
         return uri_to_iri(self.request.build_absolute_uri(article.get_absolute_url()))
+
+
+def answers_context(answers, explaining):
+    """What the result pages show that depends on the answers: the outcome, the conditions
+    answered Yes and Not sure (each linked to its heading in the explaining article) and
+    the answers with their Change links."""
+    outcome = decide(answers)
+    number_of = {q.key: number for number, q in enumerate(QUESTIONS, start=1)}
+    # The explaining article's address, reversed once for every reason that links to it.
+    explaining_path = explaining.get_absolute_url() if explaining else ""
+
+    def reasons(keys):
+        return [
+            {
+                "question": question(number_of[key]),
+                "href": f"{explaining_path}#{articles.condition_anchor(number_of[key])}",
+            }
+            for key in keys
+        ]
+
+    return {
+        "outcome": outcome,
+        "yes": reasons(outcome.yes),
+        "not_sure": reasons(outcome.not_sure),
+        "rows": answer_rows(answers, "result"),
+    }
 
 
 def request_home(request):

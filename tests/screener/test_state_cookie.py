@@ -126,13 +126,3 @@ def test_page_sizes_do_not_depend_on_the_answers(client, make_article, page):
         cookies.add(len(state_cookie(client)))
     assert len(sizes) == 1, sizes
     assert len(cookies) == 1, cookies
-
-
-def test_the_old_started_cookie_is_deleted_with_the_flags_it_was_set_with(client, settings):
-    settings.SESSION_COOKIE_SECURE = True
-    client.cookies["screener_started"] = "1"
-    response = client.get(url("start", "en"), secure=True)
-    deleted = response.cookies["screener_started"]
-    assert deleted.value == "" and deleted["max-age"] == 0
-    assert deleted["httponly"] and deleted["secure"] and deleted["samesite"] == "Lax"
-    assert deleted["path"] == "/"
