@@ -44,6 +44,17 @@ class AnswerForm(forms.Form):
         return FROM_CODE[self.cleaned_data["answer"]]
 
 
+def restore_errors(form, draft):
+    """`form`, bound to a refused form's kept fields, showing the errors it was refused with
+    (the fields may have been cut to fit the cookie; the errors say why they were refused)."""
+    errors = form.errors  # the kept fields validated once; replaced by the kept errors
+    errors.clear()
+    for name, messages in draft.get("errors", {}).items():
+        for message in messages:
+            form.add_error(name if name in form.fields else None, message)
+    return form
+
+
 def new_form_token():
     """A signed, single-use id for one consultation form: a request sent twice is stored once."""
     return signing.dumps({"n": secrets.token_hex(16), "t": int(time.time())}, salt=TOKEN_SALT)
