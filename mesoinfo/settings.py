@@ -206,7 +206,13 @@ AXES_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 20)
 AXES_FAILURE_LIMIT = "mesoinfo.lockout.failure_limit"
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
-AXES_RESET_ON_SUCCESS = True
+# A right password clears only that name's failures from that address
+# (mesoinfo.lockout.reset_own_failures): axes' own reset would also clear every failure of
+# the address, so one staff member's sign-in would wipe another's guesses at a third's
+# password. Every failure is also kept in the failure log (purged after
+# AXES_LOG_RETENTION_DAYS).
+AXES_RESET_ON_SUCCESS = False
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "mesoinfo.lockout.locked_out"
 AXES_USERNAME_CALLABLE = "mesoinfo.lockout.username"
