@@ -186,6 +186,8 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Twelve characters of one letter, or one short piece again and again, are refused.
+    {"NAME": "mesoinfo.validators.VariedPasswordValidator"},
 ]
 
 # Every staff account signs in with a password and then a code from an authenticator app

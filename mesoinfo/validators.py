@@ -10,6 +10,7 @@ import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 # ANSI/VT100 escape sequences (CSI ... final byte, OSC ... BEL/ST, and two-byte escapes),
 # removed whole so that no "[31m" is left behind when the ESC goes.
@@ -43,3 +44,30 @@ def validate_has_a_letter(value):
         raise ValidationError(
             _("Enter your name using letters, for example “Layla Ahmad”."), code="no_letter"
         )
+
+
+class VariedPasswordValidator:
+    """A password is not one character or one short piece said again and again
+    ("aaaaaaaaaaaa", "abcabcabcabc", "121212121212"): its length is then no guard. It needs
+    `min_distinct` different characters, and must not be a repeated piece."""
+
+    def __init__(self, min_distinct=6):
+        self.min_distinct = min_distinct
+
+    def validate(self, password, user=None):
+        text = password.casefold()
+        repeated = re.fullmatch(r"(.+?)\1+", text, flags=re.DOTALL)
+        if len(set(text)) < self.min_distinct or repeated:
+            raise ValidationError(self.message(), code="password_too_repetitive")
+
+    def message(self):
+        return ngettext(
+            "This password repeats the same characters too much. Use at least %(count)d "
+            "different character, not one short piece typed again and again.",
+            "This password repeats the same characters too much. Use at least %(count)d "
+            "different characters, not one short piece typed again and again.",
+            self.min_distinct,
+        ) % {"count": self.min_distinct}
+
+    def get_help_text(self):
+        return self.message()
