@@ -8,7 +8,6 @@ import qrcode.image.svg
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-
 # The session's own unconfirmed app, by its id.
 ENROLMENT_KEY = "twofactor.enrolment_app"
 

@@ -18,7 +18,7 @@ from .forms import CodeForm, PasswordAgainForm
 from .models import AuthenticatorApp
 
 # How long a password typed again opens the enrolment page.
-PASSWORD_AGAIN_KEY = "twofactor.password_again_at"
+PASSWORD_AGAIN_KEY = "twofactor.password_again_at"  # noqa: S105 (a session key)
 PASSWORD_AGAIN_SECONDS = 10 * 60
 
 
