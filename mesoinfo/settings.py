@@ -294,9 +294,10 @@ PERMISSIONS_POLICY = {
 
 # --- Caches ---------------------------------------------------------------------------
 
-CACHES = cache_settings(
-    os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")), os.environ.get("REDIS_URL", "")
-)
+# One Redis for several machines: the shared cache, and the consultation flood counters
+# (screener.limits counts in the database without it).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = cache_settings(os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")), REDIS_URL)
 RATELIMIT_USE_CACHE = "ratelimit"
 # Cached pages are kept per release; empty: the checkout's git commit (mesoinfo/release.py).
 RELEASE_ID = os.environ.get("RELEASE_ID", "").strip()
@@ -320,6 +321,9 @@ CLINIC_COUNTRY = os.environ.get("CLINIC_COUNTRY", "SA")
 RECEPTION_EMAILS = env_list("RECEPTION_EMAILS")
 # Quicker than a person can fill the form in is automated.
 CONSULTATION_MIN_FILL_SECONDS = env_int("CONSULTATION_MIN_FILL_SECONDS", 3)
+# While the site-wide allowance is spent (screener.limits.site_is_busy), a form must have
+# been open this long before it is sent: people take that long, a flooding program not.
+CONSULTATION_BUSY_FILL_SECONDS = env_int("CONSULTATION_BUSY_FILL_SECONDS", 20)
 CONSULTATION_FORM_MAX_AGE = 24 * 60 * 60
 
 # Backups (manage.py backup_site): the private age key stays off the server.

@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django.utils.translation import get_language
 from django.views.generic import TemplateView
 
+from . import limits
 from .forms import ConsultationForm, new_form_token, restore_errors
 from .mixins import ScreenerStateMixin
 from .models import ConsultationRequest
@@ -23,6 +24,7 @@ class ConsultationView(ScreenerStateMixin, TemplateView):
             outcome_available=self.state.outcome is not None,
             opened_at=self.state.form_opened_at,
             submitted_at=submitted_at,
+            busy=data is not None and limits.site_is_busy(),
         )
 
     def get(self, request, *args, **kwargs):

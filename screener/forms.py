@@ -178,8 +178,23 @@ class ConsultationForm(forms.ModelForm):
             "message": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, *args, outcome_available=False, opened_at=None, submitted_at=None, **kwargs):
+    def __init__(
+        self,
+        *args,
+        outcome_available=False,
+        opened_at=None,
+        submitted_at=None,
+        busy=False,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
+        # While the site is flooded (screener.limits.site_is_busy) a form must stay open
+        # longer before it is sent.
+        self.min_fill_seconds = (
+            settings.CONSULTATION_BUSY_FILL_SECONDS
+            if busy
+            else settings.CONSULTATION_MIN_FILL_SECONDS
+        )
         # When the visitor first opened the form, and when they sent it: a refused form
         # shown again after its redirect is judged at the time it was sent.
         self.opened_at, self.submitted_at = opened_at, submitted_at
@@ -242,7 +257,7 @@ class ConsultationForm(forms.ModelForm):
         # The anti-bot timer runs from the first time this visitor opened the form, so a
         # form shown again after an error may be sent at once.
         opened = min(issued, self.opened_at or issued)
-        if now - opened < settings.CONSULTATION_MIN_FILL_SECONDS:
+        if now - opened < self.min_fill_seconds:
             raise forms.ValidationError(
                 _("That was very quick. Please check your details and send the form again.")
             )

@@ -1,0 +1,48 @@
+"""The flood counters count exactly when requests arrive at once (a database row locked
+while it is counted). SQLite takes one writer at a time anyway; the test needs a server
+database to mean anything, and runs on PostgreSQL (.ci/with-postgres)."""
+
+import threading
+
+import pytest
+from django.db import connection, connections
+
+from screener.limits import count_in_database, forget_old_counters
+from screener.models import RateCounter
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.mark.skipif(connection.vendor == "sqlite", reason="parallel writers need a server database")
+def test_parallel_requests_are_each_counted_once():
+    counts, errors = [], []
+
+    def spend():
+        try:
+            for _ in range(5):
+                counts.append(count_in_database("test:parallel"))
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=spend) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sorted(counts) == list(range(1, 41))  # every count given out once
+    assert RateCounter.objects.get(key="test:parallel").count == 40
+
+
+def test_counters_of_past_hours_are_forgotten():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    assert count_in_database("test:now") == 1
+    assert count_in_database("test:now") == 2
+    RateCounter.objects.create(key="test:old", count=7, expires_at=timezone.now() - timedelta(1))
+    assert forget_old_counters() == 1
+    assert list(RateCounter.objects.values_list("key", flat=True)) == ["test:now"]
