@@ -6,6 +6,7 @@ class MesoInfoConfig(AppConfig):
     name = "mesoinfo"
 
     def ready(self):
+        from . import checks  # noqa: F401 (registers the deployment checks)
         from .languages import table
         from .sqlite import keep_files_private
 

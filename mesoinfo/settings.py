@@ -25,6 +25,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 DEBUG = env_bool("DEBUG", default=False)
 
 SECRET_KEY = secret_key(DEBUG)
+# Earlier keys, comma-separated, during a rotation: sessions, signed forms and screener
+# cookies made with them still open while visitors and staff move to the new key.
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")

@@ -86,7 +86,8 @@ def notify_reception(row, request=None):
         return
     with translation.override(settings.LANGUAGE_CODE):
         path = reverse("admin:screener_consultationrequest_change", args=[row.pk])
-        link = request.build_absolute_uri(path) if request is not None else path
+        # From SITE_URL, never from the request's Host header, which the sender chose.
+        link = settings.SITE_URL.rstrip("/") + path
         subject = _("New consultation request %(reference)s") % {"reference": row.reference}
         body = "\n".join(
             [
