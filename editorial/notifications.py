@@ -4,15 +4,19 @@ Messages name the article and link to the admin; they never hold a visitor's dat
 (no consultation request, no screener answer, no feedback comment).
 """
 
+import logging
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage
+from django.core.mail import BadHeaderError, EmailMessage
+from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 PUBLISH_PERMISSION = "publish_article"
+logger = logging.getLogger(__name__)
 
 
 def reviewers():
@@ -38,12 +42,22 @@ def send(recipients, subject, lines):
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             parts[code] = (str(subject()), "\n".join(str(line) for line in lines()))
-    EmailMessage(
-        subject=f"{parts['ar'][0]} / {parts['en'][0]}",
+    message = EmailMessage(
+        # One line: a title with a line break must not break the message's headers.
+        subject=" ".join(f"{parts['ar'][0]} / {parts['en'][0]}".split()),
         body=f"{parts['ar'][1]}\n\n---\n\n{parts['en'][1]}\n",
         to=addresses[:1] if len(addresses) == 1 else [],
         bcc=addresses if len(addresses) > 1 else [],
-    ).send()
+    )
+
+    def deliver():
+        # After the change is saved, and never its undoing: a failed e-mail is logged.
+        try:
+            message.send()
+        except (OSError, BadHeaderError):
+            logger.exception("An editorial e-mail could not be sent.")
+
+    transaction.on_commit(deliver)
 
 
 def _title(revision):

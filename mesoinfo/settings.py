@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "screener.middleware.ScreenerStateCookieMiddleware",
     "screener.middleware.ForgetScreenerOnLeaveMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # A staff address or form the admin cannot read answers 400 (mesoinfo/admin_errors.py).
+    "mesoinfo.admin_errors.AdminBadInputMiddleware",
     # Axes must come last: it turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -71,3 +71,39 @@ class VariedPasswordValidator:
 
     def get_help_text(self):
         return self.message()
+
+
+# Markdown that Python-Markdown takes minutes or its whole recursion limit to render:
+# thousands of open brackets or parentheses in one paragraph ("[" * 20000), or a line of
+# list markers nested in one another ("1. " * 5000). No article needs either.
+MAX_MARKDOWN_DEPTH = 8
+# Markers (a bullet, "1." or ">" and a space) nested one in another at a line's start.
+MARKER = r"[ \t]*(?:[-*+]|\d{1,9}[.)]|>)[ \t]+"
+NESTED_MARKERS = re.compile(f"^(?:{MARKER}){{{MAX_MARKDOWN_DEPTH + 1},}}", re.M)
+
+
+def validate_markdown_shape(text):
+    """Refuse Markdown nested deeper than any article is (the renderer's time and recursion
+    grow with the depth); the message says what to change."""
+    if NESTED_MARKERS.search(text):
+        raise ValidationError(
+            _("A line starts with too many list or quote markers. Put each item on its own line."),
+            code="nested_markers",
+        )
+    for paragraph in re.split(r"\n[ \t]*\n", text):
+        for opening, closing in ("[]", "()"):
+            depth = 0
+            for char in paragraph:
+                if char == opening:
+                    depth += 1
+                elif char == closing and depth:
+                    depth -= 1
+                if depth > MAX_MARKDOWN_DEPTH:
+                    raise ValidationError(
+                        _(
+                            "This text has too many “%(bracket)s” brackets inside one another "
+                            "or left open. Close each bracket, or remove the extra ones."
+                        )
+                        % {"bracket": opening},
+                        code="nested_brackets",
+                    )
