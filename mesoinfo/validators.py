@@ -107,3 +107,12 @@ def validate_markdown_shape(text):
                         % {"bracket": opening},
                         code="nested_brackets",
                     )
+
+
+def validate_single_line(value):
+    """A title is one line of visible text: no line break, tab or other control or
+    invisible formatting character (it becomes an e-mail subject and a page's <title>)."""
+    if any(unicodedata.category(char) == "Cc" for char in value):
+        raise ValidationError(
+            _("Write the title on one line, without line breaks or tabs."), code="control_character"
+        )

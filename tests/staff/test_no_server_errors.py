@@ -88,3 +88,19 @@ def test_the_body_preview_still_renders_an_ordinary_article(admin_client):
     response = admin_client.post(PREVIEW, {"text": text, "language": "ar"})
     assert response.status_code == 200
     assert "<li>" in response.json()["html"]
+
+
+@pytest.mark.parametrize("title", ["First line\nsecond line", "Tab\there", "Bell\x07", "\r"])
+def test_a_title_with_a_line_break_or_control_character_is_refused(article, title):
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    article.title_en = title
+    with translation.override("ar"), pytest.raises(ValidationError) as refused:
+        article.full_clean()
+    assert "اكتب العنوان في سطر واحد" in str(refused.value.message_dict["title_en"])
+
+
+def test_an_ordinary_arabic_title_with_direction_marks_is_accepted(article):
+    article.title_ar = "الميزوثيرابي\u200f: ما هي؟"
+    article.full_clean()
