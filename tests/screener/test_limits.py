@@ -46,3 +46,42 @@ def test_counters_of_past_hours_are_forgotten():
     RateCounter.objects.create(key="test:old", count=7, expires_at=timezone.now() - timedelta(1))
     assert forget_old_counters() == 1
     assert list(RateCounter.objects.values_list("key", flat=True)) == ["test:now"]
+
+
+@pytest.mark.skipif(connection.vendor == "sqlite", reason="parallel writers need a server database")
+def test_parallel_requests_from_one_network_store_exactly_the_limit(settings):
+    from django.test import Client
+
+    from screener.models import ConsultationRequest
+
+    from .helpers import ready_token, url
+
+    settings.CONSULTATION_RATE_LIMIT = "5/h"
+    statuses, errors = [], []
+    start = threading.Barrier(12)
+
+    def send(n):
+        try:
+            data = {
+                "name": "ليلى أحمد",
+                "phone": "+966501234567",
+                "preferred_language": "ar",
+                "preferred_time": "morning",
+                "consent_to_contact": "on",
+                "token": ready_token(),
+            }
+            client = Client(REMOTE_ADDR=f"2001:db8:5:5::{n + 1:x}")
+            start.wait()
+            statuses.append(client.post(url("consultation", "en"), data).status_code)
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=send, args=(n,)) for n in range(12)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert ConsultationRequest.objects.count() == 5
