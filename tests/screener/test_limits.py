@@ -85,3 +85,47 @@ def test_parallel_requests_from_one_network_store_exactly_the_limit(settings):
         thread.join()
     assert errors == []
     assert ConsultationRequest.objects.count() == 5
+
+
+@pytest.fixture
+def redis_url(tmp_path):
+    """A throwaway Redis server on a Unix socket (skipped where redis-server is missing)."""
+    import shutil
+    import subprocess
+    import time
+
+    server = shutil.which("redis-server")
+    if server is None:
+        pytest.skip("redis-server is not installed")
+    socket = tmp_path / "redis.sock"
+    process = subprocess.Popen(  # noqa: S603 - our own arguments
+        [server, "--port", "0", "--unixsocket", str(socket), "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    for _ in range(100):
+        if socket.exists():
+            break
+        time.sleep(0.05)
+    yield f"unix://{socket}"
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_with_redis_parallel_requests_are_each_counted_once(settings, redis_url):
+    from screener.limits import count_one, redis_client
+
+    settings.REDIS_URL = redis_url
+    counts = []
+
+    def spend():
+        for _ in range(10):
+            counts.append(count_one("test:redis"))
+
+    threads = [threading.Thread(target=spend) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(counts) == list(range(1, 81))
+    assert 0 < redis_client(redis_url).ttl("test:redis") <= 3660
+    assert RateCounter.objects.count() == 0  # nothing in the database
