@@ -4,16 +4,19 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test install setup messages system-deps lint browser-deps lock
+.PHONY: run test install install-test setup messages system-deps lint browser-deps lock
 
 # DEBUG is off unless the environment says otherwise (settings.py); the development server
 # and the test suite turn it on, for themselves and the steps they run first.
 run test: export DEBUG ?= true
 
-# Every package, pip and setuptools included, comes from requirements.lock with its hash
-# (a changed or substituted file is refused); the project itself then installs on top,
-# adding nothing. `make lock` writes the lock again from pyproject.toml.
+# Every package, pip and setuptools included, comes from a lock with its hash (a changed or
+# substituted file is refused); the project itself then installs on top, adding nothing.
+# Two locks: requirements.lock, what the site runs on (`make run`, production), and
+# requirements-test.lock, the same versions and the test tools (`make test`).
+# `make lock` writes both again from pyproject.toml.
 LOCK := requirements.lock
+TEST_LOCK := requirements-test.lock
 LOCK_TOOLS := 'pip>=25' 'setuptools>=68'
 
 $(VENV)/.installed: pyproject.toml $(LOCK)
@@ -22,7 +25,12 @@ $(VENV)/.installed: pyproject.toml $(LOCK)
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
+$(VENV)/.installed-test: $(VENV)/.installed $(TEST_LOCK)
+	$(PY) -m pip install --quiet --require-hashes --upgrade -r $(TEST_LOCK)
+	touch $@
+
 install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
 
 # gettext (msgfmt) for the catalogues, and hunspell with its Arabic dictionary for the
 # spelling test (tests/content/test_spelling_ar.py); installed from Debian's packages when
@@ -89,21 +97,25 @@ browser-deps:
 # Each run prints its 20 slowest tests. A third run adds French in settings alone
 # (tests/settings_french.py) and renders the site in it (tests/third_language/).
 # The topology test (-m topology) needs PostgreSQL: it runs in the second run only.
-test: messages browser-deps
+test: install-test messages browser-deps
 	mkdir -p test-artifacts/screenshots
 	$(PY) -m pytest --durations=20
 	$(PY) -m pytest -p no:cacheprovider --ds=tests.settings_french tests/third_language
 	.ci/with-postgres $(PY) -m pytest -p no:cacheprovider --durations=20 -m "not load and not browser"
 
 # Keeps the versions already locked where pyproject.toml allows them; `make lock UPGRADE=1`
-# takes the newest allowed. uv resolves for every platform Python 3.11 and 3.12 run on.
+# takes the newest allowed. uv resolves for every platform Python 3.11 and 3.12 run on; the
+# test lock is held to the runtime lock's versions, so tests run what production runs.
+UV_COMPILE = $(VENV)/bin/uv pip compile pyproject.toml - --generate-hashes --universal \
+	--python-version 3.11 --custom-compile-command "make lock" --quiet
+
 lock:
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet 'uv>=0.9,<1'
-	printf '%s\n' $(LOCK_TOOLS) | $(VENV)/bin/uv pip compile pyproject.toml - --extra test \
-	  --generate-hashes --universal --python-version 3.11 $(if $(UPGRADE),--upgrade) \
-	  --custom-compile-command "make lock" --quiet -o $(LOCK)
+	printf '%s\n' $(LOCK_TOOLS) | $(UV_COMPILE) $(if $(UPGRADE),--upgrade) -o $(LOCK)
+	printf '%s\n' $(LOCK_TOOLS) | $(UV_COMPILE) --extra test -c $(LOCK) \
+	  $(if $(UPGRADE),--upgrade) -o $(TEST_LOCK)
 
-lint: install
+lint: install-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

@@ -6,16 +6,21 @@ import re
 import markdown
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
+
+from mesoinfo.validators import validate_markdown_shape
 
 from . import rendering
 from .readability import readability
 from .rendering import ALLOWED_TAGS, render_markdown
 
-MAX_BODY = 200_000  # characters; an article is far shorter
+# Characters: the longest article is about 12,000; a longer text is refused, not cut.
+MAX_BODY = 50_000
 TAG_RE = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b")
 # The extensions of rendering.render_markdown (this is the HTML before sanitizing); when
 # rendering.py names its list MARKDOWN_EXTENSIONS, that list is used.
@@ -65,11 +70,24 @@ class BodyPreviewView(View):
     http_method_names = ["post"]
 
     def post(self, request):
-        text = request.POST.get("text", "")[:MAX_BODY]
+        text = request.POST.get("text", "")
         language = request.POST.get("language")
         if language not in dict(settings.LANGUAGES):
             return JsonResponse({"error": _("Unknown language.")}, status=400)
-        data = preview(text, language)
+        if len(text) > MAX_BODY:
+            message = ngettext(
+                "The text is longer than %(count)d character, more than an article needs.",
+                "The text is longer than %(count)d characters, more than an article needs.",
+                MAX_BODY,
+            ) % {"count": MAX_BODY}
+            return JsonResponse({"error": message}, status=400)
+        try:
+            validate_markdown_shape(text)
+            data = preview(text, language)
+        except ValidationError as error:
+            return JsonResponse({"error": " ".join(error.messages)}, status=400)
+        except RecursionError:
+            return JsonResponse({"error": _("This text is nested too deeply to show.")}, status=400)
         data["summary"] = _("%(words)d words, %(average)s words per sentence on average") % {
             "words": data["words"],
             "average": data["average_words"],

@@ -4,9 +4,12 @@ Messages name the article and link to the admin; they never hold a visitor's dat
 (no consultation request, no screener answer, no feedback comment).
 """
 
+import logging
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage
+from django.core.mail import BadHeaderError, EmailMessage
+from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
@@ -14,6 +17,8 @@ from django.utils.translation import gettext_lazy as _
 
 from content.bidi import isolate_plain_for
 from content.models import PUBLISH_CODENAME
+
+logger = logging.getLogger(__name__)
 
 
 def reviewers():
@@ -41,12 +46,22 @@ def send(recipients, subject, lines):
         with translation.override(code):
             subjects.append(isolate_plain_for(code, str(subject())))
             bodies.append(isolate_plain_for(code, "\n".join(str(line) for line in lines())))
-    EmailMessage(
-        subject=" / ".join(subjects),
+    message = EmailMessage(
+        # One line: a title with a line break must not break the message's headers.
+        subject=" ".join(" / ".join(subjects).split()),
         body="\n\n---\n\n".join(bodies) + "\n",
         to=addresses[:1] if len(addresses) == 1 else [],
         bcc=addresses if len(addresses) > 1 else [],
-    ).send()
+    )
+
+    def deliver():
+        # After the change is saved, and never its undoing: a failed e-mail is logged.
+        try:
+            message.send()
+        except (OSError, BadHeaderError):
+            logger.exception("An editorial e-mail could not be sent.")
+
+    transaction.on_commit(deliver)
 
 
 def _title(revision):

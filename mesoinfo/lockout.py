@@ -37,6 +37,18 @@ def failure_limit(request, credentials=None):
     return settings.AXES_ADDRESS_FAILURE_LIMIT
 
 
+def reset_own_failures(sender, request, user, **kwargs):
+    """A right password: forget the failures of this user name from this address, and no
+    other's (connected to user_logged_in in mesoinfo.apps)."""
+    from axes.helpers import get_client_ip_address
+    from axes.models import AccessAttempt
+
+    if request is None:
+        return
+    address = getattr(request, "axes_ip_address", None) or get_client_ip_address(request)
+    AccessAttempt.objects.filter(username=user.get_username(), ip_address=address).delete()
+
+
 def locked_out(request, original_response=None, credentials=None):
     by_name = locked_for_the_name(request, credentials)
     context = {

@@ -7,7 +7,8 @@ django.template logs a missing variable at DEBUG with an exception whose text is
 the whole template context. The filter keeps only an SQL statement's first word
 and its timing, drops the template exception, and blanks out anything that looks
 like an e-mail address or a phone number in every message (mesoinfo/privacy.py),
-once it is put together and cut to MAX_MESSAGE characters.
+once it is put together and cut to MAX_MESSAGE characters; a traceback likewise, each
+line cut and the whole kept to its end.
 """
 
 import logging
@@ -18,6 +19,11 @@ from mesoinfo.privacy import REDACTED, redact
 # cut to this many characters before it is redacted, so a log line costs little CPU.
 MAX_MESSAGE = 2000
 CUT = " […]"
+# A traceback: each line cut (an exception's text can hold the 8 KB header), the whole
+# kept to its last MAX_TRACEBACK characters (where the exception is).
+MAX_TRACEBACK_LINE = 500
+MAX_TRACEBACK = 8000
+FORMATTER = logging.Formatter()
 
 
 def cut(message):
@@ -26,6 +32,20 @@ def cut(message):
     if len(message) <= MAX_MESSAGE:
         return message
     kept = message[:MAX_MESSAGE]
+    space = kept.rfind(" ")
+    return (kept[:space] if space > 0 else kept) + CUT
+
+
+def cut_traceback(text):
+    lines = [
+        line if len(line) <= MAX_TRACEBACK_LINE else cut_line(line) for line in text.split("\n")
+    ]
+    text = "\n".join(lines)
+    return text if len(text) <= MAX_TRACEBACK else "[…] " + text[-MAX_TRACEBACK:]
+
+
+def cut_line(line):
+    kept = line[:MAX_TRACEBACK_LINE]
     space = kept.rfind(" ")
     return (kept[:space] if space > 0 else kept) + CUT
 
@@ -56,4 +76,11 @@ class RedactPersonalData(logging.Filter):
         # The whole message at once: a phone number split across arguments, or logged as
         # a number, is found too.
         record.msg, record.args = redact(cut(message)), ()
+        if record.exc_info or record.exc_text:
+            # The traceback, written once here, cut and redacted like the message; handlers
+            # print exc_text and never format the exception themselves.
+            text = record.exc_text or FORMATTER.formatException(record.exc_info)
+            record.exc_text, record.exc_info = redact(cut_traceback(text)), None
+        if record.stack_info:
+            record.stack_info = redact(cut_traceback(record.stack_info))
         return True

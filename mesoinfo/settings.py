@@ -25,6 +25,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 DEBUG = env_bool("DEBUG", default=False)
 
 SECRET_KEY = secret_key(DEBUG)
+# Earlier keys, comma-separated, during a rotation: sessions, signed forms and screener
+# cookies made with them still open while visitors and staff move to the new key.
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -84,8 +87,13 @@ MIDDLEWARE = [
     "staff.middleware.AdminLanguageMiddleware",
     "twofactor.middleware.RequireSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "screener.middleware.ScreenerPrivacyHeadersMiddleware",
+    "screener.middleware.PadScreenerPagesMiddleware",
+    "screener.middleware.ScreenerStateCookieMiddleware",
     "screener.middleware.ForgetScreenerOnLeaveMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # A staff address or form the admin cannot read answers 400 (mesoinfo/admin_errors.py).
+    "mesoinfo.admin_errors.AdminBadInputMiddleware",
     # Axes must come last: it turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -183,6 +191,8 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Twelve characters of one letter, or one short piece again and again, are refused.
+    {"NAME": "mesoinfo.validators.VariedPasswordValidator"},
 ]
 
 # Every staff account signs in with a password and then a code from an authenticator app
@@ -203,7 +213,13 @@ AXES_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 20)
 AXES_FAILURE_LIMIT = "mesoinfo.lockout.failure_limit"
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
-AXES_RESET_ON_SUCCESS = True
+# A right password clears only that name's failures from that address
+# (mesoinfo.lockout.reset_own_failures): axes' own reset would also clear every failure of
+# the address, so one staff member's sign-in would wipe another's guesses at a third's
+# password. Every failure is also kept in the failure log (purged after
+# AXES_LOG_RETENTION_DAYS).
+AXES_RESET_ON_SUCCESS = False
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "mesoinfo.lockout.locked_out"
 AXES_USERNAME_CALLABLE = "mesoinfo.lockout.username"
@@ -283,9 +299,10 @@ PERMISSIONS_POLICY = {
 
 # --- Caches ---------------------------------------------------------------------------
 
-CACHES = cache_settings(
-    env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache")), env_str("REDIS_URL", "")
-)
+# One Redis for several machines: the shared cache, and the consultation flood counters
+# (screener.limits counts in the database without it).
+REDIS_URL = env_str("REDIS_URL", "")
+CACHES = cache_settings(env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache")), REDIS_URL)
 RATELIMIT_USE_CACHE = "ratelimit"
 # Cached pages are kept per release; empty: the checkout's git commit (mesoinfo/release.py).
 RELEASE_ID = env_str("RELEASE_ID", "").strip()
@@ -312,6 +329,9 @@ CLINIC_COUNTRY_FROM_ENVIRONMENT = bool(env_str("CLINIC_COUNTRY", "").strip())
 RECEPTION_EMAILS = env_list("RECEPTION_EMAILS")
 # Quicker than a person can fill the form in is automated.
 CONSULTATION_MIN_FILL_SECONDS = env_int("CONSULTATION_MIN_FILL_SECONDS", 3)
+# While the site-wide allowance is spent (screener.limits.site_is_busy), a form must have
+# been open this long before it is sent: people take that long, a flooding program not.
+CONSULTATION_BUSY_FILL_SECONDS = env_int("CONSULTATION_BUSY_FILL_SECONDS", 20)
 CONSULTATION_FORM_MAX_AGE = 24 * 60 * 60
 
 # Backups (manage.py backup_site): the private age key stays off the server.

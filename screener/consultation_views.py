@@ -7,10 +7,11 @@ from django.shortcuts import redirect
 from django.utils.translation import get_language
 from django.views.generic import TemplateView
 
-from .forms import ConsultationForm, new_form_token
+from . import limits
+from .forms import ConsultationForm, new_form_token, restore_errors
+from .mixins import ScreenerStateMixin
 from .models import ConsultationRequest
 from .sending import LIMITED, send_request
-from .views import ScreenerStateMixin, with_errors
 
 
 class ConsultationView(ScreenerStateMixin, TemplateView):
@@ -23,6 +24,7 @@ class ConsultationView(ScreenerStateMixin, TemplateView):
             outcome_available=self.state.outcome is not None,
             opened_at=self.state.form_opened_at,
             submitted_at=submitted_at,
+            busy=data is not None and limits.site_is_busy(),
         )
 
     def get(self, request, *args, **kwargs):
@@ -35,7 +37,7 @@ class ConsultationView(ScreenerStateMixin, TemplateView):
         form = self.form(draft["data"], submitted_at=draft.get("at"))
         limited = bool(draft.get("limited"))
         if not limited:
-            with_errors(form, draft)
+            restore_errors(form, draft)
         status = 429 if limited else 400
         return self.render_to_response(
             self.get_context_data(form=form, rate_limited=limited), status=status

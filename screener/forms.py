@@ -14,20 +14,45 @@ from mesoinfo.validators import clean_visitor_text, validate_has_a_letter
 
 from . import phones
 from .models import ConsultationRequest
-from .questions import ANSWER_CHOICES
+from .questions import ANSWER_CHOICES, ANSWER_CODES
 
 TOKEN_SALT = "screener.consultation-form"  # noqa: S105 (a signing salt, not a secret)
 
 
+FROM_CODE = {code: answer for answer, code in ANSWER_CODES.items()}
+
+
 class AnswerForm(forms.Form):
+    """One answer, sent as its one-letter code (every answer makes a body of one length);
+    cleaned_data["answer"] is the answer itself (YES, NO or NOT_SURE)."""
+
     answer = forms.ChoiceField(
-        choices=ANSWER_CHOICES,
+        choices=[(ANSWER_CODES[value], label) for value, label in ANSWER_CHOICES],
         widget=forms.RadioSelect,
         error_messages={
             "required": _("Choose Yes, No or I'm not sure."),
             "invalid_choice": _("Choose Yes, No or I'm not sure."),
         },
     )
+
+    def __init__(self, *args, initial=None, **kwargs):
+        if initial and initial.get("answer") in ANSWER_CODES:
+            initial = {**initial, "answer": ANSWER_CODES[initial["answer"]]}
+        super().__init__(*args, initial=initial, **kwargs)
+
+    def clean_answer(self):
+        return FROM_CODE[self.cleaned_data["answer"]]
+
+
+def restore_errors(form, draft):
+    """`form`, bound to a refused form's kept fields, showing the errors it was refused with
+    (the fields may have been cut to fit the cookie; the errors say why they were refused)."""
+    errors = form.errors  # the kept fields validated once; replaced by the kept errors
+    errors.clear()
+    for name, messages in draft.get("errors", {}).items():
+        for message in messages:
+            form.add_error(name if name in form.fields else None, message)
+    return form
 
 
 def new_form_token():
@@ -168,8 +193,23 @@ class ConsultationForm(forms.ModelForm):
             "message": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, *args, outcome_available=False, opened_at=None, submitted_at=None, **kwargs):
+    def __init__(
+        self,
+        *args,
+        outcome_available=False,
+        opened_at=None,
+        submitted_at=None,
+        busy=False,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
+        # While the site is flooded (screener.limits.site_is_busy) a form must stay open
+        # longer before it is sent.
+        self.min_fill_seconds = (
+            settings.CONSULTATION_BUSY_FILL_SECONDS
+            if busy
+            else settings.CONSULTATION_MIN_FILL_SECONDS
+        )
         # When the visitor first opened the form, and when they sent it: a refused form
         # shown again after its redirect is judged at the time it was sent.
         self.opened_at, self.submitted_at = opened_at, submitted_at
@@ -232,7 +272,7 @@ class ConsultationForm(forms.ModelForm):
         # The anti-bot timer runs from the first time this visitor opened the form, so a
         # form shown again after an error may be sent at once.
         opened = min(issued, self.opened_at or issued)
-        if now - opened < settings.CONSULTATION_MIN_FILL_SECONDS:
+        if now - opened < self.min_fill_seconds:
             raise forms.ValidationError(
                 _("That was very quick. Please check your details and send the form again.")
             )

@@ -1,29 +1,27 @@
-"""Keep the screener private, write its state cookie back, and forget the answers when the
-visitor leaves it.
+"""The screener's middlewares, one job each:
 
-Every response under the screener's address, errors included, is no-store and noindex,
-and padded to a multiple of PAGE_BUCKET bytes so that its size does not tell the answers.
+- ScreenerPrivacyHeadersMiddleware: every response under the screener's address, errors
+  included, is kept by no cache, transformed (compressed) by no proxy, indexed by no robot;
+- PadScreenerPagesMiddleware: every screener page is padded to a whole number of
+  PAGE_BUCKET bytes, so that its size does not tell the answers (screener.padding);
+- ScreenerStateCookieMiddleware: writes the visitor's state cookie back when it changed;
+- ForgetScreenerOnLeaveMiddleware: forgets the answers when the visitor opens a page
+  outside the screener.
 """
 
-import time
 from functools import cache
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
-from django.utils.cache import add_never_cache_headers
-from django.utils.http import http_date
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from . import cookie
+from .padding import padding_for
 from .state import screener_state
 
 ROBOTS = "noindex, nofollow"
-NEVER_CACHE = "max-age=0, no-cache, no-store, must-revalidate, private"
 PAGE_BUCKET = 16 * 1024
-PADDING = b"<!--%s-->"
-# The earlier design's second cookie: deleted, with the flags it was set with, wherever a
-# browser still sends it.
-LEGACY_STARTED_COOKIE = "screener_started"
 
 
 @cache
@@ -43,71 +41,78 @@ def is_screener_path(request):
     return request.path.startswith(screener_prefixes())
 
 
-def never_cache(response):
-    """add_never_cache_headers(response), written at once on a response with neither header
-    yet (nearly every one) instead of parsing and rebuilding Cache-Control twice."""
-    if response.has_header("Cache-Control") or response.has_header("Expires"):
-        add_never_cache_headers(response)
-        return
-    response["Expires"] = http_date(time.time())
-    response["Cache-Control"] = NEVER_CACHE
+class ScreenerPrivacyHeadersMiddleware:
+    """No-store and no-transform: a proxy that compressed a padded page would undo the
+    padding (deploy/ turns compression off for these addresses too)."""
 
-
-def has_state_cookie(request):
-    return bool(request.COOKIES.get(cookie.cookie_name()))
-
-
-def write_state(request, response):
-    """Set, renew or delete the state cookie, if this request changed the state."""
-    state = getattr(request, "_screener_state", None)
-    if state is None or not state.changed:
-        return
-    if state.is_empty():
-        if has_state_cookie(request):
-            cookie.delete(response)
-    else:
-        cookie.write(response, state.as_dict())
-
-
-def pad_to_bucket(response):
-    """Pad an HTML page with a comment to the next multiple of PAGE_BUCKET bytes."""
-    if response.streaming or not response.get("Content-Type", "").startswith("text/html"):
-        return
-    content = response.content
-    if b"</body>" not in content:
-        return
-    room = -(len(content) + len(PADDING % b"")) % PAGE_BUCKET
-    filler = PADDING % (b" " * room)
-    response.content = content.replace(b"</body>", filler + b"</body>", 1)
-    if response.has_header("Content-Length"):
-        response["Content-Length"] = str(len(response.content))
-
-
-def delete_legacy_cookie(request, response):
-    if LEGACY_STARTED_COOKIE in request.COOKIES:
-        response.delete_cookie(
-            LEGACY_STARTED_COOKIE,
-            path=settings.SESSION_COOKIE_PATH,
-            domain=settings.SESSION_COOKIE_DOMAIN,
-            samesite=settings.SESSION_COOKIE_SAMESITE,
-        )
-        response.cookies[LEGACY_STARTED_COOKIE]["httponly"] = True
-        response.cookies[LEGACY_STARTED_COOKIE]["secure"] = settings.SESSION_COOKIE_SECURE
-
-
-class ForgetScreenerOnLeaveMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
         if is_screener_path(request):
-            never_cache(response)
+            add_never_cache_headers(response)
+            patch_cache_control(response, no_transform=True)
             response.setdefault("X-Robots-Tag", ROBOTS)
-            pad_to_bucket(response)
-        write_state(request, response)
-        delete_legacy_cookie(request, response)
         return response
+
+
+class PadScreenerPagesMiddleware:
+    """An HTML page under the screener's address padded, before </body>, to the next
+    multiple of PAGE_BUCKET bytes. The part of a page that reads the answers is already
+    one size ({% fixed_size %}); this hides the rest (the clinic's details, titles)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if is_screener_path(request):
+            pad_page(response)
+        return response
+
+
+def pad_page(response):
+    if (
+        response.streaming
+        or response.has_header("Content-Encoding")
+        or not response.get("Content-Type", "").startswith("text/html")
+    ):
+        return
+    body, end, rest = response.content.rpartition(b"</body>")
+    if not end:
+        return
+    response.content = body + padding_for(len(response.content), PAGE_BUCKET) + end + rest
+    if response.has_header("Content-Length"):
+        response["Content-Length"] = str(len(response.content))
+
+
+class ScreenerStateCookieMiddleware:
+    """Set, renew or delete the state cookie, if this request changed the state."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        state = getattr(request, "_screener_state", None)
+        if state is not None and state.changed:
+            if not state.is_empty():
+                cookie.write(response, state.as_dict())
+            elif request.COOKIES.get(cookie.cookie_name()):
+                cookie.delete(response)
+        return response
+
+
+class ForgetScreenerOnLeaveMiddleware:
+    """A GET of any page outside the screener forgets the answers and the result (the
+    state cookie middleware then writes the emptied state)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
@@ -115,6 +120,6 @@ class ForgetScreenerOnLeaveMiddleware:
             request.method == "GET"
             and match is not None
             and match.namespace != "screener"
-            and has_state_cookie(request)
+            and request.COOKIES.get(cookie.cookie_name())
         ):
             screener_state(request).leave()

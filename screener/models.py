@@ -101,3 +101,19 @@ class ConsultationRequest(models.Model):
         """Note who last worked on the request, and when (the admin calls it on each change)."""
         self.handled_by = user
         self.handled_at = timezone.now()
+
+
+class RateCounter(models.Model):
+    """One flood-limit counter for one hour (screener.limits), counted in the database when
+    there is no Redis: a row locked while it is counted, so parallel requests count exactly."""
+
+    key = models.CharField(max_length=200, unique=True)
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("rate counter")
+        verbose_name_plural = _("rate counters")
+
+    def __str__(self):
+        return self.key

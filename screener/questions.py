@@ -20,6 +20,9 @@ ANSWER_CHOICES = [
     (NOT_SURE, _("I'm not sure")),
 ]
 ANSWERS = tuple(value for value, _label in ANSWER_CHOICES)
+# What the answer form sends and the state cookie keeps: one letter each, so that neither
+# a request's length nor the cookie's tells the answer.
+ANSWER_CODES = {YES: "y", NO: "n", NOT_SURE: "u"}
 
 
 @dataclass(frozen=True)

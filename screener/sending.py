@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from content.bidi import isolate_plain_for
 
-from .limits import spend_allowance
+from . import limits
 from .models import ConsultationRequest
 from .state import new_reference
 
@@ -30,8 +30,11 @@ def send_request(form, request, state):
         return DUPLICATE
     # Only a request about to be stored spends an allowance: a typo, a refusal or the same
     # form sent twice costs nothing.
-    if not spend_allowance(request, state):
+    allowance = limits.spend_allowance(request, state)
+    if allowance == limits.LIMITED:
         return LIMITED
+    if allowance == limits.BUSY:  # the site-wide count just passed its limit
+        transaction.on_commit(tell_reception_the_site_is_busy)
     row = form.save(commit=False)
     row.consent_to_contact = True
     row.submission_token = token
@@ -48,6 +51,24 @@ def send_request(form, request, state):
     state.mark_sent(row.reference, row.preferred_time, row.outcome_attached)
     transaction.on_commit(lambda: notify_reception(row, request))
     return SENT
+
+
+def tell_reception_the_site_is_busy():
+    """One e-mail, the first time in an hour that the site-wide allowance is passed."""
+    recipients = reception_addresses()
+    if not recipients:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Unusually many consultation requests")
+        body = _(
+            "More consultation requests than usual have arrived in the last hour, perhaps "
+            "from an automated sender. Requests are still accepted, but the form now asks "
+            "senders to take a little more time. Check the new requests in the admin."
+        )
+    try:
+        send_mail(subject, body, None, recipients)
+    except OSError:
+        logger.exception("Could not e-mail reception that the site is busy")
 
 
 def reception_addresses():
@@ -67,7 +88,8 @@ def notify_reception(row, request=None):
         return
     with translation.override(settings.LANGUAGE_CODE):
         path = reverse("admin:screener_consultationrequest_change", args=[row.pk])
-        link = request.build_absolute_uri(path) if request is not None else path
+        # From SITE_URL, never from the request's Host header, which the sender chose.
+        link = settings.SITE_URL.rstrip("/") + path
         subject = _("New consultation request %(reference)s") % {"reference": row.reference}
         body = "\n".join(
             [

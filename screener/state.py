@@ -10,14 +10,14 @@ import time
 from django.conf import settings
 
 from . import cookie
-from .questions import NO, NOT_SURE, QUESTION_KEYS, YES, decide, is_complete
+from .questions import ANSWER_CODES, QUESTION_KEYS, decide, is_complete
 
 # Why the saved state could not be used; the views turn these into messages.
 OK, DAMAGED, EXPIRED, LOST = "ok", "damaged", "expired", "lost"
 
 # Answers travel as one letter per question in QUESTION_KEYS order ("-" for none yet),
 # so the cookie is the same length whatever the answers are.
-LETTERS = {YES: "y", NO: "n", NOT_SURE: "u"}
+LETTERS = ANSWER_CODES
 FROM_LETTER = {letter: answer for answer, letter in LETTERS.items()}
 UNANSWERED = "-"
 HOUR = 60 * 60

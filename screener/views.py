@@ -5,7 +5,6 @@ They only route: the visitor's state lives in ScreenerState. Every POST answers 
 redirect, a refused form included, so Back never offers to send a form again."""
 
 from django.contrib import messages
-from django.forms.utils import ErrorDict, ErrorList
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -14,28 +13,23 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
 
 from . import articles
-from .forms import AnswerForm
-from .questions import QUESTIONS, TOTAL, is_complete, question
-from .state import DAMAGED, EXPIRED, LOST, OK, screener_state
+from .forms import AnswerForm, restore_errors
+from .mixins import ScreenerStateMixin, question_url
+from .padding import filler
+from .questions import (
+    ANSWER_CHOICES,
+    ANSWER_CODES,
+    QUESTIONS,
+    TOTAL,
+    decide,
+    is_complete,
+    question,
+)
+from .state import OK
 from .stored_page import stored_response
 
-STATE_MESSAGES = {
-    DAMAGED: _("Your answers could not be read, so they were cleared. Please start again."),
-    EXPIRED: _("Your answers were cleared because some time has passed. Please start again."),
-    # A changed cookie, or one made with a key the site no longer has.
-    LOST: _(
-        "Your answers could not be found, perhaps because time passed or the browser cleared "
-        "them. Please start again."
-    ),
-}
 NO_RESULT = _("There is no result to show. Your answers are not kept, so please start again.")
-SEE_THE_RESULT = _("Here is your result. To answer the questions again, choose “Start again”.")
-ANSWER_LABELS = dict(AnswerForm.base_fields["answer"].choices)
-
-
-def question_url(number, back_to=None):
-    address = reverse("screener:question", args=[number])
-    return f"{address}?return={back_to}" if back_to else address
+ANSWER_LABELS = dict(ANSWER_CHOICES)
 
 
 def answer_rows(answers, back_to):
@@ -66,39 +60,6 @@ def answer_options(form):
         }
         for index, (value, label) in enumerate(field.field.choices)
     ]
-
-
-def with_errors(form, draft):
-    """`form`, bound to a refused form's fields, with the errors it was refused with (the
-    fields may have been cut to fit the cookie; the errors say why they were refused)."""
-    form._errors = ErrorDict(
-        {
-            name: ErrorList(messages, field_id=form[name].auto_id if name in form.fields else None)
-            for name, messages in draft.get("errors", {}).items()
-        }
-    )
-    form.cleaned_data = {}
-    return form
-
-
-class ScreenerStateMixin:
-    """Gives the view the visitor's screener state, with a message when it was unusable."""
-
-    def dispatch(self, request, *args, **kwargs):
-        self.state = screener_state(request)
-        if self.state.status in STATE_MESSAGES:
-            messages.warning(request, STATE_MESSAGES[self.state.status])
-        return super().dispatch(request, *args, **kwargs)
-
-    def go_to_first_unanswered(self, message):
-        number = self.state.first_unanswered() or 1
-        if self.state.status == OK:  # otherwise the visitor already has a message
-            messages.info(self.request, message)
-        return redirect(question_url(number))
-
-    def back_to_outcome(self):
-        messages.info(self.request, SEE_THE_RESULT)
-        return redirect("screener:outcome")
 
 
 class StartView(ScreenerStateMixin, TemplateView):
@@ -144,7 +105,7 @@ class QuestionView(ScreenerStateMixin, TemplateView):
             return redirected
         draft = self.state.take_draft(f"question-{self.number}")
         if draft is not None:  # a refused answer, shown once after its redirect
-            form = with_errors(AnswerForm(draft["data"]), draft)
+            form = restore_errors(AnswerForm(draft["data"]), draft)
             return self.render_to_response(self.get_context_data(form=form), status=400)
         selected = self.state.answers.get(question(self.number).key)
 
@@ -180,11 +141,14 @@ class QuestionView(ScreenerStateMixin, TemplateView):
         if "form" in kwargs:
             kwargs["options"] = answer_options(kwargs["form"])
             kwargs["selected"] = kwargs["form"]["answer"].value()
+        # Any answer's code will do: they are all one letter long.
+        sent = [("return", self.back_to)] if self.back_to else []
         return super().get_context_data(
             question=question(self.number),
             number=self.number,
             total=TOTAL,
             back_to=self.back_to,
+            filler=filler([*sent, ("answer", ANSWER_CODES[ANSWER_CHOICES[0][0]])]),
             back_url=self.back_url(),
             **kwargs,
         )
@@ -232,25 +196,10 @@ class OutcomeView(ScreenerStateMixin, TemplateView):
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        outcome = self.state.outcome
         linked = articles.linked_articles()
         explaining = linked.get(articles.EXPLAINING)
-        number_of = {q.key: number for number, q in enumerate(QUESTIONS, start=1)}
-
-        def reasons(keys):
-            return [
-                {
-                    "question": question(number_of[key]),
-                    "anchor": articles.condition_anchor(number_of[key]),
-                }
-                for key in keys
-            ]
-
         return super().get_context_data(
-            outcome=outcome,
-            yes=reasons(outcome.yes),
-            not_sure=reasons(outcome.not_sure),
-            rows=answer_rows(self.state.answers, "result"),
+            **answers_context(self.state.answers, explaining),
             further_reading=[
                 {"article": article, "print_url": self.readable_address(article)}
                 for article in articles.further_reading(linked)
@@ -265,6 +214,32 @@ class OutcomeView(ScreenerStateMixin, TemplateView):
     def readable_address(self, article):
         """The article's full address as a reader types it (Arabic letters, not %D8%…)."""
         return uri_to_iri(self.request.build_absolute_uri(article.get_absolute_url()))
+
+
+def answers_context(answers, explaining):
+    """What the result pages show that depends on the answers: the outcome, the conditions
+    answered Yes and Not sure (each linked to its heading in the explaining article) and
+    the answers with their Change links."""
+    outcome = decide(answers)
+    number_of = {q.key: number for number, q in enumerate(QUESTIONS, start=1)}
+    # The explaining article's address, reversed once for every reason that links to it.
+    explaining_path = explaining.get_absolute_url() if explaining else ""
+
+    def reasons(keys):
+        return [
+            {
+                "question": question(number_of[key]),
+                "href": f"{explaining_path}#{articles.condition_anchor(number_of[key])}",
+            }
+            for key in keys
+        ]
+
+    return {
+        "outcome": outcome,
+        "yes": reasons(outcome.yes),
+        "not_sure": reasons(outcome.not_sure),
+        "rows": answer_rows(answers, "result"),
+    }
 
 
 def request_home(request):

@@ -3,6 +3,7 @@
 import unicodedata
 
 from django import forms
+from django.contrib.auth import authenticate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -44,3 +45,27 @@ class CodeForm(forms.Form):
                 _("That code is wrong or has expired. Try the newest code your app shows.")
             )
         return code
+
+
+class PasswordAgainForm(forms.Form):
+    """The password once more before an authenticator app is set up: a session left open,
+    or taken, cannot add a second factor of its own. Checked through authenticate(), so
+    wrong passwords count towards the sign-in pause like any other."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "autofocus": True}),
+    )
+
+    def __init__(self, *args, request=None, **kwargs):
+        self.request = request
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        user = self.request.user
+        again = authenticate(self.request, username=user.get_username(), password=password)
+        if again is None or again.pk != user.pk:
+            raise forms.ValidationError(_("That password is not right. Type it again."))
+        return password

@@ -8,6 +8,9 @@ import qrcode.image.svg
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+# The session's own unconfirmed app, by its id.
+ENROLMENT_KEY = "twofactor.enrolment_app"
+
 
 class AuthenticatorApp(TOTPDevice):
     """A proxy, so that the admin lists the devices under a translated name; deleting
@@ -23,11 +26,24 @@ class AuthenticatorApp(TOTPDevice):
         return str(_("Authenticator app of %(user)s") % {"user": self.user})
 
     @classmethod
-    def for_enrolment(cls, user):
-        """The user's unconfirmed app, made when there is none: the key it shows stays the
-        same across reloads until the first code confirms it."""
-        app = cls.objects.filter(user=user, confirmed=False).order_by("pk").first()
-        return app or cls.objects.create(user=user, name="MesoInfo", confirmed=False)
+    def for_enrolment(cls, user, session):
+        """This session's unconfirmed app, made when it has none: the key stays the same
+        across reloads in this session only, so that nobody else who opens the enrolment
+        page (with the same password) sees the key this session will confirm."""
+        pk = session.get(ENROLMENT_KEY)
+        app = cls.objects.filter(pk=pk, user=user, confirmed=False).first() if pk else None
+        if app is None:
+            app = cls.objects.create(user=user, name="MesoInfo", confirmed=False)
+            session[ENROLMENT_KEY] = app.pk
+        return app
+
+    def confirm(self, session):
+        """The first right code: this app is the user's; every other unconfirmed one, made
+        in another session, goes."""
+        self.confirmed = True
+        self.save(update_fields=["confirmed"])
+        type(self).objects.filter(user=self.user, confirmed=False).exclude(pk=self.pk).delete()
+        session.pop(ENROLMENT_KEY, None)
 
     def typed_key(self):
         """The secret in base32, in groups of four, for typing into the app by hand."""

@@ -1,5 +1,7 @@
 """The step after the password: enrol an authenticator app once, then type its code."""
 
+import time
+
 from django.contrib import admin
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect
@@ -11,8 +13,13 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import FormView
 from django_otp import login as otp_login
 
-from .forms import CodeForm
+from . import notices
+from .forms import CodeForm, PasswordAgainForm
 from .models import AuthenticatorApp
+
+# How long a password typed again opens the enrolment page.
+PASSWORD_AGAIN_KEY = "twofactor.password_again_at"  # noqa: S105 (a session key)
+PASSWORD_AGAIN_SECONDS = 10 * 60
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -52,8 +59,6 @@ class SecondFactorView(LoginRequiredMixin, FormView):
         }
 
     def form_valid(self, form):
-        self.device.confirmed = True
-        self.device.save(update_fields=["confirmed"])
         otp_login(self.request, self.device)
         return redirect(self.next_url())
 
@@ -78,5 +83,36 @@ class EnrolView(SecondFactorView):
         if request.user.is_authenticated:
             if AuthenticatorApp.objects.filter(user=request.user, confirmed=True).exists():
                 return redirect(self.with_next("twofactor:verify"))
-            self.device = AuthenticatorApp.for_enrolment(request.user)
+            if not password_typed_again(request):
+                return PasswordAgainView.as_view()(request, *args, **kwargs)
+            self.device = AuthenticatorApp.for_enrolment(request.user, request.session)
         return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        self.device.confirm(self.request.session)
+        self.request.session.pop(PASSWORD_AGAIN_KEY, None)
+        notices.app_added(self.device.user)
+        return super().form_valid(form)
+
+
+def password_typed_again(request):
+    typed_at = request.session.get(PASSWORD_AGAIN_KEY)
+    return isinstance(typed_at, int) and 0 <= time.time() - typed_at < PASSWORD_AGAIN_SECONDS
+
+
+class PasswordAgainView(SecondFactorView):
+    """The enrolment page's first step: the password again (EnrolView shows it)."""
+
+    template_name = "twofactor/password_again.html"
+    title = _("Type your password again")
+    form_class = PasswordAgainForm
+    device = None
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs.pop("device")
+        return {**kwargs, "request": self.request}
+
+    def form_valid(self, form):
+        self.request.session[PASSWORD_AGAIN_KEY] = int(time.time())
+        return redirect(self.request.get_full_path())

@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mesoinfo.validators import validate_single_line
+
 from .. import contributions
 from ..fields import corpus_key_field, unique_per_language, validate_category_slug
 from ..querysets import ArticleQuerySet, CategoryQuerySet
@@ -53,7 +55,7 @@ class Article(models.Model):
     category = models.ForeignKey(
         Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="articles"
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     slug = models.SlugField(_("slug"), max_length=200, allow_unicode=True)
     summary = models.TextField(
         _("summary"), max_length=400, help_text=_("One or two plain sentences.")

@@ -5,6 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from mesoinfo.validators import validate_single_line
+
 from .. import contributions
 from ..fields import corpus_key_field, unique_per_language
 
@@ -17,7 +19,7 @@ FIXED_PAGE_URLS = {ABOUT_PAGE: "content:about", EDITORIAL_POLICY_PAGE: "content:
 class Page(models.Model):
     """A standing page such as "About this site", written in Markdown by staff."""
 
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     slug = models.SlugField(_("slug"), max_length=200, allow_unicode=True)
     body = models.TextField(
         _("body"),

@@ -18,18 +18,20 @@ def tab_to(page, selector, limit=40):
 
 
 ANSWER_ORDER = ["yes", "no", "not_sure"]
+# What each radio's value is: the answer's one-letter code (screener/questions.py).
+CODES = {"yes": "y", "no": "n", "not_sure": "u"}
 
 
 def answer_by_keyboard(page, answer):
     """Tab into the radio group, arrow to the answer, tick it with Space, Enter to send."""
     tab_to(page, "input[name=answer]")
     focused = page.evaluate("() => document.activeElement.value")
-    steps = ANSWER_ORDER.index(answer) - ANSWER_ORDER.index(focused)
+    steps = ANSWER_ORDER.index(answer) - [CODES[a] for a in ANSWER_ORDER].index(focused)
     for _ in range(abs(steps)):
         page.keyboard.press("ArrowDown" if steps > 0 else "ArrowUp")
     page.keyboard.press("Space")
     assert page.evaluate("() => document.activeElement.checked")
-    assert page.evaluate("() => document.activeElement.value") == answer
+    assert page.evaluate("() => document.activeElement.value") == CODES[answer]
     tab_to(page, "main button[type=submit]")
     with page.expect_navigation():
         page.keyboard.press("Enter")

@@ -54,6 +54,12 @@ def test_enrol_then_sign_in_again_in_arabic(new_page, django_user_model, live_se
     page = new_page(locale="ar")
     sign_in_with_password(page)
     assert "/two-factor/enrol/" in page.url
+    # The password once more before any key is shown.
+    assert page.locator("h1").inner_text() == "اكتب كلمة المرور مرة أخرى"
+    assert axe_violations(page) == []
+    page.fill("input[name=password]", PASSWORD)
+    with page.expect_navigation():
+        page.click(".two-factor input[type=submit]")
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.locator("h1").inner_text() == "فعِّل الدخول بخطوتين"
     qr = page.locator(".two-factor__qr svg")

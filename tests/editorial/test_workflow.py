@@ -279,6 +279,9 @@ def test_next_review_must_be_after_last_review(client, editor, article):
     assert "يجب أن يكون موعد المراجعة التالية بعد" in response.content.decode()
 
 
+# Workflow e-mail leaves once the change is committed (transaction.on_commit): these run
+# with real transactions, as a request does.
+@pytest.mark.django_db(transaction=True)
 def test_one_email_per_event_without_health_data(client, editor, doctor, article):
     client.force_login(editor)
     submit(client, article, body_en="## A subheading\n\nVersion one.")
@@ -303,6 +306,7 @@ def test_one_email_per_event_without_health_data(client, editor, doctor, article
             assert private not in message.body.lower()
 
 
+@pytest.mark.django_db(transaction=True)
 def test_overdue_reminders_command(make_article, doctor):
     make_article(next_review_due=timezone.localdate() - timedelta(days=1))
     make_article(next_review_due=timezone.localdate() + timedelta(days=100))

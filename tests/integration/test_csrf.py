@@ -38,7 +38,7 @@ def consultation():
 # Every POST endpoint, with what a browser would send to it (all but the CSRF token).
 DATA = {
     "screener start": dict,
-    "screener question": lambda: {"answer": "yes"},
+    "screener question": lambda: {"answer": "y"},
     "screener check": dict,
     "screener start again": dict,
     "consultation": consultation,

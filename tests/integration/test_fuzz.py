@@ -19,7 +19,7 @@ from content.models import FEEDBACK_COMMENT_MAX, Feedback
 from mesoinfo.validators import clean_visitor_text
 from screener.models import ConsultationRequest
 from screener.phones import to_e164 as normalise_phone
-from screener.questions import ANSWERS
+from screener.questions import ANSWER_CODES
 from search.query import MAX_QUERY_LENGTH
 from tests.screener.helpers import ready_token
 
@@ -77,9 +77,9 @@ def test_question_form_never_fails(language, number, answer, back):
     response = post(client, path, {"answer": answer, "return": back})
     assert response.status_code in (200, 302, 400, 404)
     if number == 1:
-        # Accepted only when it is one of the three answers, as a single value; a refusal
+        # Accepted only when it is one of the three answers' codes, as a single value; a refusal
         # comes back to the same question (Post/Redirect/Get) and shows there with a 400.
-        accepted = answer in ANSWERS
+        accepted = answer in ANSWER_CODES.values()
         assert response.status_code == 302
         if accepted:
             assert response["Location"] == url("question", language, 2)

@@ -98,6 +98,40 @@ def test_a_right_password_before_the_limit_resets_the_count(client, staff):
     assert sign_in(client, PASSWORD).status_code == 302
 
 
+def test_another_users_sign_in_keeps_the_failures_and_24_guesses_end_in_a_lockout(
+    client, staff, django_user_model
+):
+    """The red team's receptionist: four guesses at the superuser's password, then their own
+    sign-in, six times over, from one address."""
+    from axes.models import AccessFailureLog
+
+    django_user_model.objects.create_user(username="reception", password=PASSWORD, is_staff=True)
+    statuses = []
+    for _round in range(6):
+        statuses += [sign_in(client, "guess").status_code for _ in range(4)]
+        statuses.append(sign_in(client, PASSWORD, username="reception").status_code)
+        client.logout()
+    guesses = [status for n, status in enumerate(statuses) if n % 5 != 4]
+    assert len(guesses) == 24
+    assert 429 in guesses
+    # Paused at the fifth guess at the one name, in the second round.
+    assert guesses.index(429) == 4
+    assert AccessFailureLog.objects.filter(username="doctor").count() == 24  # every guess
+    assert sign_in(client, PASSWORD).status_code == 429  # the superuser too, from there
+
+
+def test_a_right_password_clears_only_that_names_failures(client, staff, django_user_model):
+    from axes.models import AccessAttempt
+
+    django_user_model.objects.create_user(username="reception", password=PASSWORD, is_staff=True)
+    for _ in range(3):
+        sign_in(client, "wrong", username="reception")
+        sign_in(client, "wrong")
+    assert sign_in(client, PASSWORD, username="reception").status_code == 302
+    left = AccessAttempt.objects.values_list("username", "failures_since_start")
+    assert list(left) == [("doctor", 3)]
+
+
 def test_the_admin_address_comes_from_the_environment(tmp_path):
     env = production_env(tmp_path / "db.sqlite3", ADMIN_URL="/clinic-staff/")
     code = "from django.urls import reverse; print(reverse('admin:index'))"

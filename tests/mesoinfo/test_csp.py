@@ -115,7 +115,7 @@ def test_screener_result_pages_keep_the_policy(client, article):
     assert_policy_kept(outcome)
     client.post(reverse("screener:start"))
     for number in range(1, 9):
-        client.post(reverse("screener:question", args=[number]), {"answer": "no"})
+        client.post(reverse("screener:question", args=[number]), {"answer": "n"})
     assert_policy_kept(client.get(reverse("screener:check")))
 
 

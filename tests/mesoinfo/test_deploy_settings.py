@@ -106,3 +106,26 @@ def test_production_cookies_carry_the_host_prefix(tmp_path):
         "/",
         "None",
     ]
+
+
+@pytest.mark.parametrize(
+    ("overrides", "warning"),
+    [
+        ({"STAFF_OTP_REQUIRED": "false"}, "mesoinfo.W001"),
+        ({"SITE_URL": "http://localhost:8000"}, "mesoinfo.W002"),
+    ],
+)
+def test_check_deploy_warns_about_a_password_alone_and_the_default_site_url(
+    tmp_path, overrides, warning
+):
+    env = production_env(tmp_path / "db.sqlite3", **overrides)
+    result = manage(env, "check", "--deploy")
+    assert warning in result.stdout + result.stderr
+
+
+def test_earlier_secret_keys_come_from_the_environment(tmp_path):
+    env = production_env(tmp_path / "db.sqlite3", SECRET_KEY_FALLBACKS="old-key-1, old-key-2")
+    result = manage(
+        env, "shell", "-c", "from django.conf import settings; print(settings.SECRET_KEY_FALLBACKS)"
+    )
+    assert result.stdout.strip().splitlines()[-1] == "['old-key-1', 'old-key-2']", result.stderr

@@ -234,3 +234,25 @@ def test_the_filtered_record_is_not_formatted_a_second_time():
     RedactPersonalData().filter(record)
     assert (record.msg, record.args) == ("50%", ())
     assert record.getMessage() == "50%"
+
+
+def test_a_traceback_is_cut_and_redacted_too():
+    """An exception whose text holds an 8 KB Host header and a phone number: the logged
+    traceback keeps neither whole."""
+    import sys
+
+    from mesoinfo.logging import MAX_TRACEBACK, RedactPersonalData
+
+    host = "h" * 8192
+    try:
+        raise ValueError(f"Invalid HTTP_HOST header: '{host}'. Call +966501234567")
+    except ValueError:
+        record = logging.LogRecord(
+            "django.security", logging.ERROR, __file__, 1, "bad", (), sys.exc_info()
+        )
+    assert RedactPersonalData().filter(record) is True
+    written = logging.Formatter().format(record)
+    assert "Traceback" in written and "ValueError: Invalid HTTP_HOST header" in written
+    assert host not in written and "h" * 600 not in written
+    assert "501234567" not in written
+    assert len(written) < MAX_TRACEBACK + 200

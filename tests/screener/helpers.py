@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from screener.forms import TOKEN_SALT
-from screener.questions import NO, QUESTION_KEYS
+from screener.questions import ANSWER_CODES, NO, QUESTION_KEYS
 
 
 def url(name, language="ar", *args):
@@ -19,7 +19,9 @@ def answer_all(client, answers, language="ar"):
     """Answer every question ({key: answer}, No by default), confirm, return the outcome page."""
     client.post(url("start", language))
     for number, key in enumerate(QUESTION_KEYS, start=1):
-        response = client.post(url("question", language, number), {"answer": answers.get(key, NO)})
+        response = client.post(
+            url("question", language, number), {"answer": ANSWER_CODES[answers.get(key, NO)]}
+        )
         assert response.status_code == 302, (key, response.status_code)
     response = client.post(url("check", language))
     assert response.status_code == 302

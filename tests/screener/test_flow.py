@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from screener.cookie import cookie_name
-from screener.questions import NO, NOT_SURE, QUESTION_KEYS, QUESTIONS, TOTAL, YES
+from screener.questions import ANSWER_CODES, NO, NOT_SURE, QUESTION_KEYS, QUESTIONS, TOTAL, YES
 
 from .helpers import answer_all, set_state, state_cookie, state_of, url
 
@@ -84,7 +84,7 @@ def test_each_question_page_has_its_parts(client, language):
         assert page.count('type="radio"') == 3
         assert re.search(rf"\b{number}\b.*\b8\b", page)
         assert 'class="back-link"' in page
-        client.post(url("question", language, number), {"answer": NO})
+        client.post(url("question", language, number), {"answer": ANSWER_CODES[NO]})
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -142,7 +142,7 @@ def test_yes_and_not_sure_together_name_both(client):
 def test_check_page_lists_all_answers_and_change_returns_to_it(client):
     client.post(url("start", "en"))
     for number in range(1, 9):
-        client.post(url("question", "en", number), {"answer": NO})
+        client.post(url("question", "en", number), {"answer": ANSWER_CODES[NO]})
     response = client.get(url("check", "en"))
     page = text_of(response)
     assert page.count("?return=check") == 8
@@ -151,8 +151,10 @@ def test_check_page_lists_all_answers_and_change_returns_to_it(client):
     change = url("question", "en", 3) + "?return=check"
     response = client.get(change)
     assert response.status_code == 200
-    assert 'value="no" id="id_answer_1" checked' in text_of(response)
-    response = client.post(url("question", "en", 3), {"answer": YES, "return": "check"})
+    assert 'value="n" id="id_answer_1" checked' in text_of(response)
+    response = client.post(
+        url("question", "en", 3), {"answer": ANSWER_CODES[YES], "return": "check"}
+    )
     assert response.status_code == 302
     assert response["Location"] == url("check", "en")
     page = text_of(client.get(url("check", "en")))
@@ -161,14 +163,14 @@ def test_check_page_lists_all_answers_and_change_returns_to_it(client):
 
 def test_questions_continue_in_order(client):
     client.post(url("start", "en"))
-    response = client.post(url("question", "en", 1), {"answer": NO})
+    response = client.post(url("question", "en", 1), {"answer": ANSWER_CODES[NO]})
     assert response["Location"] == url("question", "en", 2)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_skipping_ahead_by_url_lands_on_the_first_unanswered_question(client, language):
     client.post(url("start", language))
-    client.post(url("question", language, 1), {"answer": NO})
+    client.post(url("question", language, 1), {"answer": ANSWER_CODES[NO]})
     response = client.get(url("question", language, 6), follow=True)
     assert response.redirect_chain[-1][0] == url("question", language, 2)
     page = text_of(response)
@@ -188,7 +190,7 @@ def test_skipping_ahead_by_url_lands_on_the_first_unanswered_question(client, la
 
 def test_posting_ahead_stores_nothing_and_redirects(client):
     client.post(url("start", "en"))
-    response = client.post(url("question", "en", 5), {"answer": YES})
+    response = client.post(url("question", "en", 5), {"answer": ANSWER_CODES[YES]})
     assert response["Location"] == url("question", "en", 1)
     assert state_of(client).get("answers", {}) == {}
 
@@ -242,7 +244,7 @@ def test_a_damaged_session_is_cleared_with_a_message(client, data):
 
 def test_a_tampered_cookie_is_ignored(client):
     client.post(url("start", "en"))
-    client.post(url("question", "en", 1), {"answer": YES})
+    client.post(url("question", "en", 1), {"answer": ANSWER_CODES[YES]})
     cookie = state_cookie(client)
     client.cookies[cookie_name()] = cookie[:-3] + "AAA"
     response = client.get(url("question", "en", 2))
@@ -327,11 +329,11 @@ def test_answers_never_appear_in_urls(client, explaining_article, language):
     visit("post", url("start", language))
     for number, key in enumerate(QUESTION_KEYS, start=1):
         visit("get", url("question", language, number))
-        visit("post", url("question", language, number), {"answer": answers[key]})
+        visit("post", url("question", language, number), {"answer": ANSWER_CODES[answers[key]]})
     check = text_of(visit("get", url("check", language)))
     change = re.search(r'href="([^"]*\?return=check)"', check).group(1)
     visit("get", change)
-    visit("post", change.split("?")[0], {"answer": NO, "return": "check"})
+    visit("post", change.split("?")[0], {"answer": ANSWER_CODES[NO], "return": "check"})
     visit("post", url("check", language))
     visit("get", url("outcome", language))
     visit("get", url("question", language, 3))  # after the outcome
@@ -377,7 +379,7 @@ def _corrupt_session_cookie(client):
 def test_a_corrupted_cookie_says_the_answers_were_lost(client, language, target, lands_on):
     client.post(url("start", language))
     for number in (1, 2, 3):
-        client.post(url("question", language, number), {"answer": YES})
+        client.post(url("question", language, number), {"answer": ANSWER_CODES[YES]})
     _corrupt_session_cookie(client)
     response = client.get(url(target[0], language, *target[1:]), follow=True)
     assert response.redirect_chain[-1][0] == url(lands_on[0], language, *lands_on[1:])
@@ -390,9 +392,9 @@ def test_a_corrupted_cookie_says_the_answers_were_lost(client, language, target,
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_corrupted_cookie_on_posting_an_answer_says_the_answers_were_lost(client, language):
     client.post(url("start", language))
-    client.post(url("question", language, 1), {"answer": NO})
+    client.post(url("question", language, 1), {"answer": ANSWER_CODES[NO]})
     _corrupt_session_cookie(client)
-    response = client.post(url("question", language, 2), {"answer": NO}, follow=True)
+    response = client.post(url("question", language, 2), {"answer": ANSWER_CODES[NO]}, follow=True)
     assert response.redirect_chain[-1][0] == url("question", language, 1)
     assert LOST[language] in text_of(response)
 
@@ -457,7 +459,7 @@ def test_a_logged_in_visitor_who_never_began_is_not_told_answers_were_lost(
 
 def test_answers_that_expired_mid_way_start_over_with_a_message(client, settings):
     client.post(url("start", "en"))
-    client.post(url("question", "en", 1), {"answer": YES})
+    client.post(url("question", "en", 1), {"answer": ANSWER_CODES[YES]})
     settings.SCREENER_TIMEOUT = -1  # the hour inside the encrypted cookie has passed
     response = client.get(url("question", "en", 2), follow=True)
     assert response.redirect_chain[-1][0] == url("question", "en", 1)
@@ -468,7 +470,7 @@ def test_a_cookie_the_browser_dropped_mid_way_starts_afresh(client):
     """Changed behaviour: with the answers in one cookie, a browser that dropped it is a
     new visitor (there is no second cookie left to tell otherwise)."""
     client.post(url("start", "en"))
-    client.post(url("question", "en", 1), {"answer": YES})
+    client.post(url("question", "en", 1), {"answer": ANSWER_CODES[YES]})
     del client.cookies[cookie_name()]
     response = client.get(url("check", "en"), follow=True)
     assert LOST["en"] not in text_of(response)
@@ -480,7 +482,7 @@ def test_the_state_cookie_is_encrypted_and_goes_with_the_answers(client, article
     import zlib
 
     client.post(url("start", "en"))
-    client.post(url("question", "en", 1), {"answer": YES})
+    client.post(url("question", "en", 1), {"answer": ANSWER_CODES[YES]})
     morsel = client.cookies[cookie_name()]
     assert morsel["httponly"] and morsel["samesite"] == "Lax" and morsel["path"] == "/"
     assert not morsel["max-age"]  # a browser-session cookie; the hour is inside it
@@ -492,7 +494,7 @@ def test_the_state_cookie_is_encrypted_and_goes_with_the_answers(client, article
     assert state_of(client).get("answers", {}) == {}
 
     client.post(url("start", "en"))
-    client.post(url("question", "en", 1), {"answer": YES})
+    client.post(url("question", "en", 1), {"answer": ANSWER_CODES[YES]})
     client.get(article.get_absolute_url())  # leaving the screener forgets the answers
     assert state_of(client).get("answers", {}) == {}
     response = client.get(url("question", "en", 2), follow=True)

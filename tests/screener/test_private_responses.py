@@ -5,7 +5,7 @@ import html
 import pytest
 from django.test import Client
 
-from screener.questions import NO, YES
+from screener.questions import ANSWER_CODES, NO, YES
 
 from .helpers import answer_all, ready_token, url
 
@@ -23,7 +23,7 @@ def test_every_screener_page_is_private(client, consultation_data, language):
     pages = []
     for number in range(1, 9):
         pages.append(client.get(url("question", language, number)))
-        client.post(url("question", language, number), {"answer": NO})
+        client.post(url("question", language, number), {"answer": ANSWER_CODES[NO]})
     pages.append(client.get(url("check", language)))
     pages.append(answer_all(client, {"stroke": YES}, language))
     pages.append(client.get(url("consultation", language)))
@@ -92,7 +92,7 @@ CSRF_MESSAGE = {
     ("name", "args", "data"),
     [
         ("consultation", (), {"name": "ليلى"}),
-        ("question", (1,), {"answer": NO}),
+        ("question", (1,), {"answer": ANSWER_CODES[NO]}),
     ],
 )
 def test_a_failed_csrf_check_explains_itself_in_the_visitors_language(language, name, args, data):

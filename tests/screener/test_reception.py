@@ -143,3 +143,22 @@ def test_times_in_the_admin_are_the_clinics(client, receptionist, settings):
     client.force_login(receptionist)
     page = client.get(reverse(LIST), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "12:30" in page
+
+
+def test_the_reception_link_comes_from_site_url_not_the_visitors_host(
+    consultation_data, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    from django.test import Client
+
+    from .helpers import url
+
+    settings.SITE_URL = "https://clinic.example"
+    settings.RECEPTION_EMAILS = ["reception@clinic.example"]
+    settings.ALLOWED_HOSTS = ["*"]
+    visitor = Client(HTTP_HOST="evil.example")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = visitor.post(url("consultation", "en"), consultation_data)
+    assert response.status_code == 302
+    (mail,) = mailoutbox
+    assert "https://clinic.example/admin/screener/consultationrequest/" in mail.body
+    assert "evil.example" not in mail.body

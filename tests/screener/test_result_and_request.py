@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from mesoinfo.validators import clean_visitor_text
 from screener.models import ConsultationRequest
-from screener.questions import NO, NOT_SURE, QUESTION_KEYS, YES
+from screener.questions import ANSWER_CODES, NO, NOT_SURE, QUESTION_KEYS, YES
 
 from .helpers import answer_all, ready_token, set_state, state_of, url
 
@@ -34,7 +34,7 @@ def test_one_answer_changed_from_the_result_gives_the_new_outcome(client, langua
     change = re.findall(r'href="([^"]*\?return=result)"', page)[7]  # question 8
     form = client.get(change)
     assert form.status_code == 200
-    response = client.post(change.split("?")[0], {"answer": NO, "return": "result"})
+    response = client.post(change.split("?")[0], {"answer": ANSWER_CODES[NO], "return": "result"})
     assert response["Location"] == url("outcome", language)
     page = page_of(client.get(url("outcome", language)))
     assert "outcome-no_known_reason" in page  # without answering the seven others again
@@ -278,15 +278,63 @@ def test_the_per_visitor_limit_stops_one_browser(client, consultation_data, sett
     assert ConsultationRequest.objects.count() == 2
 
 
-def test_the_site_wide_ceiling_stops_a_flood_from_many_addresses(consultation_data, settings):
+def test_past_the_site_wide_ceiling_patients_still_send_reception_is_told_and_the_form_slows(
+    consultation_data, settings, mailoutbox, django_capture_on_commit_callbacks
+):
     settings.CONSULTATION_SITE_LIMIT = "3/h"
+    settings.RECEPTION_EMAILS = ["reception@clinic.example"]
     statuses = []
-    for n in range(5):
-        visitor = Client(REMOTE_ADDR=f"203.0.113.{n + 1}")
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(5):
+            visitor = Client(REMOTE_ADDR=f"203.0.113.{n + 1}")
+            data = consultation_data | {"token": ready_token()}  # opened 30 seconds ago
+            statuses.append(visitor.post(url("consultation", "en"), data, follow=True).status_code)
+    assert statuses == [200] * 5  # nobody refused
+    assert ConsultationRequest.objects.count() == 5
+    alerts = [m for m in mailoutbox if "Unusually many" in m.subject or "عدد" in m.subject]
+    assert len(alerts) == 1  # told once
+    # The form now needs more time than a program takes: sent 5 seconds after it opened.
+    quick = Client(REMOTE_ADDR="203.0.113.99").post(
+        url("consultation", "en"), consultation_data | {"token": ready_token(5)}, follow=True
+    )
+    assert quick.status_code == 400
+    assert "That was very quick" in page_of(quick)
+    assert ConsultationRequest.objects.count() == 5
+
+
+def test_one_ipv6_network_cannot_use_up_the_allowance_of_other_patients(
+    consultation_data, settings
+):
+    """The red team's flood: many addresses of one /64 count as one sender."""
+    settings.CONSULTATION_RATE_LIMIT = "3/h"
+    settings.CONSULTATION_SITE_LIMIT = "5/h"
+    statuses = []
+    for n in range(11):
+        flooder = Client(REMOTE_ADDR=f"2001:db8:1:2::{n + 1:x}")
         data = consultation_data | {"token": ready_token()}
-        statuses.append(visitor.post(url("consultation", "en"), data, follow=True).status_code)
-    assert statuses == [200, 200, 200, 429, 429]
-    assert ConsultationRequest.objects.count() == 3
+        statuses.append(flooder.post(url("consultation", "en"), data, follow=True).status_code)
+    assert statuses == [200] * 3 + [429] * 8
+    for address in ("2001:db8:9:9::1", "198.51.100.7", "::ffff:192.0.2.5"):
+        patient = Client(REMOTE_ADDR=address)
+        data = consultation_data | {"token": ready_token()}
+        assert patient.post(url("consultation", "en"), data, follow=True).status_code == 200
+    assert ConsultationRequest.objects.count() == 6
+
+
+@pytest.mark.parametrize(
+    ("address", "network"),
+    [
+        ("2001:db8:1:2:aaaa::1", "2001:db8:1:2::/64"),
+        ("2001:DB8:1:2:ffff:ffff:ffff:ffff", "2001:db8:1:2::/64"),
+        ("203.0.113.9", "203.0.113.9/32"),
+        ("::ffff:203.0.113.9", "203.0.113.9/32"),
+        ("", "unknown"),
+    ],
+)
+def test_limits_count_an_ipv6_slash_64_and_an_ipv4_address(address, network):
+    from screener.limits import network_of
+
+    assert network_of(address) == network
 
 
 def test_a_huge_refused_form_still_fits_in_the_cookie_and_says_why(client, consultation_data):

@@ -24,9 +24,9 @@ def test_a_stored_question_still_shows_this_visitors_answer_error_and_token(clie
     client.post(f"/{language}/screener/")  # start
     first = client.get(question).content.decode()
     assert "checked" not in first and "is-invalid" not in first
-    client.post(question, {"answer": "yes"})
+    client.post(question, {"answer": "y"})
     again = client.get(question + "?return=check").content.decode()
-    assert 'value="yes" id="id_answer_0" checked' in again
+    assert 'value="y" id="id_answer_0" checked' in again
     assert 'name="return" value="check"' in again and "/screener/check/" in again
     client.post(question, {})  # no answer: refused, shown once with its error
     refused = client.get(question)
@@ -34,7 +34,7 @@ def test_a_stored_question_still_shows_this_visitors_answer_error_and_token(clie
     assert 'class="error-summary' in refused.content.decode()
     assert refused.content.decode().count("is-invalid") == 3
     after = client.get(question).content.decode()
-    assert "error-summary" not in after and 'value="yes" id="id_answer_0" checked' in after
+    assert "error-summary" not in after and 'value="y" id="id_answer_0" checked' in after
     tokens = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', first + again + after)
     assert len(tokens) == 3 and len(set(tokens)) == 3  # masked anew on every page
 
@@ -49,7 +49,7 @@ def test_the_stored_page_is_the_rendered_page_with_a_token_that_works(client, la
     token = TOKEN.search(stored).group(1)
     csrf_client = type(client)(enforce_csrf_checks=True)
     csrf_client.cookies = client.cookies
-    response = csrf_client.post(question, {"answer": "no", "csrfmiddlewaretoken": token})
+    response = csrf_client.post(question, {"answer": "n", "csrfmiddlewaretoken": token})
     assert response.status_code == 302 and response["Location"] == url("question", language, 2)
 
 

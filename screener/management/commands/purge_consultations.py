@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from screener.limits import forget_old_counters
 from screener.models import ConsultationRequest
 
 BATCH = 500  # rows per statement, well inside every database's limit on parameters
@@ -50,6 +51,7 @@ class Command(BaseCommand):
                         content_type=content_type, object_id__in=[str(pk) for pk in batch]
                     ).delete()
                     ConsultationRequest.objects.filter(pk__in=batch).delete()
+            forget_old_counters()  # flood counters of past hours
         verb = "Would delete" if dry_run else "Deleted"
         self.stdout.write(
             f"{verb} {len(ids)} consultation request(s) received before {cutoff:%Y-%m-%d}."
