@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('screener', '0004_reception_workflow'),
+        ('screener', '0005_outcome_label_without_a_count'),
     ]
 
     operations = [
