@@ -9,6 +9,7 @@ from content.models import Article
 
 from . import views, workflow
 from .forms import PUBLISH, SUBMIT, intent_of
+from .wording import publish_message
 
 PUBLISH_PERMISSION = "content.publish_article"
 
@@ -20,6 +21,7 @@ STATE_LABELS = {
     "expired": _("Expired"),
     "in_review": _("In review"),
     "archived": _("Archived"),
+    "unpublished": _("Off the site (unpublished)"),
 }
 
 
@@ -62,8 +64,8 @@ class WorkflowAdminMixin:
         if intent == PUBLISH:
             if not may_publish(request.user):
                 raise PermissionDenied
-            workflow.approve_and_publish(revision, request.user)
-            messages.success(request, _("Approved and published."))
+            article = workflow.approve_and_publish(revision, request.user)
+            messages.success(request, publish_message(article, revision))
         elif intent == SUBMIT:
             workflow.submit(revision, request.user)
             messages.success(request, _("Submitted for medical review."))
@@ -136,10 +138,27 @@ class WorkflowAdminMixin:
         return state_column
 
 
+def version_label(article, revision):
+    """A version's status as it stands now: "Published" only while it is the live text."""
+    if revision.status == revision.Status.PUBLISHED and (
+        article.status != Article.Status.PUBLISHED or article.live_revision_id != revision.pk
+    ):
+        return _("published earlier, now off the site")
+    if revision.status == revision.Status.PUBLISHED and workflow.state(article) == "scheduled":
+        return _("scheduled")
+    return revision.get_status_display()
+
+
 def workflow_context(request, article):
     latest = article.latest_revision
+    from .notifications import staff_name
+
     return {
         "workflow_state": STATE_LABELS[workflow.state(article)],
+        "newest_version_label": version_label(article, latest) if latest else "",
+        "newest_version_author": staff_name(latest.author) if latest else "",
+        "sent_back_by": staff_name(latest.sent_back_by) if latest and latest.sent_back_by else "",
+        "ever_published": article.live_revision_id is not None,
         "latest_revision": latest,
         "preview_revision": latest or article.live_revision,
         "sent_back": latest if latest and latest.status == "sent_back" else None,

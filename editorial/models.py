@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 
@@ -58,6 +59,16 @@ class Revision(models.Model):
         related_name="+",
     )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    sent_back_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sent back by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # When staff were told this version is live: at publication, or at a scheduled go-live.
+    announced_at = models.DateTimeField(_("go-live announced at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -68,7 +79,7 @@ class Revision(models.Model):
     def __str__(self):
         return _("%(article)s, saved %(date)s") % {
             "article": self.content.get("title_ar") or self.article_id,
-            "date": date_format(self.created_at, "DATETIME_FORMAT"),
+            "date": date_format(localtime(self.created_at), "DATETIME_FORMAT"),
         }
 
     def get_absolute_url(self):

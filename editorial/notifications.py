@@ -1,7 +1,9 @@
-"""E-mail to the staff concerned by an editorial event: one message per event.
+"""E-mail to the staff concerned by an editorial event: one message per event and person.
 
-Messages name the article and link to the admin; they never hold a visitor's data
-(no consultation request, no screener answer, no feedback comment).
+Each message says what happened and who did it, names the article and links to the admin
+(addresses built from SITE_URL); it is addressed to its one recipient, who sees their
+own address in To:. Messages never hold a visitor's data (no consultation request, no
+screener answer, no feedback comment).
 """
 
 from django.conf import settings
@@ -9,7 +11,8 @@ from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 PUBLISH_PERMISSION = "publish_article"
@@ -29,44 +32,94 @@ def admin_link(path):
     return settings.SITE_URL.rstrip("/") + path
 
 
-def send(recipients, subject, lines):
-    """One e-mail, in Arabic then English (staff read both), to everyone concerned."""
-    addresses = sorted({user.email for user in recipients if user and user.email})
+def staff_name(user):
+    """A member of staff as colleagues know them: full name, else the user name."""
+    if user is None:
+        return _("the corpus files")
+    return user.get_full_name().strip() or user.get_username()
+
+
+def local_time(moment):
+    """An instant in the clinic's time zone, in the active language's format."""
+    return date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+
+
+def send(recipients, subject, lines, actor=None):
+    """One e-mail per recipient, in Arabic then English (staff read both).
+
+    The member of staff who acted is not told what they did themselves.
+    """
+    addresses = sorted(
+        {
+            user.email
+            for user in recipients
+            if user and user.email and (actor is None or user.pk != actor.pk)
+        }
+    )
     if not addresses:
         return
     parts = {}
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
-            parts[code] = (str(subject()), "\n".join(str(line) for line in lines()))
-    EmailMessage(
-        subject=f"{parts['ar'][0]} / {parts['en'][0]}",
-        body=f"{parts['ar'][1]}\n\n---\n\n{parts['en'][1]}\n",
-        to=addresses[:1] if len(addresses) == 1 else [],
-        bcc=addresses if len(addresses) > 1 else [],
-    ).send()
+            parts[code] = (str(subject()), "\n\n".join(str(line) for line in lines() if line))
+    subjects = " / ".join(parts[code][0] for code, _name in settings.LANGUAGES)
+    body = "\n\n---\n\n".join(parts[code][1] for code, _name in settings.LANGUAGES) + "\n"
+    for address in addresses:
+        EmailMessage(subject=subjects, body=body, to=[address]).send()
 
 
 def _title(revision):
     return revision.content.get(f"title_{translation.get_language()}") or revision.article_id
 
 
-def _event(revision, recipients, subject, body, extra=None):
+def _event(revision, recipients, subject, text, params=None, extra=None, actor=None):
+    """`text` is formatted with the title and `params()` (called in each language)."""
     link = admin_link(
         reverse("admin:content_article_review", args=[revision.article_id, revision.pk])
     )
+
+    def values():
+        return {"title": _title(revision), **(params() if params else {})}
+
     send(
         recipients,
         lambda: subject % {"title": _title(revision)},
-        lambda: [body() % {"title": _title(revision)}] + ([extra()] if extra else []) + [link],
+        lambda: [str(text) % values(), extra() if extra else "", link],
+        actor=actor,
     )
 
 
-def submitted(revision):
+def concerned(article):
+    """Who wrote the article's newest and live versions."""
+    return {
+        revision.author
+        for revision in (article.latest_revision, article.live_revision)
+        if revision is not None
+    }
+
+
+def contributors(revision):
+    """Who saved versions of the article since its previous publication, up to `revision`."""
+    from .models import Revision
+
+    versions = revision.article.revisions.filter(created_at__lte=revision.created_at)
+    earlier = (
+        versions.filter(status=Revision.Status.PUBLISHED).exclude(pk=revision.pk).first()
+    )  # newest first (the model's ordering)
+    if earlier is not None:
+        versions = versions.filter(created_at__gt=earlier.created_at)
+    authors = {version.author for version in versions.select_related("author")}
+    return (authors | {revision.author}) - {None}
+
+
+def submitted(revision, user=None):
     _event(
         revision,
         reviewers(),
         _("For review: %(title)s"),
-        lambda: _("An editor submitted “%(title)s” for medical review."),
+        _("%(user)s submitted “%(title)s” for medical review."),
+        lambda: {"user": staff_name(user or revision.author)},
+        actor=user,
     )
 
 
@@ -75,26 +128,92 @@ def sent_back(revision, user):
         revision,
         [revision.author],
         _("Sent back: %(title)s"),
-        lambda: _("The medical reviewer sent “%(title)s” back with a comment."),
+        _("%(user)s sent “%(title)s” back with a comment:"),
+        lambda: {"user": staff_name(user)},
         lambda: revision.comment,
+        actor=user,
     )
 
 
-def approved(revision, user):
+def published(revision, user, medical_approval, goes_live_at=None):
+    """One message for an approval and publication together.
+
+    Only the article's own medical reviewer, approving from their account, is said to have
+    approved it medically; anyone else with the right is said to have published it.
+    A future go-live is announced as scheduled (and again by `announce_go_live`).
+    """
+    if goes_live_at is not None:
+        subject = _("Scheduled: %(title)s")
+        if medical_approval:
+            text = _(
+                "%(user)s, the article's medical reviewer, approved “%(title)s”. "
+                "It goes live on %(date)s."
+            )
+        else:
+            text = _(
+                "%(user)s scheduled “%(title)s” to go live on %(date)s. "
+                "No medical reviewer has approved this version."
+            )
+    else:
+        subject = _("Published: %(title)s")
+        if medical_approval:
+            text = _(
+                "%(user)s, the article's medical reviewer, approved “%(title)s”; "
+                "it is now on the site."
+            )
+        else:
+            text = _(
+                "%(user)s published “%(title)s”; it is now on the site. "
+                "No medical reviewer has approved this version."
+            )
     _event(
         revision,
-        [revision.author],
-        _("Approved: %(title)s"),
-        lambda: _("The medical reviewer approved “%(title)s”."),
+        contributors(revision),
+        subject,
+        text,
+        lambda: {
+            "user": staff_name(user),
+            "date": local_time(goes_live_at) if goes_live_at else "",
+        },
+        actor=user,
     )
 
 
-def published(revision, user):
+def went_live(revision):
+    """A scheduled version has just gone live (sent by the announce_go_live command)."""
+    publisher = revision.approved_by
     _event(
         revision,
-        [revision.author],
-        _("Published: %(title)s"),
-        lambda: _("“%(title)s” is now published."),
+        contributors(revision) | {publisher},
+        _("Now live: %(title)s"),
+        _("“%(title)s”, scheduled by %(user)s, went live on %(date)s."),
+        lambda: {
+            "user": staff_name(publisher),
+            "date": local_time(revision.article.published_at),
+        },
+    )
+
+
+def taken_offline(article, user, action, reason):
+    """Unpublished or archived: to whoever wrote it, and to the reviewers."""
+
+    def title():
+        return getattr(article, f"title_{translation.get_language()}")
+
+    subjects = {
+        "unpublish": _("Taken off the site: %(title)s"),
+        "archive": _("Archived: %(title)s"),
+    }
+    texts = {
+        "unpublish": _("%(user)s took “%(title)s” off the site. Reason given:"),
+        "archive": _("%(user)s archived “%(title)s”. Reason given:"),
+    }
+    link = admin_link(reverse("admin:content_article_change", args=[article.pk]))
+    send(
+        concerned(article) | set(reviewers()),
+        lambda: subjects[action] % {"title": title()},
+        lambda: [texts[action] % {"title": title(), "user": staff_name(user)}, reason, link],
+        actor=user,
     )
 
 
@@ -108,7 +227,7 @@ def review_overdue(article, recipients):
         lambda: _("Review overdue: %(title)s") % {"title": title()},
         lambda: [
             _("The medical review of “%(title)s” was due on %(date)s.")
-            % {"title": title(), "date": article.next_review_due.isoformat()},
+            % {"title": title(), "date": date_format(article.next_review_due)},
             link,
         ],
     )

@@ -23,9 +23,10 @@ from content.forms import FeedbackForm
 from content.models import Article, Source
 from content.structured_data import article_json_ld
 
-from . import workflow
+from . import notifications, workflow
 from .diff import changed_fields, compare
 from .models import Revision
+from .wording import publish_message
 
 PUBLISH_PERMISSION = "content.publish_article"
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
@@ -156,8 +157,8 @@ class ReviewView(ArticleAdminMixin, TemplateView):
             workflow.send_back(rev, request.user, comment)
             messages.success(request, _("Sent back to the editor with your comment."))
         elif "_approve" in request.POST:
-            workflow.approve_and_publish(rev, request.user)
-            messages.success(request, _("Approved and published."))
+            article = workflow.approve_and_publish(rev, request.user)
+            messages.success(request, publish_message(article, rev))
         return redirect("admin:content_article_change", self.article.pk)
 
 
@@ -220,10 +221,15 @@ class RevertView(ArticleAdminMixin, View):
         return redirect("admin:content_article_change", self.article.pk)
 
 
-class ActionView(ArticleAdminMixin, View):
-    """Unpublish (reviewers), archive and restore (editors too)."""
+class ActionView(ArticleAdminMixin, TemplateView):
+    """Unpublish (reviewers), archive and restore (editors too).
+
+    Unpublishing and archiving take a page away from patients: they ask for confirmation
+    and a reason, which goes into the admin's log and the e-mail to those concerned.
+    """
 
     needs = "change"
+    template_name = "editorial/confirm_action.html"
     actions = {
         "unpublish": (workflow.unpublish, True, _("Taken off the site. Its text is kept.")),
         "archive": (
@@ -231,17 +237,65 @@ class ActionView(ArticleAdminMixin, View):
             False,
             _("Archived: it is off the site and can be restored."),
         ),
-        "restore": (workflow.restore, False, _("Restored as a draft.")),
+        "restore": (workflow.restore, False, _("Restored from the archive; not on the site.")),
     }
+    confirmed = ("unpublish", "archive")
+    log_messages = {
+        "unpublish": _("Taken off the site. Reason: %(reason)s"),
+        "archive": _("Archived. Reason: %(reason)s"),
+        "restore": _("Restored from the archive."),
+    }
+    REASON_MAX = 1000
 
-    def post(self, request, pk, action):
+    def allowed(self, request, action):
         if action not in self.actions:
             raise Http404
-        function, needs_publish, message = self.actions[action]
+        _function, needs_publish, _message = self.actions[action]
         # Archiving a live article takes it off the site: that is unpublishing.
         needs_publish = needs_publish or self.article.status == Article.Status.PUBLISHED
         if needs_publish and not request.user.has_perm(PUBLISH_PERMISSION):
             raise PermissionDenied
+
+    def get(self, request, pk, action):
+        self.allowed(request, action)
+        if action not in self.confirmed:
+            return redirect("admin:content_article_change", self.article.pk)
+        return self.render_to_response(self.get_context_data(action=action))
+
+    def get_context_data(self, action, reason="", error=None, **kwargs):
+        titles = {
+            "unpublish": _("Take this article off the site?"),
+            "archive": _("Archive this article?"),
+        }
+        return self.admin_context(
+            title=titles[action],
+            action=action,
+            reason=reason,
+            error=error,
+            is_live=self.article.status == Article.Status.PUBLISHED,
+            reason_max=self.REASON_MAX,
+        )
+
+    def post(self, request, pk, action):
+        self.allowed(request, action)
+        function, _needs, message = self.actions[action]
+        reason = " ".join(request.POST.get("reason", "").split())
+        if action in self.confirmed:
+            error = None
+            if not reason:
+                error = _("Say why, for the article's history and for those who worked on it.")
+            elif len(reason) > self.REASON_MAX:
+                error = _("Keep the reason under %(limit)d characters.") % {
+                    "limit": self.REASON_MAX
+                }
+            if error:
+                context = self.get_context_data(action=action, reason=reason, error=error)
+                return self.render_to_response(context, status=400)
         function(self.article)
+        self.model_admin.log_change(
+            request, self.article, str(self.log_messages[action] % {"reason": reason})
+        )
+        if action in self.confirmed:
+            notifications.taken_offline(self.article, request.user, action, reason)
         messages.success(request, message)
         return redirect("admin:content_article_change", self.article.pk)

@@ -174,12 +174,55 @@ def test_an_editor_cannot_publish_unpublish_delete_or_edit_reviewers(
     assert Article.objects.get(pk=article.pk).is_public
 
 
-def test_a_reviewer_may_unpublish(client, doctor, article):
+@pytest.mark.parametrize(
+    "code, asks, refusal, state",
+    [
+        ("ar", "إزالة هذه المقالة من الموقع؟", "اذكر السبب", "خارج الموقع (أُلغي نشرها)"),
+        ("en", "Take this article off the site?", "Say why", "Off the site (unpublished)"),
+    ],
+)
+def test_unpublishing_asks_for_confirmation_and_a_reason_and_logs_it(
+    client, doctor, editor, article, code, asks, refusal, state
+):
+    from django.contrib.admin.models import LogEntry
+
+    Revision.objects.filter(pk=article.live_revision_id).update(author=editor)
     client.force_login(doctor)
-    assert 'name="_publish"' in client.get(change_url(article)).content.decode()
+    form = client.get(change_url(article), HTTP_ACCEPT_LANGUAGE=code).content.decode()
     unpublish = reverse("admin:content_article_action", args=[article.pk, "unpublish"])
-    assert client.post(unpublish).status_code == 302
+    # The button leads to a question, not to the deed.
+    assert f'href="{unpublish}"' in form and f'formaction="{unpublish}"' not in form
+    page = client.get(unpublish, HTTP_ACCEPT_LANGUAGE=code)
+    assert page.status_code == 200 and asks in page.content.decode()
+    assert client.get(article.get_absolute_url()).status_code == 200
+    refused = client.post(unpublish, {"reason": "  "}, HTTP_ACCEPT_LANGUAGE=code)
+    assert refused.status_code == 400 and refusal in refused.content.decode()
+    assert Article.objects.get(pk=article.pk).is_public
+    done = client.post(unpublish, {"reason": "Dosage under discussion"})
+    assert done.status_code == 302
     assert client.get(article.get_absolute_url()).status_code == 404
+    entry = LogEntry.objects.get(object_id=str(article.pk))
+    assert entry.user == doctor and "Dosage under discussion" in entry.change_message
+    # The status line agrees with itself: no "Draft ... newest version: Published".
+    html = client.get(change_url(article), HTTP_ACCEPT_LANGUAGE=code).content.decode()
+    assert state in html
+    line = re.search(r'<p>.*?class="workflow-state".*?</p>', html, re.S).group(0)
+    assert ("Published," not in line) and ("منشورة،" not in line)
+    # Who worked on the article hears of it, with the reason and who did it.
+    (message,) = [m for m in mail.outbox if "Dosage under discussion" in m.body]
+    assert message.to == [editor.email]  # not the reviewer who did it
+    assert "أزال dr-haddad مقالة" in message.body and "dr-haddad took" in message.body
+
+
+def test_archive_and_restore_keep_a_consistent_status(client, doctor, article):
+    client.force_login(doctor)
+    archive = reverse("admin:content_article_action", args=[article.pk, "archive"])
+    assert client.post(archive, {"reason": "Replaced by a newer article"}).status_code == 302
+    restore = reverse("admin:content_article_action", args=[article.pk, "restore"])
+    assert client.post(restore).status_code == 302
+    html = client.get(change_url(article), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Off the site (unpublished)" in html
+    assert "published earlier, now off the site" in html
 
 
 def test_history_after_changing_only_the_review_date_shows_only_that_field(client, editor, article):
@@ -214,7 +257,8 @@ def test_an_archived_article_leaves_the_site_and_comes_back(client, editor, make
     article = make_article(status=Article.Status.DRAFT)
     client.force_login(editor)
     archive = reverse("admin:content_article_action", args=[article.pk, "archive"])
-    assert client.post(archive).status_code == 302
+    assert client.post(archive).status_code == 400  # a reason is asked for
+    assert client.post(archive, {"reason": "Duplicate"}).status_code == 302
     article.refresh_from_db()
     assert article.status == "archived"
     listing = client.get("/admin/content/article/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
@@ -272,7 +316,8 @@ def test_next_review_must_be_after_last_review(client, editor, article):
     assert "يجب أن يكون موعد المراجعة التالية بعد" in response.content.decode()
 
 
-def test_one_email_per_event_without_health_data(client, editor, doctor, article):
+def test_one_email_per_event_without_health_data(client, editor, doctor, article, settings):
+    settings.SITE_URL = "https://clinic.example"
     client.force_login(editor)
     submit(client, article, body_en="## A subheading\n\nVersion one.")
     assert len(mail.outbox) == 1 and mail.outbox[0].bcc + mail.outbox[0].to == [doctor.email]
@@ -288,10 +333,14 @@ def test_one_email_per_event_without_health_data(client, editor, doctor, article
     review = reverse("admin:content_article_review", args=[article.pk, revision.pk])
     client.post(review, {"_approve": "1"})
     subjects = [message.subject for message in mail.outbox]
-    assert len(subjects) == 5  # submitted, sent back, submitted, approved, published
-    assert "Approved" in subjects[3] and "Published" in subjects[4]
+    assert len(subjects) == 4  # submitted, sent back, submitted, approved and published
+    assert "Published" in subjects[3] and mail.outbox[3].to == [editor.email]
+    assert "dr-haddad, the article's medical reviewer, approved" in mail.outbox[3].body
+    assert "sent “" in mail.outbox[1].body and "dr-haddad sent" in mail.outbox[1].body
+    assert "editor submitted" in mail.outbox[0].body
     for message in mail.outbox:
-        assert "/admin/content/article/" in message.body
+        assert message.body.count("https://clinic.example/admin/content/article/") == 2
+        assert len(message.to) == 1 and not message.bcc
         for private in ("phone", "answers", "+966", "consultation"):
             assert private not in message.body.lower()
 
@@ -354,3 +403,54 @@ def test_an_expiry_date_ends_the_cached_version_in_time(make_article):
 
     make_article(expires_at=timezone.now() + timedelta(seconds=90))
     assert seconds_to_next_publication() <= 91
+
+
+def test_an_administrators_publish_is_not_called_a_medical_approval(
+    client, editor, admin_user, article_form
+):
+    admin_user.email = "admin@example.org"
+    admin_user.save()
+    client.force_login(editor)
+    client.post("/admin/content/article/add/", article_form)
+    article = Article.objects.latest("pk")
+    client.force_login(admin_user)
+    response = edit(client, article, _publish="1")
+    assert response.status_code == 302
+    said = [str(m) for m in response.wsgi_request._messages]
+    assert said == ["نُشرت المقالة. تُظهر الصفحة أن مراجعتها الطبية ما زالت قيد الانتظار."]
+    (message,) = mail.outbox
+    assert message.to == [editor.email]
+    assert "No medical reviewer has approved this version." in message.body
+    assert "لم يعتمد أي مراجع طبي هذه النسخة." in message.body
+    for claim in ("approved “", "اعتمد المراجع", "medical reviewer approved"):
+        assert claim not in message.body
+
+
+def test_a_scheduled_article_is_announced_when_it_goes_live(client, editor, doctor, make_article):
+    later = timezone.now() + timedelta(hours=2)
+    article = make_article(status=Article.Status.DRAFT)
+    Revision.objects.filter(article=article).update(author=editor)
+    client.force_login(doctor)
+    go_live = timezone.localtime(later)
+    response = edit(
+        client,
+        article,
+        published_at_0=go_live.strftime("%Y-%m-%d"),
+        published_at_1=go_live.strftime("%H:%M:%S"),
+        _publish="1",
+    )
+    assert response.status_code == 302
+    said = str(list(response.wsgi_request._messages)[0])
+    assert said.startswith("اعتُمدت المقالة، وستُنشر في")
+    (scheduled,) = mail.outbox
+    assert scheduled.subject.startswith("مجدولة:") and "now on the site" not in scheduled.body
+    assert "It goes live on" in scheduled.body
+    call_command("announce_go_live", verbosity=0)
+    assert len(mail.outbox) == 1  # not live yet: nothing announced
+    Article.objects.filter(pk=article.pk).update(published_at=timezone.now())
+    call_command("announce_go_live", verbosity=0)
+    call_command("announce_go_live", verbosity=0)
+    announced = mail.outbox[1:]  # once only, one message for each person concerned
+    assert sorted(m.to[0] for m in announced) == [doctor.email, editor.email]
+    for message in announced:
+        assert message.subject.startswith("نُشرت الآن:") and "went live on" in message.body
