@@ -4,12 +4,15 @@ from django import forms
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.timezone import localtime
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
 from content.models import Article
 from content.publishing import missing_for_publishing
+
+from .notifications import staff_name
 
 # What the editor asked for, by the name of the button pressed.
 SUBMIT, PUBLISH = "_submit", "_publish"
@@ -82,8 +85,9 @@ class ArticleAdminForm(forms.ModelForm):
                     "then save again to make yours the newest draft."
                 )
                 % {
-                    "user": newer.author or _("the corpus files"),
-                    "date": date_format(newer.created_at, "DATETIME_FORMAT"),
+                    "user": staff_name(newer.author),
+                    # The clinic's time, as the status line above shows it.
+                    "date": date_format(localtime(newer.created_at), "DATETIME_FORMAT"),
                 },
                 compare,
                 _("Compare the versions"),

@@ -48,3 +48,19 @@ def editorial_dashboard(context):
     if not (may_review or may_edit or dashboard["new_requests"] is not None):
         return {"dashboard": None}
     return {"dashboard": dashboard}
+
+
+@register.filter
+def staff_name(user):
+    """A member of staff by full name (the corpus files when no one)."""
+    from editorial.notifications import staff_name as name
+
+    return name(user)
+
+
+@register.filter
+def as_list(items):
+    """Items joined with the language's list separator (the Arabic comma in Arabic)."""
+    from django.utils.translation import pgettext
+
+    return pgettext("list separator", ", ").join(str(item) for item in items)

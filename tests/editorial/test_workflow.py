@@ -1,5 +1,6 @@
 """The editorial workflow: drafts beside the live page, sign-off, compare, history, mail."""
 
+import datetime as dt
 import re
 from datetime import date, timedelta
 
@@ -9,6 +10,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from content.models import Article, Source
 from editorial.models import Revision
@@ -272,7 +274,9 @@ def test_an_archived_article_leaves_the_site_and_comes_back(client, editor, make
 def test_a_stale_save_is_refused_and_the_typed_text_is_kept(
     client, editor, article, django_user_model
 ):
-    other = django_user_model.objects.create_user(username="second", is_staff=True)
+    other = django_user_model.objects.create_user(
+        username="second", first_name="Huda", last_name="Saleh", is_staff=True
+    )
     other.groups.add(Group.objects.get(name="Content editors"))
     client.force_login(editor)
     stale = form_data(client.get(change_url(article)).content.decode(), "article_form")
@@ -283,8 +287,15 @@ def test_a_stale_save_is_refused_and_the_typed_text_is_kept(
     response = client.post(change_url(article), stale, HTTP_ACCEPT_LANGUAGE="en")
     html = response.content.decode()
     assert response.status_code == 200
-    assert "second saved a newer version" in html
+    assert "Huda Saleh saved a newer version" in html
     assert "My carefully typed paragraph." in html
+    # The other editor's save time in the clinic's zone, as the status line shows it.
+    saved = Article.objects.get(pk=article.pk).latest_revision.created_at
+    with translation.override("en"):
+        local = date_format(timezone.localtime(saved), "DATETIME_FORMAT")
+        utc = date_format(saved.astimezone(dt.UTC), "DATETIME_FORMAT")
+    assert local != utc and f"on {local}, after you opened it" in html
+    assert html.count(local) >= 2  # the status line and the conflict message agree
     assert (
         reverse("admin:content_article_compare", args=[article.pk, article.latest_revision_id, 0])[
             :-6
@@ -454,3 +465,14 @@ def test_a_scheduled_article_is_announced_when_it_goes_live(client, editor, doct
     assert sorted(m.to[0] for m in announced) == [doctor.email, editor.email]
     for message in announced:
         assert message.subject.startswith("نُشرت الآن:") and "went live on" in message.body
+
+
+def test_the_delete_confirmation_lists_versions_in_the_clinics_time(client, doctor, article):
+    client.force_login(doctor)
+    delete = reverse("admin:content_article_delete", args=[article.pk])
+    html = client.get(delete, HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    saved = article.live_revision.created_at
+    with translation.override("ar"):
+        local = date_format(timezone.localtime(saved), "DATETIME_FORMAT")
+    assert local in html
+    assert "لا، تراجع" in html and "لا, تراجع" not in html
