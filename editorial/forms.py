@@ -25,6 +25,36 @@ def intent_of(request):
     return None
 
 
+def placeholder_fields(values):
+    """The body fields in which a care card kept the toolbar's placeholder heading or text."""
+    from django.conf import settings
+    from django.utils import translation
+
+    from content.publishing import TRANSLATED_FIELDS
+    from content.widgets import TOOLBAR_LABELS
+
+    found = []
+    for code, _name in settings.LANGUAGES:
+        body = str(values.get(f"body_{code}") or "")
+        with translation.override(code):
+            heading = f'"{TOOLBAR_LABELS["heading_text"]}"'
+            text = f"    {TOOLBAR_LABELS['callout_text']}"
+        cards = [line for line in body.splitlines() if line.startswith("!!! ")]
+        if any(line.rstrip().endswith(heading) for line in cards) or any(
+            line.rstrip() == text for line in body.splitlines()
+        ):
+            found.append(
+                str(
+                    _("%(field)s (%(language)s)")
+                    % {
+                        "field": TRANSLATED_FIELDS["body"],
+                        "language": _(translation.get_language_info(code)["name"]),
+                    }
+                )
+            )
+    return found
+
+
 class ArticleAdminForm(forms.ModelForm):
     """Refuses to submit or publish an incomplete article, and a save over a newer one."""
 
@@ -45,15 +75,37 @@ class ArticleAdminForm(forms.ModelForm):
         cleaned = super().clean()
         self.refuse_stale_save(cleaned)
         if self.intent in (SUBMIT, PUBLISH):
-            missing = missing_for_publishing(cleaned, cleaned.get("sources"))
+            values = cleaned
+            if self.intent == SUBMIT:
+                # The review date is the reviewer's to give: the doctor's approval sets it.
+                values = {**cleaned, "last_reviewed": cleaned.get("last_reviewed") or "-"}
+            missing = missing_for_publishing(values, cleaned.get("sources"))
             if missing:
+                opening = (
+                    _(
+                        "This article cannot be submitted for review yet. "
+                        "Add, or keep it as a draft:"
+                    )
+                    if self.intent == SUBMIT
+                    else _("This article cannot be published yet. Add, or keep it as a draft:")
+                )
                 raise forms.ValidationError(
                     format_lazy(
                         "{} {}",
-                        _("This article cannot be published yet. Add, or keep it as a draft:"),
+                        opening,
                         pgettext("list separator", ", ").join(str(item) for item in missing),
                     ),
                     code="incomplete",
+                )
+            placeholders = placeholder_fields(cleaned)
+            if placeholders:
+                raise forms.ValidationError(
+                    format_lazy(
+                        "{} {}",
+                        _("A care card still holds its placeholder text. Replace it in:"),
+                        pgettext("list separator", ", ").join(placeholders),
+                    ),
+                    code="placeholder",
                 )
         return cleaned
 

@@ -22,8 +22,11 @@
     if (line.length) {
       cm.setCursor({line: cursor.line, ch: line.length});
     }
+    var start = cm.getCursor('from');
     cm.replaceSelection(before + text + '\n\n');
     cm.focus();
+    // Where the block's first line now is (the blank lines put before it counted).
+    return start.line + (before.match(/\n/g) || []).length;
   }
 
   function prefixLines(cm, prefix) {
@@ -41,9 +44,23 @@
   }
 
   function callout(kind, labels) {
+    // The placeholder is left selected, so what the editor types replaces it inside the
+    // card: the heading first (the text line for an inset, which has none).
     return function (editor) {
-      var heading = kind === 'inset' ? '' : ' "' + labels.heading_text + '"';
-      insertBlock(editor.codemirror, '!!! ' + kind + heading + '\n    ' + labels.callout_text);
+      var cm = editor.codemirror;
+      var opening = '!!! ' + kind + (kind === 'inset' ? '' : ' "');
+      var chosen = cm.getSelection();
+      var text = chosen ? chosen.replace(/\n/g, '\n    ') : labels.callout_text;
+      var heading = kind === 'inset' ? '' : labels.heading_text + '"';
+      var line = insertBlock(cm, opening + heading + '\n    ' + text);
+      if (kind === 'inset') {
+        cm.setSelection({line: line + 1, ch: 4}, {line: line + 1, ch: 4 + text.length});
+      } else {
+        cm.setSelection(
+          {line: line, ch: opening.length},
+          {line: line, ch: opening.length + labels.heading_text.length}
+        );
+      }
     };
   }
 
