@@ -51,9 +51,7 @@ def columns_outside(page, table="#result_list"):
 
 
 @pytest.mark.parametrize("code", ["ar", "en"])
-def test_reception_sees_every_column_of_the_request_list_at_1280(
-    new_page, superuser, site, code
-):
+def test_reception_sees_every_column_of_the_request_list_at_1280(new_page, superuser, site, code):
     from screener.models import ConsultationRequest
 
     for number in range(3):

@@ -27,7 +27,8 @@ def test_view_on_site_never_reveals_a_drafts_address(client, editor, make_articl
     with translation.override("ar"):
         assert found["Location"].endswith(live.get_absolute_url())
     assert client.get("/admin/r/999999/1/").status_code == 404
-    assert client.get(f"/admin/r/{ContentType.objects.get_for_model(live).pk}/x/").status_code == 404
+    article_type = ContentType.objects.get_for_model(live).pk
+    assert client.get(f"/admin/r/{article_type}/x/").status_code == 404
     client.logout()
     assert client.get(shortcut(live)).status_code == 302  # to the sign-in page
     assert "/login/" in client.get(shortcut(live))["Location"]
