@@ -80,3 +80,29 @@ def test_reception_sees_every_column_of_the_request_list_at_1280(new_page, super
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.goto("/admin/screener/consultationrequest/")
     page.screenshot(path=SHOTS / f"reception-list-{code}-1280.png")
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+@pytest.mark.parametrize("link", ["main ul a[data-print-url]", "footer a[href^='/']"])
+def test_the_screener_result_survives_a_trip_to_an_article_and_back(page, site, language, link):
+    from .helpers import press_button, take_screener
+
+    take_screener(page, language, {8: "yes"})
+    press_button(page, "main form button[type=submit]")
+    assert page.url.endswith(f"/{language}/screener/result/")
+    assert page.locator(".summary-list__row").count() == 8
+    with page.expect_navigation():
+        page.locator(link).first.click()  # "Read more", or the footer
+    assert "/screener/" not in page.url
+    with page.expect_navigation():
+        page.go_back()
+    assert page.url.endswith(f"/{language}/screener/result/")
+    assert page.locator(".result-panel--avoid").count() == 1
+    assert page.locator(".summary-list__row").count() == 8
+    # Two steps away, the answers are forgotten as before.
+    with page.expect_navigation():
+        page.locator(link).first.click()
+    with page.expect_navigation():
+        page.locator("footer a[href^='/']").last.click()
+    page.goto(f"/{language}/screener/result/")
+    assert page.locator(".summary-list__row").count() == 0
