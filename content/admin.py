@@ -17,6 +17,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from editorial.admin import WorkflowAdminMixin, state_column
 from editorial.forms import ArticleAdminForm
+from editorial.signoff_admin import SignOffAdminMixin
 from search.admin import IndexedSearchMixin
 
 from .models import (
@@ -87,14 +88,16 @@ class ReviewerAdmin(LanguageDirectionMixin, TabbedTranslationAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(LanguageDirectionMixin, TabbedTranslationAdmin):
+class AuthorAdmin(SignOffAdminMixin, LanguageDirectionMixin, TabbedTranslationAdmin):
+    # A byline's name, role and credentials are what patients read: signed off.
     list_display = ["name", "role", "credentials", "is_placeholder"]
     search_fields = ["name_ar", "name_en"]
     raw_id_fields = ["user"]
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(SignOffAdminMixin, admin.ModelAdmin):
+    # A live article's reference list: a changed title or address is signed off.
     list_display = ["title", "publisher", "year"]
     search_fields = ["title", "publisher"]
     # A web address typed without a scheme is taken as https://.
@@ -264,8 +267,13 @@ class ArticleDueForReviewAdmin(admin.ModelAdmin):
 
 @admin.register(Page)
 class PageAdmin(
-    BodyEditorAdminMixin, LanguageDirectionMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+    SignOffAdminMixin,
+    BodyEditorAdminMixin,
+    LanguageDirectionMixin,
+    SimpleHistoryAdmin,
+    TabbedTranslationAdmin,
 ):
+    review_additions = True  # a new page is public at once
     list_display = ["title", "updated_at"]
     prepopulated_fields = {"slug": ("title",)}
 

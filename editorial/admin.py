@@ -173,3 +173,5 @@ def state_column(obj):
 
 
 state_column.short_description = _("state")
+
+from . import signoff_admin  # noqa: E402, F401  (registers the sign-off queue)

@@ -217,6 +217,55 @@ def taken_offline(article, user, action, reason):
     )
 
 
+def change_proposed(request):
+    """A change to a page, author or source waits for sign-off: to the reviewers."""
+    from .signoff import admin_url
+
+    kind = request.content_type.model_class()._meta.verbose_name
+    send(
+        reviewers(),
+        lambda: (
+            _("For sign-off: %(kind)s “%(name)s”") % {"kind": kind, "name": request.object_repr}
+        ),
+        lambda: [
+            _("%(user)s proposed a change to %(kind)s “%(name)s”. It is not on the site yet.")
+            % {"user": staff_name(request.author), "kind": kind, "name": request.object_repr},
+            admin_link(admin_url(request)),
+        ],
+        actor=request.author,
+    )
+
+
+def change_decided(request):
+    """Approved or sent back: to whoever proposed it."""
+    from .signoff import admin_url
+
+    kind = request.content_type.model_class()._meta.verbose_name
+    approved = request.status == request.Status.APPROVED
+    send(
+        [request.author],
+        lambda: (
+            (
+                _("Approved: %(kind)s “%(name)s”")
+                if approved
+                else _("Sent back: %(kind)s “%(name)s”")
+            )
+            % {"kind": kind, "name": request.object_repr}
+        ),
+        lambda: [
+            (
+                _("%(user)s approved your change to %(kind)s “%(name)s”; it is now on the site.")
+                if approved
+                else _("%(user)s sent back your change to %(kind)s “%(name)s” with a comment:")
+            )
+            % {"user": staff_name(request.decided_by), "kind": kind, "name": request.object_repr},
+            request.comment,
+            admin_link(admin_url(request)),
+        ],
+        actor=request.decided_by,
+    )
+
+
 def review_overdue(article, recipients):
     def title():
         return getattr(article, f"title_{translation.get_language()}")

@@ -5,7 +5,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from content.models import Article
-from editorial.models import Revision
+from editorial.models import ChangeRequest, Revision
 
 register = template.Library()
 LIMIT = 20
@@ -34,6 +34,9 @@ def editorial_dashboard(context):
             .select_related("article")
             .order_by("submitted_at")[:LIMIT]
         )
+        dashboard["changes"] = ChangeRequest.objects.filter(
+            status=ChangeRequest.Status.PENDING
+        ).order_by("created_at")[:LIMIT]
     if may_edit:
         # Only while the sent-back version is still the newest: a fix supersedes it.
         dashboard["sent_back"] = Revision.objects.filter(
