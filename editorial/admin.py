@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from content.models import Article
 
-from . import views, workflow
+from . import locking, views, workflow
 from .forms import PUBLISH, SUBMIT, intent_of
 from .wording import publish_message
 
@@ -36,7 +36,8 @@ class WorkflowAdminMixin:
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
-        return type(form.__name__, (form,), {"intent": intent_of(request)})
+        attributes = {"intent": intent_of(request), "editing_user": request.user}
+        return type(form.__name__, (form,), attributes)
 
     def get_object(self, request, object_id, from_field=None):
         article = super().get_object(request, object_id, from_field)
@@ -52,6 +53,8 @@ class WorkflowAdminMixin:
         snapshot = workflow.normalise(values)
         intent = intent_of(request)
         request.workflow_said = True
+        if change:
+            locking.saved(obj, request.user)
         if not change:
             obj.status = Article.Status.DRAFT  # never public before a reviewer publishes it
             obj.save()
@@ -109,6 +112,7 @@ class WorkflowAdminMixin:
             ("<int:pk>/revisions/", views.RevisionsView, "revisions"),
             ("<int:pk>/revert/<int:revision>/", views.RevertView, "revert"),
             ("<int:pk>/action/<str:action>/", views.ActionView, "action"),
+            ("<int:pk>/take-over/", views.TakeOverView, "take_over"),
         ]
         extra = [
             path(route, wrap(view.as_view(model_admin=self)), name=f"{ns}_{name}")
@@ -122,6 +126,7 @@ class WorkflowAdminMixin:
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and obj.pk:
             context.update(workflow_context(request, obj))
+            context["other_editor"] = locking.opened(obj, request.user)
         context["may_publish"] = may_publish(request.user)
         return super().render_change_form(request, context, add, change, form_url, obj)
 

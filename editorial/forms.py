@@ -73,6 +73,7 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        self.refuse_when_taken_over()
         self.refuse_stale_save(cleaned)
         if self.intent in (SUBMIT, PUBLISH):
             values = cleaned
@@ -108,6 +109,27 @@ class ArticleAdminForm(forms.ModelForm):
                     code="placeholder",
                 )
         return cleaned
+
+    editing_user = None  # set per request by the admin (get_form)
+
+    def refuse_when_taken_over(self):
+        from . import locking
+
+        if self.instance.pk is None or self.editing_user is None:
+            return
+        lock = locking.taken_from(self.instance, self.editing_user)
+        if lock is not None:
+            raise forms.ValidationError(
+                _(
+                    "Not saved: %(user)s took over editing of this article on %(date)s. "
+                    "Your text is still below: copy what you need and agree with them."
+                )
+                % {
+                    "user": staff_name(lock.holder),
+                    "date": date_format(localtime(lock.since), "DATETIME_FORMAT"),
+                },
+                code="taken_over",
+            )
 
     def refuse_stale_save(self, cleaned):
         """Someone saved a newer revision since this form was opened: say who and when."""

@@ -139,3 +139,38 @@ class ChangeRequest(models.Model):
             "name": self.object_repr,
             "date": date_format(localtime(self.created_at), "DATETIME_FORMAT"),
         }
+
+
+class EditLock(models.Model):
+    """Who has an article open for editing, since when; a reviewer may take it over.
+
+    Advisory for editors (the stale-save refusal still guards their texts); once taken
+    over, the earlier holder's saves are refused until the lock lapses.
+    """
+
+    article = models.OneToOneField(
+        "content.Article", verbose_name=_("article"), on_delete=models.CASCADE, related_name="+"
+    )
+    holder = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("being edited by"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    since = models.DateTimeField(_("open since"))
+    seen_at = models.DateTimeField(_("last seen"))
+    taken_from = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("taken over from"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("editing lock")
+        verbose_name_plural = _("editing locks")
+
+    def __str__(self):
+        return f"{self.article_id}: {self.holder_id}"

@@ -301,6 +301,32 @@ class ActionView(ArticleAdminMixin, TemplateView):
         return redirect("admin:content_article_change", self.article.pk)
 
 
+class TakeOverView(ArticleAdminMixin, View):
+    """A reviewer takes over an article someone else has open (their saves then stop)."""
+
+    needs = "publish"
+
+    def post(self, request, pk):
+        from .locking import take_over
+
+        previous = take_over(self.article, request.user)
+        if previous is not None:
+            self.model_admin.log_change(
+                request,
+                self.article,
+                str(
+                    _("Took over editing from %(user)s.")
+                    % {"user": notifications.staff_name(previous)}
+                ),
+            )
+            messages.success(
+                request,
+                _("You are now editing this article; %(user)s can no longer save it.")
+                % {"user": notifications.staff_name(previous)},
+            )
+        return redirect("admin:content_article_change", self.article.pk)
+
+
 def view_on_site(request, content_type_id, object_id):
     """The admin's "view on site" shortcut, for objects patients can see.
 

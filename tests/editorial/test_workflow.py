@@ -476,3 +476,49 @@ def test_the_delete_confirmation_lists_versions_in_the_clinics_time(client, doct
         local = date_format(timezone.localtime(saved), "DATETIME_FORMAT")
     assert local in html
     assert "لا، تراجع" in html and "لا, تراجع" not in html
+
+
+@pytest.mark.parametrize(
+    "code, notice, refused",
+    [
+        ("ar", "يفتح هذه المقالة للتحرير منذ", "لم تُحفظ: تولّى د. سلمى"),
+        (
+            "en",
+            "has had this article open for editing since",
+            "Not saved: Dr Salma Haddad took over",
+        ),
+    ],
+)
+def test_a_second_editor_is_told_and_a_reviewer_may_take_over(
+    client, editor, doctor, article, code, notice, refused
+):
+    from django.contrib.admin.models import LogEntry
+
+    editor.first_name, editor.last_name = "Maha", "Nasser"
+    editor.save()
+    doctor.first_name, doctor.last_name = "د. سلمى" if code == "ar" else "Dr Salma", "Haddad"
+    doctor.save()
+    client.force_login(editor)
+    opened = client.get(change_url(article), HTTP_ACCEPT_LANGUAGE=code)
+    assert notice not in opened.content.decode()  # nobody else has it open
+    mine = form_data(opened.content.decode(), "article_form")
+    client.force_login(doctor)
+    html = client.get(change_url(article), HTTP_ACCEPT_LANGUAGE=code).content.decode()
+    assert notice in html and "Maha Nasser" in html
+    with translation.override(code):
+        since = date_format(timezone.localtime(timezone.now()), "DATETIME_FORMAT")
+    assert since[:6] in html
+    take_over = reverse("admin:content_article_take_over", args=[article.pk])
+    assert 'formaction="' + take_over + '"' in html
+    assert client.post(take_over).status_code == 302
+    assert LogEntry.objects.filter(object_id=str(article.pk)).exists()
+    # The editor's save is refused now, their text kept; the doctor's goes through.
+    client.force_login(editor)
+    mine["body_en"] = "My paragraph."
+    response = client.post(change_url(article), mine, HTTP_ACCEPT_LANGUAGE=code)
+    assert response.status_code == 200
+    assert refused in response.content.decode() and "My paragraph." in response.content.decode()
+    # An editor cannot take over.
+    assert client.post(take_over).status_code == 403
+    client.force_login(doctor)
+    assert edit(client, article, body_en="Doctor's text.").status_code == 302
