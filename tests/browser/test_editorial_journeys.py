@@ -106,3 +106,71 @@ def test_the_screener_result_survives_a_trip_to_an_article_and_back(page, site, 
         page.locator("footer a[href^='/']").last.click()
     page.goto(f"/{language}/screener/result/")
     assert page.locator(".summary-list__row").count() == 0
+
+
+@pytest.mark.parametrize(
+    "code, waits, refused",
+    [
+        ("ar", "ينتظر تعديلك توقيع المراجع الطبي", "تولّى"),
+        ("en", "Your change waits for a medical reviewer", "took over editing"),
+    ],
+)
+def test_a_page_change_waits_for_sign_off_and_two_editors_share_an_article(
+    new_page, site, browser_editor, doctor, code, waits, refused
+):
+    from django.contrib.auth.models import Permission
+
+    from content.models import Page
+
+    browser_editor.user_permissions.add(
+        *Permission.objects.filter(content_type__app_label="content", codename="change_page")
+    )
+    about = site.get("about_page") or Page.objects.get(corpus_key="about")
+    claim = "Completely safe in pregnancy."
+    editor = new_page(locale=code)
+    sign_in_as(editor, "editor")
+    choose_admin_language(editor, code)
+    editor.goto(f"/admin/content/page/{about.pk}/change/")
+    editor.locator(".ui-tabs-nav a[href='#tab_id_body_en']").click()
+    body = editor.locator("textarea[name=body_en]")
+    # The body editor (JavaScript) or the plain textarea: type at the end of the text.
+    codemirror = editor.locator(".body-editor").filter(has=editor.locator("textarea[lang=en]"))
+    codemirror.locator(".CodeMirror").click()
+    editor.keyboard.press("Control+End")
+    editor.keyboard.insert_text("\n\n" + claim)
+    assert claim in body.input_value()
+    with editor.expect_navigation():
+        editor.click("input[name=_save]")
+    assert waits in editor.locator(".messagelist").inner_text()
+    editor.goto(f"/en/{about.get_absolute_url().split('/', 2)[2]}")
+    assert claim not in editor.content()
+
+    # A medical reviewer signs it off from the queue; then patients read it.
+    doctor_page = new_page(locale=code)
+    sign_in_as(doctor_page, "dr-haddad")
+    choose_admin_language(doctor_page, code)
+    doctor_page.goto("/admin/editorial/changerequest/")
+    with doctor_page.expect_navigation():
+        doctor_page.locator("#result_list tbody a").first.click()
+    added = " ".join(doctor_page.locator(".compare-table ins").all_inner_texts())
+    assert "pregnancy." in added, added
+    with doctor_page.expect_navigation():
+        doctor_page.click("input[name=_approve]")
+    editor.reload()
+    assert claim in editor.content()
+
+    # Two people on one article: the second sees the first, a reviewer takes over.
+    article = site["article"]
+    editor.goto(f"/admin/content/article/{article.pk}/change/")
+    doctor_page.goto(f"/admin/content/article/{article.pk}/change/")
+    notice = doctor_page.locator(".editing-notice")
+    assert "editor" in notice.inner_text()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    doctor_page.screenshot(path=SHOTS / f"editing-notice-{code}.png")
+    with doctor_page.expect_navigation():
+        notice.locator("button").click()
+    with editor.expect_navigation():
+        editor.click("input[name=_continue]")
+    assert refused in editor.locator(".errornote, .errorlist").first.inner_text() or refused in (
+        editor.content()
+    )
