@@ -114,10 +114,12 @@ class WorkflowAdminMixin:
             ("<int:pk>/action/<str:action>/", views.ActionView, "action"),
             ("<int:pk>/take-over/", views.TakeOverView, "take_over"),
         ]
+        report = wrap(reports.WorkflowReportView.as_view(model_admin=self))
         extra = [
             path(route, wrap(view.as_view(model_admin=self)), name=f"{ns}_{name}")
             for route, view, name in pattern
         ]
+        extra.append(path("reports/workflow/", report, name=f"{ns}_workflow_report"))
         return extra + super().get_urls()
 
     def history_view(self, request, object_id, extra_context=None):
@@ -179,4 +181,4 @@ def state_column(obj):
 
 state_column.short_description = _("state")
 
-from . import signoff_admin  # noqa: E402, F401  (registers the sign-off queue)
+from . import reports, signoff_admin  # noqa: E402, F401  (register the queue and the log)

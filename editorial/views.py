@@ -155,10 +155,15 @@ class ReviewView(ArticleAdminMixin, TemplateView):
                 messages.error(request, _("Say what the editor should change."))
                 return self.get(request, pk=pk, revision=revision)
             workflow.send_back(rev, request.user, comment)
+            self.model_admin.log_change(
+                request, self.article, str(_("Sent back: %(comment)s") % {"comment": comment})
+            )
             messages.success(request, _("Sent back to the editor with your comment."))
         elif "_approve" in request.POST:
             article = workflow.approve_and_publish(rev, request.user)
-            messages.success(request, publish_message(article, rev))
+            said = publish_message(article, rev)
+            self.model_admin.log_change(request, self.article, str(said))
+            messages.success(request, said)
         return redirect("admin:content_article_change", self.article.pk)
 
 

@@ -27,7 +27,7 @@ def editorial_dashboard(context):
         return {"dashboard": None}
     may_review = user.has_perm("content.publish_article")
     may_edit = user.has_perm("content.change_article")
-    dashboard = {"may_review": may_review, "may_edit": may_edit}
+    dashboard = {"may_review": may_review, "may_edit": may_edit, "is_superuser": user.is_superuser}
     if may_review:
         dashboard["to_review"] = (
             Revision.objects.filter(status=Revision.Status.SUBMITTED)
