@@ -174,3 +174,33 @@ def test_a_page_change_waits_for_sign_off_and_two_editors_share_an_article(
     assert refused in editor.locator(".errornote, .errorlist").first.inner_text() or refused in (
         editor.content()
     )
+
+
+@pytest.mark.parametrize("code", ["ar", "en"])
+def test_the_link_dialog_inserts_an_article_by_id(new_page, site, browser_editor, code):
+    article, other = site["article"], site.get("other") or None
+    target = other or article
+    page = new_page(locale=code)
+    sign_in_as(page, "editor")
+    choose_admin_language(page, code)
+    page.goto(f"/admin/content/article/{article.pk}/change/")
+    page.locator(f".ui-tabs-nav a[href='#tab_id_body_{code}']").click()
+    editor = page.locator(".body-editor").filter(has=page.locator(f"textarea[lang={code}]"))
+    editor.locator(".CodeMirror").click()
+    page.keyboard.press("Control+End")
+    page.keyboard.press("Enter")
+    editor.locator(".body-editor__button--link").click()
+    dialog = page.locator("dialog.link-dialog")
+    assert dialog.is_visible()
+    title = getattr(target, f"title_{code}")
+    page.keyboard.insert_text(title.split()[0])
+    dialog.locator(f"button[data-article='{target.pk}']").click()
+    dialog.locator("button[value=insert]").click()
+    assert not dialog.count() or not dialog.is_visible()
+    body = page.locator(f"textarea[name=body_{code}]").input_value()
+    assert f"](article:{target.pk})" in body
+    # The live preview shows it as a link to the article's address.
+    panel = page.locator(".body-editor__preview-panel").filter(has=page.locator(f"[lang={code}]"))
+    from .helpers import url_in
+
+    panel.locator(f"a[href='{url_in(code, target)}']").first.wait_for()
