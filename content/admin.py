@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from editorial.admin import WorkflowAdminMixin, state_column
+from editorial.admin import StateFilter, WorkflowAdminMixin, state_column
 from editorial.forms import ArticleAdminForm
 from editorial.signoff_admin import SignOffAdminMixin
 from search.admin import IndexedSearchMixin
@@ -86,6 +86,20 @@ class ReviewerAdmin(LanguageDirectionMixin, TabbedTranslationAdmin):
     list_display = ["name", "credentials", "is_placeholder"]
     search_fields = ["name_ar", "name_en"]
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # The staff account: active staff only, by their names (J0-3).
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "user" and field is not None:
+            field.queryset = field.queryset.filter(is_staff=True, is_active=True).order_by(
+                "first_name", "last_name", "username"
+            )
+            field.label_from_instance = lambda user: (
+                f"{user.get_full_name()} ({user.get_username()})"
+                if user.get_full_name().strip()
+                else user.get_username()
+            )
+        return field
+
 
 @admin.register(Author)
 class AuthorAdmin(SignOffAdminMixin, LanguageDirectionMixin, TabbedTranslationAdmin):
@@ -127,7 +141,7 @@ class ArticleAdmin(
         "helpful_yes",
         "helpful_no",
     ]
-    list_filter = ["status", "category", ReviewDueFilter]
+    list_filter = [StateFilter, "category", ReviewDueFilter]
     # An archived article leaves the list unless its filter is chosen (status=archived).
     list_select_related = ["category"]
     search_fields = ["title_ar", "title_en", "summary_ar", "summary_en"]  # see IndexedSearchMixin

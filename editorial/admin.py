@@ -1,6 +1,6 @@
 """The workflow inside the article admin: drafts, buttons, and the extra pages it needs."""
 
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +23,44 @@ STATE_LABELS = {
     "archived": _("Archived"),
     "unpublished": _("Off the site (unpublished)"),
 }
+
+
+class StateFilter(admin.SimpleListFilter):
+    """Every state the list's column shows; archived articles only when asked for."""
+
+    title = _("state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return list(STATE_LABELS.items())
+
+    def queryset(self, request, queryset):
+        from django.db.models import F, Q
+        from django.utils import timezone
+
+        now = timezone.now()
+        value = self.value()
+        if value is None:
+            return queryset.exclude(status=Article.Status.ARCHIVED)
+        published = Q(status=Article.Status.PUBLISHED)
+        in_review = Q(latest_revision__status="submitted")
+        on_site = (
+            published
+            & Q(published_at__lte=now)
+            & (Q(expires_at__isnull=True) | Q(expires_at__gt=now))
+        )
+        changed = Q(latest_revision__isnull=False) & ~Q(latest_revision=F("live_revision"))
+        filters = {
+            "archived": Q(status=Article.Status.ARCHIVED),
+            "in_review": ~Q(status=Article.Status.ARCHIVED) & in_review,
+            "scheduled": published & Q(published_at__gt=now) & ~in_review,
+            "expired": published & Q(expires_at__lte=now) & ~in_review,
+            "live_changed": on_site & changed & ~in_review,
+            "live": on_site & ~changed & ~in_review,
+            "unpublished": Q(status=Article.Status.DRAFT, live_revision__isnull=False) & ~in_review,
+            "draft": Q(status=Article.Status.DRAFT, live_revision__isnull=True) & ~in_review,
+        }
+        return queryset.filter(filters[value]) if value in filters else queryset
 
 
 def may_publish(user):

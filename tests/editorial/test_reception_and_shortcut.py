@@ -78,3 +78,28 @@ def test_the_dashboard_opens_the_new_requests(client, admin_user):
     assert "/admin/screener/consultationrequest/?status__exact=new" in html
     listing = client.get("/admin/screener/consultationrequest/?status__exact=new").content
     assert b"Patient 1" in listing and b"Patient 2" not in listing
+
+
+def test_a_requests_history_names_its_fields_in_arabic(client, admin_user):
+    from tests.forms import form_data
+
+    row = request_row(7)
+    client.force_login(admin_user)
+    url = f"/admin/screener/consultationrequest/{row.pk}/change/"
+    data = form_data(client.get(url).content.decode(), "consultationrequest_form")
+    data.update(status="booked", notes="اتصلنا بها")
+    assert client.post(url, data).status_code == 302
+    response = client.get(url.replace("change/", "history/"), HTTP_ACCEPT_LANGUAGE="ar")
+    assert response.status_code == 200, response.get("Location")
+    history = response.content.decode()
+    assert "الحالة" in history and "ملاحظات الاستقبال" in history
+    assert "Status" not in history and "Reception notes" not in history
+
+
+def test_reception_reads_the_patients_own_words_for_not_sure(client, admin_user):
+    row = request_row(8)
+    row.screener_reasons = {"not_sure": ["cancer"]}
+    row.save()
+    client.force_login(admin_user)
+    html = client.get(f"/admin/screener/consultationrequest/{row.pk}/change/").content.decode()
+    assert "أجاب بـ«لا أدري»" in html

@@ -70,3 +70,35 @@ def test_the_workflow_report_shows_time_in_review_and_overdue(
     assert html.count(days) == 2  # three days in review; three days late
     dashboard = client.get("/admin/", HTTP_ACCEPT_LANGUAGE=code).content.decode()
     assert url in dashboard and AUDIT not in dashboard
+
+
+def test_the_article_list_filters_by_every_state_it_shows(client, editor, make_article):
+    live = make_article(title_en="Live one")
+    later = make_article(title_en="Later one", published_at=timezone.now() + timedelta(days=2))
+    archived = make_article(title_en="Archived one", status=Article.Status.ARCHIVED)
+    client.force_login(editor)
+    listing = "/admin/content/article/"
+
+    def titles(**params):
+        html = client.get(listing, params, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        return {a.title_en for a in (live, later, archived) if a.title_en in html}
+
+    assert titles() == {"Live one", "Later one"}  # archived only when asked for
+    assert titles(state="scheduled") == {"Later one"}
+    assert titles(state="live") == {"Live one"}
+    assert titles(state="archived") == {"Archived one"}
+    html = client.get(listing, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    for label in ("In review", "Scheduled", "Live + unpublished changes", "Off the site"):
+        assert label in html
+
+
+def test_the_reviewer_records_staff_account_lists_staff_by_name(
+    client, admin_user, django_user_model
+):
+    django_user_model.objects.create_user(
+        username="dr-noura", first_name="Noura", last_name="Saad", is_staff=True
+    )
+    django_user_model.objects.create_user(username="visitor-account", is_staff=False)
+    client.force_login(admin_user)
+    html = client.get("/admin/content/reviewer/add/").content.decode()
+    assert "Noura Saad (dr-noura)" in html and "visitor-account" not in html
