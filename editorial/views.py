@@ -96,6 +96,19 @@ class PreviewView(ArticleAdminMixin, TemplateView):
         )
 
 
+class PreviewAddress:
+    """Stands for the article in the switcher: its address in a language is the preview's."""
+
+    def __init__(self, pk, revision):
+        self.pk, self.revision = pk, revision
+
+    def get_absolute_url(self):
+        return reverse(
+            "admin:content_article_preview_page",
+            args=[self.pk, self.revision, translation.get_language()],
+        )
+
+
 @method_decorator([never_cache, xframe_options_sameorigin], name="dispatch")
 @method_decorator(csp_replace({"frame-ancestors": [SELF]}), name="dispatch")
 class PreviewPageView(ArticleAdminMixin, View):
@@ -117,7 +130,8 @@ class PreviewPageView(ArticleAdminMixin, View):
         with translation.override(lang):
             context = {
                 "article": article,
-                "translated_object": article,
+                # The language switch leads to this preview in the other language (J3-8).
+                "translated_object": PreviewAddress(self.article.pk, revision),
                 "json_ld": article_json_ld(article, request),
                 "feedback_form": FeedbackForm(),
                 "related": [],

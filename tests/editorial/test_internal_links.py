@@ -50,3 +50,14 @@ def test_the_body_editor_knows_where_to_search(client, editor, article):
     client.force_login(editor)
     html = client.get(reverse("admin:content_article_change", args=[article.pk])).content
     assert b'data-link-search-url="/admin/content/article/link-search/"' in html
+
+
+def test_the_previews_language_switch_stays_in_the_preview(client, editor, article):
+    client.force_login(editor)
+    revision = article.live_revision_id
+    url = reverse("admin:content_article_preview_page", args=[article.pk, revision, "ar"])
+    html = client.get(url).content.decode()
+    english = reverse("admin:content_article_preview_page", args=[article.pk, revision, "en"])
+    assert f'href="{english}"' in html
+    with translation.override("en"):
+        assert f'href="{article.get_absolute_url()}"' not in html
