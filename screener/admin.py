@@ -90,8 +90,8 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
         "attached_reasons",
         "created_at",
     ]
-    fields = [*visitor_fields, "status", "notes", "handled_by", "handled_at"]
-    readonly_fields = [*visitor_fields, "handled_by", "handled_at"]
+    fields = [*visitor_fields, "status", "notes", "handled_by", "handled_at", "deleted_on"]
+    readonly_fields = [*visitor_fields, "handled_by", "handled_at", "deleted_on"]
     actions = [
         *(
             status_action(s)
@@ -137,6 +137,20 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
     @admin.display(description=_("phone"), ordering="phone")
     def phone_link(self, obj):
         return format_html('<a href="tel:{0}" dir="ltr">{0}</a>', str(obj.phone))
+
+    @admin.display(description=_("deleted on"))
+    def deleted_on(self, obj):
+        """When the retention job removes this request, as the patient was told (J5-5)."""
+        from django.conf import settings
+        from django.utils.formats import date_format
+
+        days = settings.CONSULTATION_RETENTION_DAYS
+        when = timezone.localdate(obj.created_at + timedelta(days=days))
+        return ngettext(
+            "%(date)s (kept %(days)d day after it was sent)",
+            "%(date)s (kept %(days)d days after it was sent)",
+            days,
+        ) % {"date": date_format(when), "days": days}
 
     @admin.display(description=_("likely duplicate"), boolean=True)
     def likely_duplicate(self, obj):

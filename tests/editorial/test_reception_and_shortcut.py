@@ -103,3 +103,22 @@ def test_reception_reads_the_patients_own_words_for_not_sure(client, admin_user)
     client.force_login(admin_user)
     html = client.get(f"/admin/screener/consultationrequest/{row.pk}/change/").content.decode()
     assert "أجاب بـ«لا أدري»" in html
+
+
+def test_reception_sees_when_a_request_will_be_deleted(client, admin_user, settings):
+    from django.utils import timezone
+    from django.utils.formats import date_format
+
+    settings.CONSULTATION_RETENTION_DAYS = 180
+    row = request_row(9)
+    client.force_login(admin_user)
+    html = client.get(
+        f"/admin/screener/consultationrequest/{row.pk}/change/", HTTP_ACCEPT_LANGUAGE="ar"
+    ).content.decode()
+    from datetime import timedelta
+
+    from django.utils import translation
+
+    with translation.override("ar"):
+        when = date_format(timezone.localdate(row.created_at + timedelta(days=180)))
+    assert "تاريخ الحذف" in html and f"{when} (يُحفظ 180 يومًا بعد إرساله)" in html
