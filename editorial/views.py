@@ -24,6 +24,7 @@ from content.models import Article, Source
 from content.structured_data import article_json_ld
 
 from . import notifications, workflow
+from .changes_only import compare_changes_only
 from .diff import changed_fields, compare
 from .models import Revision
 from .wording import publish_message
@@ -150,10 +151,13 @@ class ReviewView(ArticleAdminMixin, TemplateView):
     def get_context_data(self, **kwargs):
         rev = self.revision(self.kwargs["revision"])
         live = workflow.snapshot_of_row(self.article)
+        changes_only = self.request.GET.get("view") == "changes"
+        rows = compare_changes_only(live, rev.content) if changes_only else None
         return self.admin_context(
             title=_("Review"),
             revision=rev,
-            rows=compare(live, rev.content),
+            changes_only=changes_only,
+            rows=rows if changes_only else compare(live, rev.content),
             may_publish=self.request.user.has_perm(PUBLISH_PERMISSION),
         )
 

@@ -522,3 +522,21 @@ def test_a_second_editor_is_told_and_a_reviewer_may_take_over(
     assert client.post(take_over).status_code == 403
     client.force_login(doctor)
     assert edit(client, article, body_en="Doctor's text.").status_code == 302
+
+
+@pytest.mark.parametrize("code, label", [("ar", "التغييرات فقط"), ("en", "Changes only")])
+def test_the_review_can_show_the_changes_only(client, editor, doctor, make_article, code, label):
+    paragraphs = [f"Paragraph number {n} says something long enough." for n in range(1, 30)]
+    article = make_article(body_en="\n\n".join(paragraphs))
+    changed = paragraphs.copy()
+    changed[14] = "Paragraph number 15 says something new and important."
+    client.force_login(editor)
+    submit(client, article, body_en="\n\n".join(changed))
+    revision = Article.objects.get(pk=article.pk).latest_revision
+    client.force_login(doctor)
+    review = reverse("admin:content_article_review", args=[article.pk, revision.pk])
+    whole = client.get(review, HTTP_ACCEPT_LANGUAGE=code).content.decode()
+    assert label in whole and "Paragraph number 3 says" in whole
+    only = client.get(review, {"view": "changes"}, HTTP_ACCEPT_LANGUAGE=code).content.decode()
+    assert "<ins>new and important.</ins>" in only or "<ins>new" in only
+    assert "Paragraph number 3 says" not in only and "…" in only
