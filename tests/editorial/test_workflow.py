@@ -467,15 +467,20 @@ def test_a_scheduled_article_is_announced_when_it_goes_live(client, editor, doct
         assert message.subject.startswith("نُشرت الآن:") and "went live on" in message.body
 
 
-def test_the_delete_confirmation_lists_versions_in_the_clinics_time(client, doctor, article):
+def test_the_delete_confirmation_is_in_plain_words(client, doctor, article):
     client.force_login(doctor)
     delete = reverse("admin:content_article_delete", args=[article.pk])
     html = client.get(delete, HTTP_ACCEPT_LANGUAGE="ar").content.decode()
     saved = article.live_revision.created_at
     with translation.override("ar"):
-        local = date_format(timezone.localtime(saved), "DATETIME_FORMAT")
-    assert local in html
+        utc = date_format(saved.astimezone(dt.UTC), "DATETIME_FORMAT")
+        versions = str(Revision._meta.verbose_name_plural)
+    assert utc not in html  # no UTC times (versions are counted, not listed)
+    assert f"{versions}: 1" in html
     assert "لا، تراجع" in html and "لا, تراجع" not in html
+    # Plain items: what goes with the article by kind and number, no technical rows.
+    assert "مستند البحث" not in html and "الرابط رقم" not in html
+    assert "(ar)" not in html
 
 
 @pytest.mark.parametrize(
