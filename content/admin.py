@@ -128,6 +128,7 @@ class ArticleAdmin(
 ):
     class Media:
         css = {"all": ["editorial/changelist.css"]}
+        js = ["editorial/tabs-in-step.js"]
 
     # The workflow (editorial/) keeps every saved version as a revision: its History page
     # lists them, compares any two and reverts; saving never changes the live text.

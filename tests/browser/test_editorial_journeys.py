@@ -204,3 +204,14 @@ def test_the_link_dialog_inserts_an_article_by_id(new_page, site, browser_editor
     from .helpers import url_in
 
     panel.locator(f"a[href='{url_in(code, target)}']").first.wait_for()
+
+
+def test_one_fields_language_tab_switches_every_field(new_page, site, browser_editor):
+    page = new_page(locale="ar")
+    sign_in_as(page, "editor")
+    page.goto(f"/admin/content/article/{site['article'].pk}/change/")
+    page.locator(".ui-tabs-nav a[href='#tab_id_summary_en']").click()
+    page.locator("#id_title_en").wait_for(state="visible")
+    assert page.locator("#id_title_en").is_visible() and page.locator("#id_slug_en").is_visible()
+    assert not page.locator("#id_title_ar").is_visible()
+    assert page.locator("#modeltranslation-main-switch").input_value() == "1"
