@@ -215,3 +215,23 @@ def test_one_fields_language_tab_switches_every_field(new_page, site, browser_ed
     assert page.locator("#id_title_en").is_visible() and page.locator("#id_slug_en").is_visible()
     assert not page.locator("#id_title_ar").is_visible()
     assert page.locator("#modeltranslation-main-switch").input_value() == "1"
+
+
+@pytest.mark.parametrize("code", ["ar", "en"])
+def test_the_body_editor_is_wide_with_its_preview_below(new_page, site, browser_editor, code):
+    page = new_page(viewport=DESKTOP, locale=code)
+    sign_in_as(page, "editor")
+    choose_admin_language(page, code)
+    page.goto(f"/admin/content/article/{site['article'].pk}/change/")
+    editor = page.locator(f".body-editor:has(textarea[lang={code}])")
+    editor.locator(".CodeMirror").wait_for()
+    box = editor.locator(".CodeMirror").bounding_box()
+    panel = page.locator(
+        f".body-editor__preview-panel:has(.body-editor__preview[lang={code}])"
+    ).bounding_box()
+    assert box["width"] >= 600, box
+    assert panel["y"] >= box["y"] + box["height"] - 1  # below, not beside
+    heading = editor.locator(".cm-header").first
+    size = heading.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    body = editor.locator(".CodeMirror").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert size <= body * 1.1
