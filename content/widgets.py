@@ -41,6 +41,20 @@ TOOLBAR_LABELS = {
 }
 
 
+def page_styles(code):
+    """The stylesheets a public page in language `code` is drawn with (base.html's)."""
+    from django.templatetags.static import static
+
+    from mesoinfo.languages import direction
+
+    bootstrap = (
+        "vendor/bootstrap/bootstrap.rtl.min.css"
+        if direction(code) == "rtl"
+        else "vendor/bootstrap/bootstrap.min.css"
+    )
+    return [static(bootstrap), static("css/site.css")]
+
+
 class BodyEditor(forms.Textarea):
     template_name = "django/forms/widgets/textarea.html"
 
@@ -59,6 +73,8 @@ class BodyEditor(forms.Textarea):
                 "data-body-editor": "",
                 "data-preview-url": reverse("body_preview"),
                 "data-link-search-url": reverse("admin:content_article_link_search"),
+                # The preview is drawn with the public site's own styles (same as the page).
+                "data-page-styles": json.dumps(page_styles(name.rsplit("_", 1)[-1])),
                 "data-language": name.rsplit("_", 1)[-1],
                 "data-labels": json.dumps(labels, ensure_ascii=False),
             }

@@ -219,8 +219,31 @@
     preview.className = 'body-editor__preview article-body';
     preview.setAttribute('lang', language);
     preview.setAttribute('dir', direction);
-    panel.append(title, summary, warnings, preview);
+    // The same text drawn as the public page draws it: its own stylesheets, in a frame of
+    // this page (same origin), so the admin's styles do not change how it looks.
+    var styles = JSON.parse(textarea.dataset.pageStyles || '[]');
+    var frame = document.createElement('iframe');
+    frame.className = 'body-editor__page-preview';
+    frame.setAttribute('title', labels.preview);
+    frame.setAttribute('tabindex', '-1');
+    frame.setAttribute('aria-hidden', 'true'); // screen readers have the copy above
+    panel.append(title, summary, warnings, preview, frame);
     wrapper.after(panel);
+
+    function drawPage(html) {
+      var links = styles.map(function (href) {
+        return '<link rel="stylesheet" href="' + href.replace(/"/g, '&quot;') + '">';
+      }).join('');
+      frame.srcdoc = '<!doctype html><html lang="' + language + '" dir="' + direction + '"><head>' +
+        '<meta charset="utf-8"><base target="_blank">' + links + '</head><body><main class="container py-4">' +
+        '<article class="article"><div class="article-body">' + html + '</div></article></main></body></html>';
+    }
+    frame.addEventListener('load', function () {
+      var doc = frame.contentDocument;
+      if (doc && doc.documentElement) {
+        frame.style.blockSize = (doc.documentElement.scrollHeight + 4) + 'px';
+      }
+    });
 
     var timer = null;
     var sent = 0;
@@ -241,6 +264,7 @@
         if (number !== sent) { return; } // a later keystroke is on its way
         // The HTML is the server's sanitised rendering, the same the public page shows.
         preview.innerHTML = data.html;
+        drawPage(data.html);
         summary.textContent = data.summary;
         warnings.replaceChildren();
         if (data.warnings.length) {

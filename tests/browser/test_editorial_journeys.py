@@ -235,3 +235,27 @@ def test_the_body_editor_is_wide_with_its_preview_below(new_page, site, browser_
     size = heading.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
     body = editor.locator(".CodeMirror").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
     assert size <= body * 1.1
+
+
+@pytest.mark.parametrize("code", ["ar", "en"])
+def test_the_body_preview_draws_the_text_as_the_page_does(new_page, site, browser_editor, code):
+    """The editor's preview and the public page (and so the full preview) agree."""
+    from .helpers import url_in
+
+    article = site["article"]
+    page = new_page(viewport=DESKTOP, locale=code)
+    sign_in_as(page, "editor")
+    choose_admin_language(page, code)
+    page.goto(f"/admin/content/article/{article.pk}/change/")
+    panel = page.locator(f".body-editor__preview-panel:has(.body-editor__preview[lang={code}])")
+    frame = panel.locator("iframe.body-editor__page-preview")
+    frame.wait_for()
+    inner = panel.frame_locator("iframe.body-editor__page-preview")
+    inner.locator(".article-body h2").first.wait_for()
+    style = "e => [getComputedStyle(e).fontSize, getComputedStyle(e).fontWeight, e.textContent]"
+    in_editor = inner.locator(".article-body h2").first.evaluate(style)
+    public = new_page(viewport=DESKTOP, locale=code)
+    public.goto(url_in(code, article))
+    on_page = public.locator(".article-body h2").first.evaluate(style)
+    assert in_editor == on_page
+    assert inner.locator("html").get_attribute("dir") == public.locator("html").get_attribute("dir")
