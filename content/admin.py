@@ -104,6 +104,9 @@ class ReviewerAdmin(LanguageDirectionMixin, TabbedTranslationAdmin):
 @admin.register(Author)
 class AuthorAdmin(SignOffAdminMixin, LanguageDirectionMixin, TabbedTranslationAdmin):
     # A byline's name, role and credentials are what patients read: signed off.
+    class Media:
+        js = ["editorial/tabs-in-step.js"]
+
     list_display = ["name", "role", "credentials", "is_placeholder"]
     search_fields = ["name_ar", "name_en"]
     raw_id_fields = ["user"]
@@ -289,6 +292,10 @@ class PageAdmin(
     TabbedTranslationAdmin,
 ):
     review_additions = True  # a new page is public at once
+
+    class Media:
+        js = ["editorial/tabs-in-step.js"]
+
     list_display = ["title", "updated_at"]
     prepopulated_fields = {"slug": ("title",)}
 

@@ -61,3 +61,15 @@ def test_the_previews_language_switch_stays_in_the_preview(client, editor, artic
     assert f'href="{english}"' in html
     with translation.override("en"):
         assert f'href="{article.get_absolute_url()}"' not in html
+
+
+def test_a_picture_in_the_body_gets_advice_that_fits(client, editor):
+    client.force_login(editor)
+    response = client.post(
+        reverse("body_preview"),
+        {"text": "![Skin layers](https://example.org/skin.png)", "language": "en"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    warnings = response.json()["warnings"]
+    assert any("Pictures cannot be shown in articles yet" in w for w in warnings)
+    assert not any("**bold**" in w for w in warnings)
