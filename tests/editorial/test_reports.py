@@ -102,3 +102,12 @@ def test_the_reviewer_records_staff_account_lists_staff_by_name(
     client.force_login(admin_user)
     html = client.get("/admin/content/reviewer/add/").content.decode()
     assert "Noura Saad (dr-noura)" in html and "visitor-account" not in html
+
+
+def test_deployment_check_asks_for_the_sites_real_address(settings):
+    from editorial.checks import site_url_is_the_sites_address
+
+    settings.SITE_URL = "http://localhost:8000"
+    assert [w.id for w in site_url_is_the_sites_address(None)] == ["editorial.W001"]
+    settings.SITE_URL = "https://meso.clinic.example"
+    assert site_url_is_the_sites_address(None) == []
