@@ -71,7 +71,10 @@ class ArticleView(CachedPageMixin, DetailView):
         context.setdefault("feedback_form", FeedbackForm())
         # "Thank you" is said in the feedback box, where the patient is (#feedback), not
         # at the top of a long page; base.html's message list leaves these out.
-        notes = [m for m in messages.get_messages(self.request) if "feedback" in m.tags]
+        # Looked at only when there are messages: reading the store marks it used, and a
+        # used store answers with a Set-Cookie, which a page cached for everyone must not.
+        stored = messages.get_messages(self.request)
+        notes = [m for m in stored if "feedback" in m.tags] if len(stored) else []
         context["feedback_notes"] = notes
         context["feedback_sent"] = any(m.level == messages.SUCCESS for m in notes)
         context["json_ld"] = article_json_ld(article, self.request)
