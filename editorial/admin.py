@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from content.models import Article
 
 from . import locking, views, workflow
-from .forms import PUBLISH, SUBMIT, intent_of
+from .forms import PUBLISH, PUBLISH_APPROVED, SUBMIT, intent_of
 from .wording import publish_message
 
 PUBLISH_PERMISSION = "content.publish_article"
@@ -98,9 +98,30 @@ class WorkflowAdminMixin:
             obj.save()
             revision = workflow.save_revision(obj, snapshot, request.user)
         else:
+            stored = Article.objects.select_related("latest_revision").get(pk=obj.pk)
+            approved = stored.latest_revision
+            if (
+                intent == PUBLISH_APPROVED
+                and approved is not None
+                and approved.status == approved.Status.APPROVED
+                and snapshot == workflow.editing_snapshot(stored)
+            ):
+                # Exactly what the reviewer approved: its approval stands.
+                article = workflow.publish(approved, request.user)
+                messages.success(request, publish_message(article, approved))
+                return
             revision = self.revision_for(request, obj, snapshot, intent)
             if revision is None:
                 messages.info(request, _("Nothing changed: no new version was saved."))
+                return
+            if intent == PUBLISH_APPROVED:
+                messages.warning(
+                    request,
+                    _(
+                        "Not published: you changed the approved text, so this is a new "
+                        "version. Submit it for review."
+                    ),
+                )
                 return
         if intent == PUBLISH:
             if not may_publish(request.user):
@@ -233,6 +254,7 @@ def workflow_context(request, article):
         "latest_revision": latest,
         "preview_revision": latest or article.live_revision,
         "sent_back": latest if latest and latest.status == "sent_back" else None,
+        "approved_unpublished": latest if latest and latest.status == "approved" else None,
         "proposals": article.revisions.filter(status="proposal").order_by("-created_at")[:5],
         "is_archived": article.status == Article.Status.ARCHIVED,
         "is_live": article.status == Article.Status.PUBLISHED,

@@ -16,10 +16,11 @@ from .notifications import staff_name
 
 # What the editor asked for, by the name of the button pressed.
 SUBMIT, PUBLISH = "_submit", "_publish"
+PUBLISH_APPROVED = "_publish_approved"  # the editor publishes what a reviewer approved
 
 
 def intent_of(request):
-    for name in (PUBLISH, SUBMIT):
+    for name in (PUBLISH, SUBMIT, PUBLISH_APPROVED):
         if name in request.POST:
             return name
     return None

@@ -172,9 +172,33 @@ def published(revision, user, medical_approval, goes_live_at=None):
         subject,
         text,
         lambda: {
-            "user": staff_name(user),
+            # The approval is the reviewer's, whoever pressed Publish afterwards.
+            "user": staff_name(revision.approved_by if medical_approval else user),
             "date": local_time(goes_live_at) if goes_live_at else "",
         },
+        actor=user,
+    )
+
+
+def approved_for_later(revision, user):
+    """Approved, not yet published: whoever wrote it may now publish it."""
+    from .workflow import named_approval_date
+
+    medical = named_approval_date(revision) is not None
+    _event(
+        revision,
+        contributors(revision),
+        _("Approved: %(title)s"),
+        _(
+            "%(user)s, the article's medical reviewer, approved “%(title)s”. It is not on the "
+            "site yet: publish it from the article's page."
+        )
+        if medical
+        else _(
+            "%(user)s approved “%(title)s” (no medical reviewer has approved it). It is not on "
+            "the site yet: publish it from the article's page."
+        ),
+        lambda: {"user": staff_name(user)},
         actor=user,
     )
 

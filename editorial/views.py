@@ -177,6 +177,12 @@ class ReviewView(ArticleAdminMixin, TemplateView):
                 request, self.article, str(_("Sent back: %(comment)s") % {"comment": comment})
             )
             messages.success(request, _("Sent back to the editor with your comment."))
+        elif "_approve_only" in request.POST:
+            workflow.approve(rev, request.user)
+            said = _("Approved. It goes live when it is published from the article's page.")
+            self.model_admin.log_change(request, self.article, str(said))
+            notifications.approved_for_later(rev, request.user)
+            messages.success(request, said)
         elif "_approve" in request.POST:
             article = workflow.approve_and_publish(rev, request.user)
             said = publish_message(article, rev)

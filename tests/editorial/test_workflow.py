@@ -545,3 +545,41 @@ def test_the_review_can_show_the_changes_only(client, editor, doctor, make_artic
     only = client.get(review, {"view": "changes"}, HTTP_ACCEPT_LANGUAGE=code).content.decode()
     assert "<ins>new and important.</ins>" in only or "<ins>new" in only
     assert "Paragraph number 3 says" not in only and "…" in only
+
+
+def test_a_reviewer_approves_now_and_the_editor_publishes_later(client, editor, doctor, article):
+    client.force_login(editor)
+    submit(client, article, body_en="## A subheading\n\nApproved text.")
+    revision = Article.objects.get(pk=article.pk).latest_revision
+    client.force_login(doctor)
+    review = reverse("admin:content_article_review", args=[article.pk, revision.pk])
+    assert "_approve_only" in client.get(review).content.decode()
+    assert client.post(review, {"_approve_only": "1"}).status_code == 302
+    assert "Approved text." not in public(client, article, "en").decode()
+    told = mail.outbox[-1]
+    assert told.to == [editor.email] and "It is not on the site yet" in told.body
+    # The editor publishes exactly what was approved; the page names the doctor's review.
+    client.force_login(editor)
+    form = client.get(change_url(article), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert 'name="_publish_approved"' in form
+    assert edit(client, article, _publish_approved="1").status_code == 302
+    client.logout()
+    assert "Approved text." in public(client, article, "en").decode()
+    article.refresh_from_db()
+    assert article.last_reviewed == timezone.localdate()
+
+
+def test_an_edited_approved_text_is_not_published_by_the_editor(client, editor, doctor, article):
+    client.force_login(editor)
+    submit(client, article, body_en="## A subheading\n\nApproved text.")
+    revision = Article.objects.get(pk=article.pk).latest_revision
+    client.force_login(doctor)
+    review = reverse("admin:content_article_review", args=[article.pk, revision.pk])
+    client.post(review, {"_approve_only": "1"})
+    client.force_login(editor)
+    response = edit(
+        client, article, body_en="## A subheading\n\nSneaked in.", _publish_approved="1"
+    )
+    assert response.status_code == 302
+    client.logout()
+    assert "Sneaked in." not in public(client, article, "en").decode()
