@@ -17,8 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from editorial.admin import WorkflowAdminMixin, state_column
+from editorial.admin import StateFilter, WorkflowAdminMixin, state_column
 from editorial.forms import ArticleAdminForm
+from editorial.signoff_admin import SignOffAdminMixin
 from mesoinfo.admin_languages import LanguageDirectionMixin, per_language
 from search.admin import IndexedSearchMixin
 
@@ -77,9 +78,27 @@ class ReviewerAdmin(LanguageDirectionMixin, TabbedTranslationAdmin):
     list_display = ["name", "credentials", "is_placeholder"]
     search_fields = per_language("name")
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # The staff account: active staff only, by their names (J0-3).
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "user" and field is not None:
+            field.queryset = field.queryset.filter(is_staff=True, is_active=True).order_by(
+                "first_name", "last_name", "username"
+            )
+            field.label_from_instance = lambda user: (
+                f"{user.get_full_name()} ({user.get_username()})"
+                if user.get_full_name().strip()
+                else user.get_username()
+            )
+        return field
+
 
 @admin.register(Author)
-class AuthorAdmin(LanguageDirectionMixin, TabbedTranslationAdmin):
+class AuthorAdmin(SignOffAdminMixin, LanguageDirectionMixin, TabbedTranslationAdmin):
+    # A byline's name, role and credentials are what patients read: signed off.
+    class Media:
+        js = ["editorial/tabs-in-step.js"]
+
     list_display = ["name", "role", "credentials", "is_placeholder"]
     search_fields = per_language("name")
     raw_id_fields = ["user"]
@@ -107,7 +126,8 @@ def source_language_choices():
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(SignOffAdminMixin, admin.ModelAdmin):
+    # A live article's reference list: a changed title or address is signed off.
     list_display = ["title", "publisher", "year"]
     search_fields = ["title", "publisher"]
     # A web address typed without a scheme is taken as https://.
@@ -140,6 +160,10 @@ class ArticleAdmin(
     LanguageDirectionMixin,
     TabbedTranslationAdmin,
 ):
+    class Media:
+        css = {"all": ["editorial/changelist.css"]}
+        js = ["editorial/tabs-in-step.js"]
+
     # The workflow (editorial/) keeps every saved version as a revision: its History page
     # lists them, compares any two and reverts; saving never changes the live text.
     form = ArticleAdminForm
@@ -152,7 +176,7 @@ class ArticleAdmin(
         "helpful_yes",
         "helpful_no",
     ]
-    list_filter = ["status", "category", ReviewDueFilter]
+    list_filter = [StateFilter, "category", ReviewDueFilter]
     # An archived article leaves the list unless its filter is chosen (status=archived).
     list_select_related = ["category"]
     search_fields = per_language("title", "summary")  # see IndexedSearchMixin
@@ -270,8 +294,17 @@ class ArticleDueForReviewAdmin(admin.ModelAdmin):
 
 @admin.register(Page)
 class PageAdmin(
-    BodyEditorAdminMixin, LanguageDirectionMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+    SignOffAdminMixin,
+    BodyEditorAdminMixin,
+    LanguageDirectionMixin,
+    SimpleHistoryAdmin,
+    TabbedTranslationAdmin,
 ):
+    review_additions = True  # a new page is public at once
+
+    class Media:
+        js = ["editorial/tabs-in-step.js"]
+
     list_display = ["title", "updated_at"]
     prepopulated_fields = {"slug": ("title",)}
 

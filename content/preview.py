@@ -40,6 +40,13 @@ def removed_by_sanitizer(text):
                     "its only level-1 heading. Start headings at ## instead."
                 )
             )
+        elif tag == "img":
+            warnings.append(
+                _(
+                    "Pictures cannot be shown in articles yet: the page leaves this one out. "
+                    "Say in words what it shows, or ask the site's developer to add it."
+                )
+            )
         else:
             warnings.append(
                 _(

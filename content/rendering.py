@@ -7,6 +7,7 @@ from markdown.extensions.toc import slugify_unicode
 
 from . import components
 from .bidi import isolate_latin
+from .internal_links import resolve_article_links
 
 ALLOWED_TAGS = {
     "a", "abbr", "blockquote", "br", "caption", "code", "em", "h2", "h3", "h4", "hr", "li",
@@ -39,7 +40,7 @@ def render_markdown(text, language=None, contents=False):
         extensions=[*EXTENSIONS, components.ComponentsExtension()],
         extension_configs=EXTENSION_CONFIGS,
     )
-    html = md.convert(text or "")
+    html = md.convert(resolve_article_links(text, language))
     if contents:
         html = components.contents(md.toc_tokens) + html
     html = nh3.clean(

@@ -70,6 +70,14 @@ class ArticleView(CachedPageMixin, DetailView):
         context = super().get_context_data(**kwargs)
         article = self.object
         context.setdefault("feedback_form", FeedbackForm())
+        # "Thank you" is said in the feedback box, where the patient is (#feedback), not
+        # at the top of a long page; base.html's message list leaves these out.
+        # Looked at only when there are messages: reading the store marks it used, and a
+        # used store answers with a Set-Cookie, which a page cached for everyone must not.
+        stored = messages.get_messages(self.request)
+        notes = [m for m in stored if "feedback" in m.tags] if len(stored) else []
+        context["feedback_notes"] = notes
+        context["feedback_sent"] = any(m.level == messages.SUCCESS for m in notes)
         context["json_ld"] = article_json_ld(article, self.request)
         context["translated_object"] = article
         context["related"] = (
@@ -103,7 +111,9 @@ class FeedbackView(ArticleView):
             increment=True,
         ):
             messages.warning(
-                request, _("Thank you, but we have had many answers from you. Please try later.")
+                request,
+                _("Thank you, but we have had many answers from you. Please try later."),
+                extra_tags="feedback",
             )
             return self.feedback_page(FeedbackForm(request.POST), status=429)
         form = FeedbackForm(request.POST)
@@ -113,7 +123,11 @@ class FeedbackView(ArticleView):
         feedback.article = article
         feedback.language = get_language()
         feedback.save()
-        messages.success(request, _("Thank you for your answer. It helps us improve this page."))
+        messages.success(
+            request,
+            _("Thank you for your answer. It helps us improve this page."),
+            extra_tags="feedback",
+        )
         return redirect(article.get_absolute_url() + "#feedback")
 
     def feedback_page(self, form, status):

@@ -30,7 +30,29 @@ TOOLBAR_LABELS = {
     "toolbar": _("Formatting"),
     "warnings": _("Will be removed from the page:"),
     "error": _("The preview could not be updated; the text is not affected."),
+    "link_dialog": _("Insert a link"),
+    "link_search": _("Find an article of this site by its title"),
+    "link_none": _("No published article has these words in its title."),
+    "link_or_address": _("Or a web address on another site"),
+    "link_label": _("Link text"),
+    "link_insert": _("Insert the link"),
+    "link_cancel": _("Cancel"),
+    "link_chosen": _("Chosen: %(title)s"),
 }
+
+
+def page_styles(code):
+    """The stylesheets a public page in language `code` is drawn with (base.html's)."""
+    from django.templatetags.static import static
+
+    from mesoinfo.languages import direction
+
+    bootstrap = (
+        "vendor/bootstrap/bootstrap.rtl.min.css"
+        if direction(code) == "rtl"
+        else "vendor/bootstrap/bootstrap.min.css"
+    )
+    return [static(bootstrap), static("css/site.css")]
 
 
 class BodyEditor(forms.Textarea):
@@ -50,6 +72,9 @@ class BodyEditor(forms.Textarea):
             {
                 "data-body-editor": "",
                 "data-preview-url": reverse("body_preview"),
+                "data-link-search-url": reverse("admin:content_article_link_search"),
+                # The preview is drawn with the public site's own styles (same as the page).
+                "data-page-styles": json.dumps(page_styles(name.rsplit("_", 1)[-1])),
                 "data-language": name.rsplit("_", 1)[-1],
                 "data-labels": json.dumps(labels, ensure_ascii=False),
             }

@@ -8,6 +8,7 @@ class EditorialConfig(AppConfig):
     verbose_name = _("Editorial workflow")
 
     def ready(self):
+        from . import checks  # noqa: F401  (registers the deployment check)
         from content import contributions
 
         from . import workflow

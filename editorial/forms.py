@@ -5,21 +5,55 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import format_lazy
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
 from content.models import Article
 from content.publishing import missing_for_publishing
 
+from .notifications import staff_name
+
 # What the editor asked for, by the name of the button pressed.
 SUBMIT, PUBLISH = "_submit", "_publish"
+PUBLISH_APPROVED = "_publish_approved"  # the editor publishes what a reviewer approved
 
 
 def intent_of(request):
-    for name in (PUBLISH, SUBMIT):
+    for name in (PUBLISH, SUBMIT, PUBLISH_APPROVED):
         if name in request.POST:
             return name
     return None
+
+
+def placeholder_fields(values):
+    """The body fields in which a care card kept the toolbar's placeholder heading or text."""
+    from django.conf import settings
+    from django.utils import translation
+
+    from content.publishing import TRANSLATED_FIELDS
+    from content.widgets import TOOLBAR_LABELS
+
+    found = []
+    for code, _name in settings.LANGUAGES:
+        body = str(values.get(f"body_{code}") or "")
+        with translation.override(code):
+            heading = f'"{TOOLBAR_LABELS["heading_text"]}"'
+            text = f"    {TOOLBAR_LABELS['callout_text']}"
+        cards = [line for line in body.splitlines() if line.startswith("!!! ")]
+        if any(line.rstrip().endswith(heading) for line in cards) or any(
+            line.rstrip() == text for line in body.splitlines()
+        ):
+            found.append(
+                str(
+                    _("%(field)s (%(language)s)")
+                    % {
+                        "field": TRANSLATED_FIELDS["body"],
+                        "language": _(translation.get_language_info(code)["name"]),
+                    }
+                )
+            )
+    return found
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -40,19 +74,63 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        self.refuse_when_taken_over()
         self.refuse_stale_save(cleaned)
         if self.intent in (SUBMIT, PUBLISH):
-            missing = missing_for_publishing(cleaned, cleaned.get("sources"))
+            values = cleaned
+            if self.intent == SUBMIT:
+                # The review date is the reviewer's to give: the doctor's approval sets it.
+                values = {**cleaned, "last_reviewed": cleaned.get("last_reviewed") or "-"}
+            missing = missing_for_publishing(values, cleaned.get("sources"))
             if missing:
+                opening = (
+                    _(
+                        "This article cannot be submitted for review yet. "
+                        "Add, or keep it as a draft:"
+                    )
+                    if self.intent == SUBMIT
+                    else _("This article cannot be published yet. Add, or keep it as a draft:")
+                )
                 raise forms.ValidationError(
                     format_lazy(
                         "{} {}",
-                        _("This article cannot be published yet. Add, or keep it as a draft:"),
+                        opening,
                         pgettext("list separator", ", ").join(str(item) for item in missing),
                     ),
                     code="incomplete",
                 )
+            placeholders = placeholder_fields(cleaned)
+            if placeholders:
+                raise forms.ValidationError(
+                    format_lazy(
+                        "{} {}",
+                        _("A care card still holds its placeholder text. Replace it in:"),
+                        pgettext("list separator", ", ").join(placeholders),
+                    ),
+                    code="placeholder",
+                )
         return cleaned
+
+    editing_user = None  # set per request by the admin (get_form)
+
+    def refuse_when_taken_over(self):
+        from . import locking
+
+        if self.instance.pk is None or self.editing_user is None:
+            return
+        lock = locking.taken_from(self.instance, self.editing_user)
+        if lock is not None:
+            raise forms.ValidationError(
+                _(
+                    "Not saved: %(user)s took over editing of this article on %(date)s. "
+                    "Your text is still below: copy what you need and agree with them."
+                )
+                % {
+                    "user": staff_name(lock.holder),
+                    "date": date_format(localtime(lock.since), "DATETIME_FORMAT"),
+                },
+                code="taken_over",
+            )
 
     def refuse_stale_save(self, cleaned):
         """Someone saved a newer revision since this form was opened: say who and when."""
@@ -82,8 +160,9 @@ class ArticleAdminForm(forms.ModelForm):
                     "then save again to make yours the newest draft."
                 )
                 % {
-                    "user": newer.author or _("the corpus files"),
-                    "date": date_format(newer.created_at, "DATETIME_FORMAT"),
+                    "user": staff_name(newer.author),
+                    # The clinic's time, as the status line above shows it.
+                    "date": date_format(localtime(newer.created_at), "DATETIME_FORMAT"),
                 },
                 compare,
                 _("Compare the versions"),

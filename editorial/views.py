@@ -24,9 +24,11 @@ from content.models import PUBLISH_PERMISSION, Article, Source
 from content.structured_data import article_json_ld
 from mesoinfo import languages
 
-from . import workflow
+from . import notifications, workflow
+from .changes_only import compare_changes_only
 from .diff import changed_fields, compare
 from .models import Revision
+from .wording import publish_message
 
 
 class ArticleAdminMixin:
@@ -93,6 +95,19 @@ class PreviewView(ArticleAdminMixin, TemplateView):
         )
 
 
+class PreviewAddress:
+    """Stands for the article in the switcher: its address in a language is the preview's."""
+
+    def __init__(self, pk, revision):
+        self.pk, self.revision = pk, revision
+
+    def get_absolute_url(self):
+        return reverse(
+            "admin:content_article_preview_page",
+            args=[self.pk, self.revision, translation.get_language()],
+        )
+
+
 @method_decorator([never_cache, xframe_options_sameorigin], name="dispatch")
 @method_decorator(csp_replace({"frame-ancestors": [SELF]}), name="dispatch")
 class PreviewPageView(ArticleAdminMixin, View):
@@ -112,7 +127,8 @@ class PreviewPageView(ArticleAdminMixin, View):
         with translation.override(lang):
             context = {
                 "article": article,
-                "translated_object": article,
+                # The language switch leads to this preview in the other language (J3-8).
+                "translated_object": PreviewAddress(self.article.pk, revision),
                 "json_ld": article_json_ld(article, request),
                 "feedback_form": FeedbackForm(),
                 "related": [],
@@ -131,10 +147,13 @@ class ReviewView(ArticleAdminMixin, TemplateView):
     def get_context_data(self, **kwargs):
         rev = self.revision(self.kwargs["revision"])
         live = workflow.snapshot_of_row(self.article)
+        changes_only = self.request.GET.get("view") == "changes"
+        rows = compare_changes_only(live, rev.content) if changes_only else None
         return self.admin_context(
             title=_("Review"),
             revision=rev,
-            rows=compare(live, rev.content),
+            changes_only=changes_only,
+            rows=rows if changes_only else compare(live, rev.content),
             may_publish=self.request.user.has_perm(PUBLISH_PERMISSION),
         )
 
@@ -150,10 +169,21 @@ class ReviewView(ArticleAdminMixin, TemplateView):
                 messages.error(request, _("Say what the editor should change."))
                 return self.get(request, pk=pk, revision=revision)
             workflow.send_back(rev, request.user, comment)
+            self.model_admin.log_change(
+                request, self.article, str(_("Sent back: %(comment)s") % {"comment": comment})
+            )
             messages.success(request, _("Sent back to the editor with your comment."))
+        elif "_approve_only" in request.POST:
+            workflow.approve(rev, request.user)
+            said = _("Approved. It goes live when it is published from the article's page.")
+            self.model_admin.log_change(request, self.article, str(said))
+            notifications.approved_for_later(rev, request.user)
+            messages.success(request, said)
         elif "_approve" in request.POST:
-            workflow.approve_and_publish(rev, request.user)
-            messages.success(request, _("Approved and published."))
+            article = workflow.approve_and_publish(rev, request.user)
+            said = publish_message(article, rev)
+            self.model_admin.log_change(request, self.article, str(said))
+            messages.success(request, said)
         return redirect("admin:content_article_change", self.article.pk)
 
 
@@ -216,10 +246,15 @@ class RevertView(ArticleAdminMixin, View):
         return redirect("admin:content_article_change", self.article.pk)
 
 
-class ActionView(ArticleAdminMixin, View):
-    """Unpublish (reviewers), archive and restore (editors too)."""
+class ActionView(ArticleAdminMixin, TemplateView):
+    """Unpublish (reviewers), archive and restore (editors too).
+
+    Unpublishing and archiving take a page away from patients: they ask for confirmation
+    and a reason, which goes into the admin's log and the e-mail to those concerned.
+    """
 
     needs = "change"
+    template_name = "editorial/confirm_action.html"
     actions = {
         "unpublish": (workflow.unpublish, True, _("Taken off the site. Its text is kept.")),
         "archive": (
@@ -227,17 +262,149 @@ class ActionView(ArticleAdminMixin, View):
             False,
             _("Archived: it is off the site and can be restored."),
         ),
-        "restore": (workflow.restore, False, _("Restored as a draft.")),
+        "restore": (workflow.restore, False, _("Restored from the archive; not on the site.")),
     }
+    confirmed = ("unpublish", "archive")
+    log_messages = {
+        "unpublish": _("Taken off the site. Reason: %(reason)s"),
+        "archive": _("Archived. Reason: %(reason)s"),
+        "restore": _("Restored from the archive."),
+    }
+    REASON_MAX = 1000
 
-    def post(self, request, pk, action):
+    def allowed(self, request, action):
         if action not in self.actions:
             raise Http404
-        function, needs_publish, message = self.actions[action]
+        _function, needs_publish, _message = self.actions[action]
         # Archiving a live article takes it off the site: that is unpublishing.
         needs_publish = needs_publish or self.article.status == Article.Status.PUBLISHED
         if needs_publish and not request.user.has_perm(PUBLISH_PERMISSION):
             raise PermissionDenied
+
+    def get(self, request, pk, action):
+        self.allowed(request, action)
+        if action not in self.confirmed:
+            return redirect("admin:content_article_change", self.article.pk)
+        return self.render_to_response(self.get_context_data(action=action))
+
+    def get_context_data(self, action, reason="", error=None, **kwargs):
+        titles = {
+            "unpublish": _("Take this article off the site?"),
+            "archive": _("Archive this article?"),
+        }
+        return self.admin_context(
+            title=titles[action],
+            action=action,
+            reason=reason,
+            error=error,
+            is_live=self.article.status == Article.Status.PUBLISHED,
+            reason_max=self.REASON_MAX,
+        )
+
+    def post(self, request, pk, action):
+        self.allowed(request, action)
+        function, _needs, message = self.actions[action]
+        reason = " ".join(request.POST.get("reason", "").split())
+        if action in self.confirmed:
+            error = None
+            if not reason:
+                error = _("Say why, for the article's history and for those who worked on it.")
+            elif len(reason) > self.REASON_MAX:
+                error = _("Keep the reason under %(limit)d characters.") % {
+                    "limit": self.REASON_MAX
+                }
+            if error:
+                context = self.get_context_data(action=action, reason=reason, error=error)
+                return self.render_to_response(context, status=400)
         function(self.article)
+        self.model_admin.log_change(
+            request, self.article, str(self.log_messages[action] % {"reason": reason})
+        )
+        if action in self.confirmed:
+            notifications.taken_offline(self.article, request.user, action, reason)
         messages.success(request, message)
         return redirect("admin:content_article_change", self.article.pk)
+
+
+class LinkSearchView(View):
+    """The body editor's link dialog: published articles whose title has the words typed."""
+
+    model_admin = None
+    LIMIT = 10
+
+    def get(self, request):
+        from django.db.models import Q
+        from django.http import JsonResponse
+
+        if not self.model_admin.has_view_or_change_permission(request):
+            raise PermissionDenied
+        query = " ".join(request.GET.get("q", "").split())[:100]
+        lang = request.GET.get("lang")
+        lang = lang if lang in LANGUAGES else translation.get_language()
+        articles = Article.objects.published().select_related("category")
+        for word in query.split():
+            words = Q()
+            for code in LANGUAGES:
+                words |= Q(**{f"title_{code}__icontains": word})
+            articles = articles.filter(words)
+        results = []
+        with translation.override(lang):
+            for article in articles.order_by("category__order", "order", "pk")[: self.LIMIT]:
+                results.append(
+                    {
+                        "id": article.pk,
+                        "title": getattr(article, f"title_{lang}"),
+                        "category": str(article.category),
+                        "url": article.get_absolute_url(),
+                    }
+                )
+        return JsonResponse({"results": results}, json_dumps_params={"ensure_ascii": False})
+
+
+class TakeOverView(ArticleAdminMixin, View):
+    """A reviewer takes over an article someone else has open (their saves then stop)."""
+
+    needs = "publish"
+
+    def post(self, request, pk):
+        from .locking import take_over
+
+        previous = take_over(self.article, request.user)
+        if previous is not None:
+            self.model_admin.log_change(
+                request,
+                self.article,
+                str(
+                    _("Took over editing from %(user)s.")
+                    % {"user": notifications.staff_name(previous)}
+                ),
+            )
+            messages.success(
+                request,
+                _("You are now editing this article; %(user)s can no longer save it.")
+                % {"user": notifications.staff_name(previous)},
+            )
+        return redirect("admin:content_article_change", self.article.pk)
+
+
+def view_on_site(request, content_type_id, object_id):
+    """The admin's "view on site" shortcut, for objects patients can see.
+
+    Django's own shortcut redirects to any object's address, so any staff account could
+    learn a draft's slug; a page not (yet, or no longer) public is "not found" here.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from django.contrib.contenttypes.views import shortcut
+    from django.core.exceptions import ValidationError
+
+    content_type = ContentType.objects.filter(pk=content_type_id).first()
+    model = content_type.model_class() if content_type else None
+    if model is None:
+        raise Http404
+    try:
+        obj = model._default_manager.get(pk=object_id)
+    except (model.DoesNotExist, ValidationError, ValueError) as error:
+        raise Http404 from error
+    if getattr(obj, "is_public", True) is False:
+        raise Http404
+    return shortcut(request, content_type_id, object_id)

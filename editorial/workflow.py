@@ -64,23 +64,23 @@ def submit(revision, user):
     revision.status = Revision.Status.SUBMITTED
     revision.submitted_at = timezone.now()
     revision.save(update_fields=["status", "submitted_at"])
-    notifications.submitted(revision)
+    notifications.submitted(revision, user)
 
 
 def send_back(revision, user, comment):
     revision.status = Revision.Status.SENT_BACK
     revision.comment = comment
-    revision.save(update_fields=["status", "comment"])
+    revision.sent_back_by = user
+    revision.save(update_fields=["status", "comment", "sent_back_by"])
     notifications.sent_back(revision, user)
 
 
 def approve(revision, user):
-    """The reviewer signs the revision (publishing it then dates the review)."""
+    """The reviewer signs the revision (publishing it then dates the review and says so)."""
     revision.status = Revision.Status.APPROVED
     revision.approved_by = user
     revision.approved_at = timezone.now()
     revision.save(update_fields=["status", "approved_by", "approved_at"])
-    notifications.approved(revision, user)
 
 
 def named_approval_date(revision):
@@ -125,9 +125,17 @@ def publish(revision, user, notify=True):
     article.save()
     article.sources.set(revision.content.get("sources", []))
     revision.status = Revision.Status.PUBLISHED
-    revision.save(update_fields=["status"])
+    scheduled = article.published_at > timezone.now()
+    # A scheduled version is announced when it goes live (announce_go_live), not now.
+    revision.announced_at = None if scheduled else timezone.now()
+    revision.save(update_fields=["status", "announced_at"])
     if notify:
-        notifications.published(revision, user)
+        notifications.published(
+            revision,
+            user,
+            medical_approval=approved_on is not None,
+            goes_live_at=article.published_at if scheduled else None,
+        )
     return article
 
 
@@ -229,4 +237,6 @@ def state(article):
         if article.expires_at and article.expires_at <= now:
             return "expired"
         return "live_changed" if article.has_unpublished_changes else "live"
+    if article.live_revision_id is not None:  # was on the site, taken off (or restored)
+        return "unpublished"
     return "draft"

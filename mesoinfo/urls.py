@@ -10,6 +10,7 @@ from clinic.sitemaps import ContactSitemap
 from content.preview import BodyPreviewView
 from content.sitemaps import ArticleSitemap, CategorySitemap, HomeSitemap, PageSitemap
 from content.views import RobotsView
+from editorial.views import view_on_site
 from staff.views import AdminLanguageView
 
 sitemaps = {"home": HomeSitemap, "categories": CategorySitemap, "articles": ArticleSitemap}
@@ -27,6 +28,12 @@ urlpatterns = [
     path(f"{settings.ADMIN_URL}two-factor/", include("twofactor.urls")),
     path(f"{settings.ADMIN_URL}language/", AdminLanguageView.as_view(), name="admin_language"),
     path(f"{settings.ADMIN_URL}body-preview/", BodyPreviewView.as_view(), name="body_preview"),
+    # "View on site" only for what patients can see (a draft's slug stays unknown).
+    path(
+        f"{settings.ADMIN_URL}r/<int:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(view_on_site),
+        name="admin_view_on_site",
+    ),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 urlpatterns.append(path("robots.txt", RobotsView.as_view(), name="robots_txt"))

@@ -4,12 +4,13 @@ write notes, and every change (bulk actions included) goes into the admin log.""
 import csv
 from datetime import timedelta
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Exists, OuterRef, Q
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from mesoinfo.validators import clean_visitor_text
 
@@ -31,11 +32,24 @@ def status_action(status):
     """A bulk action that sets `status` on the selected requests, logging each one."""
 
     def action(modeladmin, request, queryset):
+        changed = 0
         for row in queryset.exclude(status=status):
             row.status = status
             row.record_handling(request.user)
             row.save(update_fields=["status", "handled_by", "handled_at"])
             modeladmin.log_change(request, row, [{"changed": {"fields": [str(_("status"))]}}])
+            changed += 1
+        # Reception sees what the action did (none changed when all had that status).
+        modeladmin.message_user(
+            request,
+            ngettext(
+                "%(count)d request marked “%(status)s”.",
+                "%(count)d requests marked “%(status)s”.",
+                changed,
+            )
+            % {"count": changed, "status": Status(status).label},
+            messages.SUCCESS if changed else messages.INFO,
+        )
 
     action.__name__ = f"mark_{status}"
     label = Status(status).label
@@ -46,6 +60,9 @@ def status_action(status):
 
 @admin.register(ConsultationRequest)
 class ConsultationRequestAdmin(admin.ModelAdmin):
+    class Media:
+        css = {"all": ["editorial/changelist.css"]}
+
     list_display = [
         "created_at",
         "reference",
@@ -73,8 +90,8 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
         "attached_reasons",
         "created_at",
     ]
-    fields = [*visitor_fields, "status", "notes", "handled_by", "handled_at"]
-    readonly_fields = [*visitor_fields, "handled_by", "handled_at"]
+    fields = [*visitor_fields, "status", "notes", "handled_by", "handled_at", "deleted_on"]
+    readonly_fields = [*visitor_fields, "handled_by", "handled_at", "deleted_on"]
     actions = [
         *(
             status_action(s)
@@ -120,6 +137,20 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
     @admin.display(description=_("phone"), ordering="phone")
     def phone_link(self, obj):
         return format_html('<a href="tel:{0}" dir="ltr">{0}</a>', str(obj.phone))
+
+    @admin.display(description=_("deleted on"))
+    def deleted_on(self, obj):
+        """When the retention job removes this request, as the patient was told (J5-5)."""
+        from django.conf import settings
+        from django.utils.formats import date_format
+
+        days = settings.CONSULTATION_RETENTION_DAYS
+        when = timezone.localdate(obj.created_at + timedelta(days=days))
+        return ngettext(
+            "%(date)s (kept %(days)d day after it was sent)",
+            "%(date)s (kept %(days)d days after it was sent)",
+            days,
+        ) % {"date": date_format(when), "days": days}
 
     @admin.display(description=_("likely duplicate"), boolean=True)
     def likely_duplicate(self, obj):

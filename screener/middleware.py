@@ -10,6 +10,7 @@
 """
 
 from functools import cache
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.urls import reverse
@@ -32,6 +33,27 @@ def screener_prefixes():
         with translation.override(code):
             prefixes.append(reverse("screener:start"))
     return tuple(prefixes)
+
+
+@cache
+def result_paths():
+    """The result page's address in every language."""
+    paths = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            paths.append(reverse("screener:outcome"))
+    return frozenset(paths)
+
+
+def followed_from_result(request):
+    """A link on the result page was followed (this site's Referer, same-origin policy).
+
+    The result tells patients to read on and come back with it for their doctor: one
+    step away from it (an article, a reason, the footer) keeps the answers; the next page
+    opened from there forgets them as before.
+    """
+    referer = urlsplit(request.headers.get("Referer", ""))
+    return referer.netloc == request.get_host() and referer.path in result_paths()
 
 
 def is_screener_path(request):
@@ -121,5 +143,6 @@ class ForgetScreenerOnLeaveMiddleware:
             and match is not None
             and match.namespace != "screener"
             and request.COOKIES.get(cookie.cookie_name())
+            and not followed_from_result(request)
         ):
             screener_state(request).leave()

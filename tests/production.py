@@ -57,7 +57,7 @@ def production_env(database_path, **overrides):
             "SECRET_KEY": secrets.token_urlsafe(64),
             "ALLOWED_HOSTS": "mesoinfo.example,127.0.0.1,localhost",
             "CSRF_TRUSTED_ORIGINS": "https://mesoinfo.example",
-            "SITE_URL": "https://mesoinfo.example",
+            "SITE_URL": "https://mesoinfo.example",  # staff e-mails link here (editorial.W001)
             "DATABASE_URL": (
                 os.environ["DATABASE_URL"] if follows_postgres() else f"sqlite:///{database_path}"
             ),

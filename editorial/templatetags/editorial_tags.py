@@ -5,7 +5,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from content.models import PUBLISH_PERMISSION, Article
-from editorial.models import Revision
+from editorial.models import ChangeRequest, Revision
 
 register = template.Library()
 LIMIT = 20
@@ -27,13 +27,16 @@ def editorial_dashboard(context):
         return {"dashboard": None}
     may_review = user.has_perm(PUBLISH_PERMISSION)
     may_edit = user.has_perm("content.change_article")
-    dashboard = {"may_review": may_review, "may_edit": may_edit}
+    dashboard = {"may_review": may_review, "may_edit": may_edit, "is_superuser": user.is_superuser}
     if may_review:
         dashboard["to_review"] = (
             Revision.objects.filter(status=Revision.Status.SUBMITTED)
             .select_related("article")
             .order_by("submitted_at")[:LIMIT]
         )
+        dashboard["changes"] = ChangeRequest.objects.filter(
+            status=ChangeRequest.Status.PENDING
+        ).order_by("created_at")[:LIMIT]
     if may_edit:
         # Only while the sent-back version is still the newest: a fix supersedes it.
         dashboard["sent_back"] = Revision.objects.filter(
@@ -48,3 +51,19 @@ def editorial_dashboard(context):
     if not (may_review or may_edit or dashboard["new_requests"] is not None):
         return {"dashboard": None}
     return {"dashboard": dashboard}
+
+
+@register.filter
+def staff_name(user):
+    """A member of staff by full name (the corpus files when no one)."""
+    from editorial.notifications import staff_name as name
+
+    return name(user)
+
+
+@register.filter
+def as_list(items):
+    """Items joined with the language's list separator (the Arabic comma in Arabic)."""
+    from django.utils.translation import pgettext
+
+    return pgettext("list separator", ", ").join(str(item) for item in items)

@@ -22,8 +22,11 @@
     if (line.length) {
       cm.setCursor({line: cursor.line, ch: line.length});
     }
+    var start = cm.getCursor('from');
     cm.replaceSelection(before + text + '\n\n');
     cm.focus();
+    // Where the block's first line now is (the blank lines put before it counted).
+    return start.line + (before.match(/\n/g) || []).length;
   }
 
   function prefixLines(cm, prefix) {
@@ -41,13 +44,104 @@
   }
 
   function callout(kind, labels) {
+    // The placeholder is left selected, so what the editor types replaces it inside the
+    // card: the heading first (the text line for an inset, which has none).
     return function (editor) {
-      var heading = kind === 'inset' ? '' : ' "' + labels.heading_text + '"';
-      insertBlock(editor.codemirror, '!!! ' + kind + heading + '\n    ' + labels.callout_text);
+      var cm = editor.codemirror;
+      var opening = '!!! ' + kind + (kind === 'inset' ? '' : ' "');
+      var chosen = cm.getSelection();
+      var text = chosen ? chosen.replace(/\n/g, '\n    ') : labels.callout_text;
+      var heading = kind === 'inset' ? '' : labels.heading_text + '"';
+      var line = insertBlock(cm, opening + heading + '\n    ' + text);
+      if (kind === 'inset') {
+        cm.setSelection({line: line + 1, ch: 4}, {line: line + 1, ch: 4 + text.length});
+      } else {
+        cm.setSelection(
+          {line: line, ch: opening.length},
+          {line: line, ch: opening.length + labels.heading_text.length}
+        );
+      }
     };
   }
 
-  function toolbar(labels) {
+  function element(tag, attributes, text) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+    if (text) { node.textContent = text; }
+    return node;
+  }
+
+  var dialogCount = 0;
+
+  function linkDialog(cm, labels, searchUrl, language) {
+    // A dialog to find an article of the site (inserted by id, so the link follows the
+    // article when its address changes) or to type another site's address.
+    var n = ++dialogCount;
+    var chosen = null;
+    var dialog = element('dialog', {'class': 'link-dialog', 'aria-labelledby': 'link-dialog-title-' + n});
+    var form = element('form', {method: 'dialog'});
+    var title = element('h2', {id: 'link-dialog-title-' + n}, labels.link_dialog);
+    var searchLabel = element('label', {'for': 'link-search-' + n}, labels.link_search);
+    var search = element('input', {type: 'search', id: 'link-search-' + n, autocomplete: 'off'});
+    var results = element('ul', {'class': 'link-dialog__results', 'aria-live': 'polite'});
+    var status = element('p', {'class': 'link-dialog__chosen', role: 'status'});
+    var urlLabel = element('label', {'for': 'link-url-' + n}, labels.link_or_address);
+    var url = element('input', {type: 'url', id: 'link-url-' + n, dir: 'ltr', placeholder: 'https://'});
+    var textLabel = element('label', {'for': 'link-text-' + n}, labels.link_label);
+    var text = element('input', {type: 'text', id: 'link-text-' + n, dir: 'auto'});
+    text.value = cm.getSelection();
+    var insert = element('button', {type: 'submit', value: 'insert', 'class': 'default'}, labels.link_insert);
+    var cancel = element('button', {type: 'submit', value: 'cancel'}, labels.link_cancel);
+    form.append(title, searchLabel, search, results, status, urlLabel, url, textLabel, text, insert, cancel);
+    dialog.append(form);
+    document.body.append(dialog);
+
+    var timer = null;
+    function find() {
+      var address = searchUrl + '?lang=' + encodeURIComponent(language) + '&q=' + encodeURIComponent(search.value);
+      fetch(address, {credentials: 'same-origin'}).then(function (response) {
+        return response.json();
+      }).then(function (data) {
+        results.replaceChildren();
+        if (!data.results.length) {
+          results.append(element('li', {}, labels.link_none));
+        }
+        data.results.forEach(function (article) {
+          var item = element('li');
+          var choose = element('button', {type: 'button', 'class': 'link-dialog__article', 'data-article': String(article.id)},
+                               article.title + ' (' + article.category + ')');
+          choose.addEventListener('click', function () {
+            chosen = article;
+            url.value = '';
+            if (!text.value) { text.value = article.title; }
+            status.textContent = labels.link_chosen.replace('%(title)s', article.title);
+            text.focus();
+          });
+          item.append(choose);
+          results.append(item);
+        });
+      });
+    }
+    search.addEventListener('input', function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(find, 250);
+    });
+    url.addEventListener('input', function () { chosen = null; status.textContent = ''; });
+    dialog.addEventListener('close', function () {
+      if (dialog.returnValue === 'insert' && (chosen || url.value)) {
+        var target = chosen ? 'article:' + chosen.id : url.value;
+        var label = text.value || (chosen ? chosen.title : url.value);
+        cm.replaceSelection('[' + label + '](' + target + ')');
+      }
+      dialog.remove();
+      cm.focus();
+    });
+    dialog.showModal();
+    search.focus();
+    find();
+  }
+
+  function toolbar(labels, searchUrl, language) {
     function button(name, action) {
       return {name: name, action: action, text: labels[name], title: labels[name],
               className: 'body-editor__button body-editor__button--' + name};
@@ -59,14 +153,7 @@
       '|',
       button('ul', function (e) { prefixLines(e.codemirror, '- '); }),
       button('ol', function (e) { prefixLines(e.codemirror, function (i) { return (i + 1) + '. '; }); }),
-      button('link', function (e) {
-        var cm = e.codemirror;
-        var text = cm.getSelection() || labels.link_text;
-        cm.replaceSelection('[' + text + '](https://)');
-        var cursor = cm.getCursor();
-        cm.setCursor({line: cursor.line, ch: cursor.ch - 1});
-        cm.focus();
-      }),
+      button('link', function (e) { linkDialog(e.codemirror, labels, searchUrl, language); }),
       button('table', function (e) {
         var c = labels.column, v = labels.cell;
         insertBlock(e.codemirror, '| ' + c + ' 1 | ' + c + ' 2 |\n| --- | --- |\n| ' + v + ' | ' + v + ' |');
@@ -87,7 +174,7 @@
     var editor = new window.EasyMDE({
       element: textarea,
       direction: direction,
-      toolbar: toolbar(labels),
+      toolbar: toolbar(labels, textarea.dataset.linkSearchUrl, language),
       autoDownloadFontAwesome: false, // nothing is loaded from another site
       spellChecker: false,            // its dictionaries would come from a CDN
       nativeSpellcheck: true,
@@ -132,8 +219,31 @@
     preview.className = 'body-editor__preview article-body';
     preview.setAttribute('lang', language);
     preview.setAttribute('dir', direction);
-    panel.append(title, summary, warnings, preview);
+    // The same text drawn as the public page draws it: its own stylesheets, in a frame of
+    // this page (same origin), so the admin's styles do not change how it looks.
+    var styles = JSON.parse(textarea.dataset.pageStyles || '[]');
+    var frame = document.createElement('iframe');
+    frame.className = 'body-editor__page-preview';
+    frame.setAttribute('title', labels.preview);
+    frame.setAttribute('tabindex', '-1');
+    frame.setAttribute('aria-hidden', 'true'); // screen readers have the copy above
+    panel.append(title, summary, warnings, preview, frame);
     wrapper.after(panel);
+
+    function drawPage(html) {
+      var links = styles.map(function (href) {
+        return '<link rel="stylesheet" href="' + href.replace(/"/g, '&quot;') + '">';
+      }).join('');
+      frame.srcdoc = '<!doctype html><html lang="' + language + '" dir="' + direction + '"><head>' +
+        '<meta charset="utf-8"><base target="_blank">' + links + '</head><body><main class="container py-4">' +
+        '<article class="article"><div class="article-body">' + html + '</div></article></main></body></html>';
+    }
+    frame.addEventListener('load', function () {
+      var doc = frame.contentDocument;
+      if (doc && doc.documentElement) {
+        frame.style.blockSize = (doc.documentElement.scrollHeight + 4) + 'px';
+      }
+    });
 
     var timer = null;
     var sent = 0;
@@ -154,6 +264,7 @@
         if (number !== sent) { return; } // a later keystroke is on its way
         // The HTML is the server's sanitised rendering, the same the public page shows.
         preview.innerHTML = data.html;
+        drawPage(data.html);
         summary.textContent = data.summary;
         warnings.replaceChildren();
         if (data.warnings.length) {

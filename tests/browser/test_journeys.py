@@ -185,6 +185,11 @@ def test_answer_was_this_page_helpful_on_a_cached_article(page, site, language):
         page.click("#feedback button[type=submit]")
     assert page.url.endswith(url_in(language, article) + "#feedback")
     thanks = {"ar": "شكرًا لك على إجابتك", "en": "Thank you for your answer."}[language]
-    assert thanks in page.locator(".site-messages").inner_text()
+    # Where the patient is: the thank-you is in the feedback box, inside the window.
+    note = page.locator("#feedback [role=status]")
+    assert thanks in note.inner_text()
+    box = note.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= page.viewport_size["height"]
+    assert page.locator("#feedback input[name=helpful]").count() == 0
     page.screenshot(path=f"test-artifacts/screenshots/feedback-thanks-{language}.png")
     assert Feedback.objects.filter(article=article, language=language, helpful=True).count() == 1

@@ -28,11 +28,10 @@ def test_a_complete_article_is_submitted_for_review_not_published(client, editor
         ("summary_en", "summary (English)"),
         ("slug_en", "slug (English)"),
         ("reviewer", "a medical reviewer"),
-        ("last_reviewed", "the date of the last review"),
         ("sources", "at least one source"),
     ],
 )
-def test_publishing_is_refused_when_something_is_missing(
+def test_submitting_is_refused_when_something_is_missing(
     client, editor, article_form, field, english_message
 ):
     client.force_login(editor)
@@ -41,8 +40,60 @@ def test_publishing_is_refused_when_something_is_missing(
     response = client.post("/admin/content/article/add/", article_form, HTTP_ACCEPT_LANGUAGE="en")
     html = response.content.decode()
     assert response.status_code == 200
-    assert "This article cannot be published yet." in html
+    assert "This article cannot be submitted for review yet." in html
+    assert "cannot be published" not in html
     assert english_message in html
+    assert not Article.objects.exists()
+
+
+def test_an_editor_submits_without_a_review_date_which_the_doctor_gives(
+    client, editor, doctor, article_form
+):
+    """The editor cannot know when the review will be; the doctor's approval dates it."""
+    client.force_login(editor)
+    article_form.pop("last_reviewed")
+    response = client.post("/admin/content/article/add/", article_form | {"_submit": "1"})
+    assert response.status_code == 302
+    article = Article.objects.get(slug_en="a-new-article")
+    assert article.latest_revision.status == "submitted"
+    client.force_login(doctor)
+    from django.urls import reverse
+
+    review = reverse("admin:content_article_review", args=[article.pk, article.latest_revision_id])
+    assert client.post(review, {"_approve": "1"}).status_code == 302
+    article.refresh_from_db()
+    assert article.is_public and article.last_reviewed == timezone.localdate()
+
+
+def test_publishing_still_needs_a_review_date(client, admin_user, article_form):
+    client.force_login(admin_user)
+    article_form.pop("last_reviewed")
+    response = client.post(
+        "/admin/content/article/add/", article_form | {"_publish": "1"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    html = response.content.decode()
+    assert "This article cannot be published yet." in html
+    assert "the date of the last review" in html
+
+
+@pytest.mark.parametrize(
+    "code, placeholder, message",
+    [
+        ("ar", '!!! urgent "عنوان"\n    اتصل بالإسعاف.', "ما زالت إحدى بطاقات الرعاية"),
+        ("en", "!!! warning\n    Text of the box.", "A care card still holds"),
+    ],
+)
+def test_a_care_card_with_its_placeholder_is_not_submitted(
+    client, editor, article_form, code, placeholder, message
+):
+    client.force_login(editor)
+    article_form[f"body_{code}"] += "\n\n" + placeholder
+    response = client.post(
+        "/admin/content/article/add/",
+        article_form | {"_submit": "1"},
+        HTTP_ACCEPT_LANGUAGE=code,
+    )
+    assert response.status_code == 200 and message in response.content.decode()
     assert not Article.objects.exists()
 
 
@@ -52,7 +103,7 @@ def test_refusal_is_explained_in_arabic_to_an_arabic_editor(client, editor, arti
     article_form.pop("sources")
     article_form["_submit"] = "1"
     html = client.post("/admin/content/article/add/", article_form).content.decode()
-    assert "لا يمكن نشر هذه المقالة بعد." in html
+    assert "لا يمكن إرسال هذه المقالة إلى المراجعة بعد." in html
     assert "النص (الإنجليزية)" in html and "مصدر واحد على الأقل" in html
     assert not Article.objects.exists()
 

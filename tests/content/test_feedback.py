@@ -42,7 +42,14 @@ def test_an_answer_is_stored_and_thanked_for(client, article):
     assert (feedback.article, feedback.language, feedback.helpful) == (article, "ar", True)
     assert feedback.comment == "واضحة."
     html = client.get(response["Location"]).content.decode()
-    assert "شكرًا لك على إجابتك" in html
+    # Said in the feedback box the page opens at, not at the top of the article; the
+    # form is not offered again (patients would think it failed and send twice).
+    box = html[html.index('id="feedback"') :]
+    assert "شكرًا لك على إجابتك" in box and 'role="status"' in box
+    assert "شكرًا لك على إجابتك" not in html[: html.index('id="feedback"')]
+    assert 'name="helpful"' not in box
+    # The next visit shows the form again.
+    assert 'name="helpful"' in client.get(article.get_absolute_url()).content.decode()
 
 
 def test_english_answer_without_comment(client, article):

@@ -1,5 +1,6 @@
 """The editorial workflow: drafts beside the live page, sign-off, compare, history, mail."""
 
+import datetime as dt
 import re
 from datetime import date, timedelta
 
@@ -10,6 +11,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from content.models import Article, Source
 from editorial.models import Revision
@@ -181,12 +183,55 @@ def test_an_editor_cannot_publish_unpublish_delete_or_edit_reviewers(
     assert Article.objects.get(pk=article.pk).is_public
 
 
-def test_a_reviewer_may_unpublish(client, doctor, article):
+@pytest.mark.parametrize(
+    "code, asks, refusal, state",
+    [
+        ("ar", "إزالة هذه المقالة من الموقع؟", "اذكر السبب", "خارج الموقع (أُلغي نشرها)"),
+        ("en", "Take this article off the site?", "Say why", "Off the site (unpublished)"),
+    ],
+)
+def test_unpublishing_asks_for_confirmation_and_a_reason_and_logs_it(
+    client, doctor, editor, article, code, asks, refusal, state
+):
+    from django.contrib.admin.models import LogEntry
+
+    Revision.objects.filter(pk=article.live_revision_id).update(author=editor)
     client.force_login(doctor)
-    assert 'name="_publish"' in client.get(change_url(article)).content.decode()
+    form = client.get(change_url(article), HTTP_ACCEPT_LANGUAGE=code).content.decode()
     unpublish = reverse("admin:content_article_action", args=[article.pk, "unpublish"])
-    assert client.post(unpublish).status_code == 302
+    # The button leads to a question, not to the deed.
+    assert f'href="{unpublish}"' in form and f'formaction="{unpublish}"' not in form
+    page = client.get(unpublish, HTTP_ACCEPT_LANGUAGE=code)
+    assert page.status_code == 200 and asks in page.content.decode()
+    assert client.get(article.get_absolute_url()).status_code == 200
+    refused = client.post(unpublish, {"reason": "  "}, HTTP_ACCEPT_LANGUAGE=code)
+    assert refused.status_code == 400 and refusal in refused.content.decode()
+    assert Article.objects.get(pk=article.pk).is_public
+    done = client.post(unpublish, {"reason": "Dosage under discussion"})
+    assert done.status_code == 302
     assert client.get(article.get_absolute_url()).status_code == 404
+    entry = LogEntry.objects.get(object_id=str(article.pk))
+    assert entry.user == doctor and "Dosage under discussion" in entry.change_message
+    # The status line agrees with itself: no "Draft ... newest version: Published".
+    html = client.get(change_url(article), HTTP_ACCEPT_LANGUAGE=code).content.decode()
+    assert state in html
+    line = re.search(r'<p>.*?class="workflow-state".*?</p>', html, re.S).group(0)
+    assert ("Published," not in line) and ("منشورة،" not in line)
+    # Who worked on the article hears of it, with the reason and who did it.
+    (message,) = [m for m in mail.outbox if "Dosage under discussion" in m.body]
+    assert message.to == [editor.email]  # not the reviewer who did it
+    assert "أزال dr-haddad مقالة" in message.body and "dr-haddad took" in message.body
+
+
+def test_archive_and_restore_keep_a_consistent_status(client, doctor, article):
+    client.force_login(doctor)
+    archive = reverse("admin:content_article_action", args=[article.pk, "archive"])
+    assert client.post(archive, {"reason": "Replaced by a newer article"}).status_code == 302
+    restore = reverse("admin:content_article_action", args=[article.pk, "restore"])
+    assert client.post(restore).status_code == 302
+    html = client.get(change_url(article), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Off the site (unpublished)" in html
+    assert "published earlier, now off the site" in html
 
 
 def test_history_after_changing_only_the_review_date_shows_only_that_field(client, editor, article):
@@ -221,7 +266,8 @@ def test_an_archived_article_leaves_the_site_and_comes_back(client, editor, make
     article = make_article(status=Article.Status.DRAFT)
     client.force_login(editor)
     archive = reverse("admin:content_article_action", args=[article.pk, "archive"])
-    assert client.post(archive).status_code == 302
+    assert client.post(archive).status_code == 400  # a reason is asked for
+    assert client.post(archive, {"reason": "Duplicate"}).status_code == 302
     article.refresh_from_db()
     assert article.status == "archived"
     listing = client.get("/admin/content/article/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
@@ -235,7 +281,9 @@ def test_an_archived_article_leaves_the_site_and_comes_back(client, editor, make
 def test_a_stale_save_is_refused_and_the_typed_text_is_kept(
     client, editor, article, django_user_model
 ):
-    other = django_user_model.objects.create_user(username="second", is_staff=True)
+    other = django_user_model.objects.create_user(
+        username="second", first_name="Huda", last_name="Saleh", is_staff=True
+    )
     other.groups.add(Group.objects.get(name="Content editors"))
     client.force_login(editor)
     stale = form_data(client.get(change_url(article)).content.decode(), "article_form")
@@ -246,8 +294,15 @@ def test_a_stale_save_is_refused_and_the_typed_text_is_kept(
     response = client.post(change_url(article), stale, HTTP_ACCEPT_LANGUAGE="en")
     html = response.content.decode()
     assert response.status_code == 200
-    assert "second saved a newer version" in html
+    assert "Huda Saleh saved a newer version" in html
     assert "My carefully typed paragraph." in html
+    # The other editor's save time in the clinic's zone, as the status line shows it.
+    saved = Article.objects.get(pk=article.pk).latest_revision.created_at
+    with translation.override("en"):
+        local = date_format(timezone.localtime(saved), "DATETIME_FORMAT")
+        utc = date_format(saved.astimezone(dt.UTC), "DATETIME_FORMAT")
+    assert local != utc and f"on {local}, after you opened it" in html
+    assert html.count(local) >= 2  # the status line and the conflict message agree
     assert (
         reverse("admin:content_article_compare", args=[article.pk, article.latest_revision_id, 0])[
             :-6
@@ -282,7 +337,8 @@ def test_next_review_must_be_after_last_review(client, editor, article):
 # Workflow e-mail leaves once the change is committed (transaction.on_commit): these run
 # with real transactions, as a request does.
 @pytest.mark.django_db(transaction=True)
-def test_one_email_per_event_without_health_data(client, editor, doctor, article):
+def test_one_email_per_event_without_health_data(client, editor, doctor, article, settings):
+    settings.SITE_URL = "https://clinic.example"
     client.force_login(editor)
     submit(client, article, body_en="## A subheading\n\nVersion one.")
     assert len(mail.outbox) == 1 and mail.outbox[0].bcc + mail.outbox[0].to == [doctor.email]
@@ -298,10 +354,14 @@ def test_one_email_per_event_without_health_data(client, editor, doctor, article
     review = reverse("admin:content_article_review", args=[article.pk, revision.pk])
     client.post(review, {"_approve": "1"})
     subjects = [message.subject for message in mail.outbox]
-    assert len(subjects) == 5  # submitted, sent back, submitted, approved, published
-    assert "Approved" in subjects[3] and "Published" in subjects[4]
+    assert len(subjects) == 4  # submitted, sent back, submitted, approved and published
+    assert "Published" in subjects[3] and mail.outbox[3].to == [editor.email]
+    assert "dr-haddad, the article's medical reviewer, approved" in mail.outbox[3].body
+    assert "sent “" in mail.outbox[1].body and "dr-haddad sent" in mail.outbox[1].body
+    assert "editor submitted" in mail.outbox[0].body
     for message in mail.outbox:
-        assert "/admin/content/article/" in message.body
+        assert message.body.count("https://clinic.example/admin/content/article/") == 2
+        assert len(message.to) == 1 and not message.bcc
         for private in ("phone", "answers", "+966", "consultation"):
             assert private not in message.body.lower()
 
@@ -365,3 +425,172 @@ def test_an_expiry_date_ends_the_cached_version_in_time(make_article):
 
     make_article(expires_at=timezone.now() + timedelta(seconds=90))
     assert seconds_to_next_publication() <= 91
+
+
+def test_an_administrators_publish_is_not_called_a_medical_approval(
+    client, editor, admin_user, article_form
+):
+    admin_user.email = "admin@example.org"
+    admin_user.save()
+    client.force_login(editor)
+    client.post("/admin/content/article/add/", article_form)
+    article = Article.objects.latest("pk")
+    client.force_login(admin_user)
+    response = edit(client, article, _publish="1")
+    assert response.status_code == 302
+    said = [str(m) for m in response.wsgi_request._messages]
+    assert said == ["نُشرت المقالة. تُظهر الصفحة أن مراجعتها الطبية ما زالت قيد الانتظار."]
+    (message,) = mail.outbox
+    assert message.to == [editor.email]
+    assert "No medical reviewer has approved this version." in message.body
+    assert "لم يعتمد أي مراجع طبي هذه النسخة." in message.body
+    for claim in ("approved “", "اعتمد المراجع", "medical reviewer approved"):
+        assert claim not in message.body
+
+
+def test_a_scheduled_article_is_announced_when_it_goes_live(client, editor, doctor, make_article):
+    later = timezone.now() + timedelta(hours=2)
+    article = make_article(status=Article.Status.DRAFT)
+    Revision.objects.filter(article=article).update(author=editor)
+    client.force_login(doctor)
+    go_live = timezone.localtime(later)
+    response = edit(
+        client,
+        article,
+        published_at_0=go_live.strftime("%Y-%m-%d"),
+        published_at_1=go_live.strftime("%H:%M:%S"),
+        _publish="1",
+    )
+    assert response.status_code == 302
+    said = str(list(response.wsgi_request._messages)[0])
+    assert said.startswith("اعتُمدت المقالة، وستُنشر في")
+    (scheduled,) = mail.outbox
+    assert scheduled.subject.startswith("مجدولة:") and "now on the site" not in scheduled.body
+    assert "It goes live on" in scheduled.body
+    call_command("announce_go_live", verbosity=0)
+    assert len(mail.outbox) == 1  # not live yet: nothing announced
+    Article.objects.filter(pk=article.pk).update(published_at=timezone.now())
+    call_command("announce_go_live", verbosity=0)
+    call_command("announce_go_live", verbosity=0)
+    announced = mail.outbox[1:]  # once only, one message for each person concerned
+    assert sorted(m.to[0] for m in announced) == [doctor.email, editor.email]
+    for message in announced:
+        assert message.subject.startswith("نُشرت الآن:") and "went live on" in message.body
+
+
+def test_the_delete_confirmation_is_in_plain_words(client, doctor, article):
+    client.force_login(doctor)
+    delete = reverse("admin:content_article_delete", args=[article.pk])
+    html = client.get(delete, HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    saved = article.live_revision.created_at
+    with translation.override("ar"):
+        utc = date_format(saved.astimezone(dt.UTC), "DATETIME_FORMAT")
+        versions = str(Revision._meta.verbose_name_plural)
+    assert utc not in html  # no UTC times (versions are counted, not listed)
+    assert f"{versions}: 1" in html
+    assert "لا، تراجع" in html and "لا, تراجع" not in html
+    # Plain items: what goes with the article by kind and number, no technical rows.
+    assert "مستند البحث" not in html and "الرابط رقم" not in html
+    assert "(ar)" not in html
+
+
+@pytest.mark.parametrize(
+    "code, notice, refused",
+    [
+        ("ar", "يفتح هذه المقالة للتحرير منذ", "لم تُحفظ: تولّى د. سلمى"),
+        (
+            "en",
+            "has had this article open for editing since",
+            "Not saved: Dr Salma Haddad took over",
+        ),
+    ],
+)
+def test_a_second_editor_is_told_and_a_reviewer_may_take_over(
+    client, editor, doctor, article, code, notice, refused
+):
+    from django.contrib.admin.models import LogEntry
+
+    editor.first_name, editor.last_name = "Maha", "Nasser"
+    editor.save()
+    doctor.first_name, doctor.last_name = "د. سلمى" if code == "ar" else "Dr Salma", "Haddad"
+    doctor.save()
+    client.force_login(editor)
+    opened = client.get(change_url(article), HTTP_ACCEPT_LANGUAGE=code)
+    assert notice not in opened.content.decode()  # nobody else has it open
+    mine = form_data(opened.content.decode(), "article_form")
+    client.force_login(doctor)
+    html = client.get(change_url(article), HTTP_ACCEPT_LANGUAGE=code).content.decode()
+    assert notice in html and "Maha Nasser" in html
+    with translation.override(code):
+        since = date_format(timezone.localtime(timezone.now()), "DATETIME_FORMAT")
+    assert since[:6] in html
+    take_over = reverse("admin:content_article_take_over", args=[article.pk])
+    assert 'formaction="' + take_over + '"' in html
+    assert client.post(take_over).status_code == 302
+    assert LogEntry.objects.filter(object_id=str(article.pk)).exists()
+    # The editor's save is refused now, their text kept; the doctor's goes through.
+    client.force_login(editor)
+    mine["body_en"] = "My paragraph."
+    response = client.post(change_url(article), mine, HTTP_ACCEPT_LANGUAGE=code)
+    assert response.status_code == 200
+    assert refused in response.content.decode() and "My paragraph." in response.content.decode()
+    # An editor cannot take over.
+    assert client.post(take_over).status_code == 403
+    client.force_login(doctor)
+    assert edit(client, article, body_en="Doctor's text.").status_code == 302
+
+
+@pytest.mark.parametrize("code, label", [("ar", "التغييرات فقط"), ("en", "Changes only")])
+def test_the_review_can_show_the_changes_only(client, editor, doctor, make_article, code, label):
+    paragraphs = [f"Paragraph number {n} says something long enough." for n in range(1, 30)]
+    article = make_article(body_en="\n\n".join(paragraphs))
+    changed = paragraphs.copy()
+    changed[14] = "Paragraph number 15 says something new and important."
+    client.force_login(editor)
+    submit(client, article, body_en="\n\n".join(changed))
+    revision = Article.objects.get(pk=article.pk).latest_revision
+    client.force_login(doctor)
+    review = reverse("admin:content_article_review", args=[article.pk, revision.pk])
+    whole = client.get(review, HTTP_ACCEPT_LANGUAGE=code).content.decode()
+    assert label in whole and "Paragraph number 3 says" in whole
+    only = client.get(review, {"view": "changes"}, HTTP_ACCEPT_LANGUAGE=code).content.decode()
+    assert "<ins>new and important.</ins>" in only or "<ins>new" in only
+    assert "Paragraph number 3 says" not in only and "…" in only
+
+
+def test_a_reviewer_approves_now_and_the_editor_publishes_later(client, editor, doctor, article):
+    client.force_login(editor)
+    submit(client, article, body_en="## A subheading\n\nApproved text.")
+    revision = Article.objects.get(pk=article.pk).latest_revision
+    client.force_login(doctor)
+    review = reverse("admin:content_article_review", args=[article.pk, revision.pk])
+    assert "_approve_only" in client.get(review).content.decode()
+    assert client.post(review, {"_approve_only": "1"}).status_code == 302
+    assert "Approved text." not in public(client, article, "en").decode()
+    told = mail.outbox[-1]
+    assert told.to == [editor.email] and "It is not on the site yet" in told.body
+    # The editor publishes exactly what was approved; the page names the doctor's review.
+    client.force_login(editor)
+    form = client.get(change_url(article), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert 'name="_publish_approved"' in form
+    assert edit(client, article, _publish_approved="1").status_code == 302
+    client.logout()
+    assert "Approved text." in public(client, article, "en").decode()
+    article.refresh_from_db()
+    assert article.last_reviewed == timezone.localdate()
+
+
+def test_an_edited_approved_text_is_not_published_by_the_editor(client, editor, doctor, article):
+    client.force_login(editor)
+    submit(client, article, body_en="## A subheading\n\nApproved text.")
+    revision = Article.objects.get(pk=article.pk).latest_revision
+    client.force_login(doctor)
+    review = reverse("admin:content_article_review", args=[article.pk, revision.pk])
+    client.post(review, {"_approve_only": "1"})
+    client.force_login(editor)
+    response = edit(
+        client, article, body_en="## A subheading\n\nSneaked in.", _publish_approved="1"
+    )
+    assert response.status_code == 302
+    client.logout()
+    assert "Sneaked in." not in public(client, article, "en").decode()

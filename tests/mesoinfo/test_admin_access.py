@@ -224,14 +224,16 @@ def test_content_editors_see_but_do_not_change_reviewer_records(editor_client):
     assert status(editor_client, "admin:content_reviewer_add") == 403
 
 
-def test_content_editors_edit_and_delete_pages(editor_client, about_page):
+def test_content_editors_edit_pages_but_only_reviewers_delete_them(editor_client, about_page):
+    # Issue 26: what patients read changes only with a medical reviewer's sign-off; an
+    # editor's change waits for it (tests/editorial/test_signoff.py), a deletion is theirs.
     assert status(editor_client, "admin:content_page_change", about_page.pk) == 200
-    assert status(editor_client, "admin:content_page_delete", about_page.pk) == 200
+    assert status(editor_client, "admin:content_page_delete", about_page.pk) == 403
     response = editor_client.post(
         reverse("admin:content_page_delete", args=[about_page.pk]), {"post": "yes"}
     )
-    assert response.status_code == 302
-    assert not type(about_page).objects.filter(pk=about_page.pk).exists()
+    assert response.status_code == 403
+    assert type(about_page).objects.filter(pk=about_page.pk).exists()
 
 
 def test_content_editors_read_and_delete_feedback_but_never_write_it(editor_client, feedback):

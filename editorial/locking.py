@@ -1,0 +1,58 @@
+"""Who else has an article open: a notice when a second person opens it, and a reviewer's
+take-over (after which the earlier holder's saves are refused)."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from .models import EditLock
+
+# An open edit form left alone this long no longer counts as someone editing.
+LAPSES_AFTER = timedelta(minutes=30)
+
+
+def current(article):
+    """The lock still in force, or None."""
+    lock = EditLock.objects.select_related("holder", "taken_from").filter(article=article).first()
+    if lock is None or timezone.now() - lock.seen_at > LAPSES_AFTER:
+        return None
+    return lock
+
+
+def opened(article, user):
+    """`user` opens the edit form: returns the lock someone else holds, else takes it."""
+    now = timezone.now()
+    lock = current(article)
+    if lock is not None and lock.holder_id != user.pk:
+        return lock
+    if lock is None:
+        EditLock.objects.update_or_create(
+            article=article,
+            defaults={"holder": user, "since": now, "seen_at": now, "taken_from": None},
+        )
+    else:
+        EditLock.objects.filter(pk=lock.pk).update(seen_at=now)
+    return None
+
+
+def take_over(article, user):
+    now = timezone.now()
+    lock = current(article)
+    previous = lock.holder if lock is not None and lock.holder_id != user.pk else None
+    EditLock.objects.update_or_create(
+        article=article,
+        defaults={"holder": user, "since": now, "seen_at": now, "taken_from": previous},
+    )
+    return previous
+
+
+def taken_from(article, user):
+    """The lock, if it was taken over from `user` and is still in force."""
+    lock = current(article)
+    if lock is not None and lock.taken_from_id == user.pk and lock.holder_id != user.pk:
+        return lock
+    return None
+
+
+def saved(article, user):
+    EditLock.objects.filter(article=article, holder=user).update(seen_at=timezone.now())

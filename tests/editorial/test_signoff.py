@@ -1,0 +1,118 @@
+"""Pages, authors and sources go through sign-off: an editor's change waits for a medical
+reviewer, and nothing a patient reads changes before then."""
+
+import pytest
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth.models import Permission
+from django.core import mail
+from django.urls import reverse
+
+from content.models import Author, Page, Source
+from editorial.models import ChangeRequest
+from tests.forms import form_data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page_editor(editor):
+    """An editor who may also change pages and authors (as the clinic may allow)."""
+    editor.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="content",
+            codename__in=["change_page", "add_page", "change_author", "view_author"],
+        )
+    )
+    return editor
+
+
+def edit(client, model_name, obj, lang="ar", **changes):
+    url = reverse(f"admin:content_{model_name}_change", args=[obj.pk])
+    data = form_data(client.get(url).content.decode(), f"{model_name}_form")
+    data.update(changes)
+    return client.post(url, data, HTTP_ACCEPT_LANGUAGE=lang)
+
+
+@pytest.mark.parametrize(
+    "lang, waits",
+    [
+        ("ar", "ينتظر تعديلك توقيع المراجع الطبي"),
+        ("en", "Your change waits for a medical reviewer"),
+    ],
+)
+def test_an_about_page_change_waits_for_sign_off(
+    client, page_editor, doctor, about_page, lang, waits
+):
+    claim = "آمنة تمامًا أثناء الحمل."
+    before = client.get(about_page.get_absolute_url()).content.decode()
+    client.force_login(page_editor)
+    response = edit(client, "page", about_page, lang, body_ar=about_page.body_ar + "\n\n" + claim)
+    assert response.status_code == 302
+    followed = client.get(response["Location"], HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+    assert waits in followed
+    # Nothing a patient reads changed.
+    client.logout()
+    assert claim not in client.get(about_page.get_absolute_url()).content.decode()
+    assert Page.objects.get(pk=about_page.pk).body_ar == about_page.body_ar
+    assert before.count("<h1") == 1
+    change = ChangeRequest.objects.get()
+    assert set(change.changes) == {"body_ar"} and change.author == page_editor
+    # The reviewers hear of it, each by name.
+    assert [m.to for m in mail.outbox] == [[doctor.email]]
+    # The doctor sees the words added, and sends it back.
+    client.force_login(doctor)
+    url = reverse("admin:editorial_changerequest_change", args=[change.pk])
+    review = client.get(url, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+    assert "<ins>" in review and "الحمل." in review
+    refused = client.post(url, {"_reject": "1", "comment": ""})
+    assert refused.status_code == 400
+    client.post(url, {"_reject": "1", "comment": "This is not true: remove it."})
+    change.refresh_from_db()
+    assert change.status == "rejected"
+    assert claim not in client.get(about_page.get_absolute_url()).content.decode()
+    assert mail.outbox[-1].to == [page_editor.email]
+
+
+def test_a_reviewer_approves_a_source_change_and_it_is_logged(
+    client, editor, doctor, article, source
+):
+    client.force_login(editor)
+    response = edit(client, "source", source, url="https://other-site.example/advert")
+    assert response.status_code == 302
+    assert Source.objects.get(pk=source.pk).url != "https://other-site.example/advert"
+    assert "other-site.example" not in client.get(article.get_absolute_url()).content.decode()
+    change = ChangeRequest.objects.get()
+    # An editor cannot approve it.
+    url = reverse("admin:editorial_changerequest_change", args=[change.pk])
+    assert client.post(url, {"_approve": "1"}).status_code == 403
+    client.force_login(doctor)
+    assert client.post(url, {"_approve": "1"}).status_code == 302
+    assert Source.objects.get(pk=source.pk).url == "https://other-site.example/advert"
+    entry = LogEntry.objects.get(object_id=str(source.pk))
+    assert entry.user == doctor
+
+
+def test_an_authors_credentials_wait_for_sign_off(client, page_editor, make_article):
+    author = Author.objects.create(
+        name_ar="سارة", name_en="Sara", role_ar="كاتبة", role_en="Writer"
+    )
+    client.force_login(page_editor)
+    response = edit(client, "author", author, credentials_en="Professor of dermatology")
+    assert response.status_code == 302
+    assert not Author.objects.get(pk=author.pk).credentials_en
+    assert ChangeRequest.objects.filter(status="pending").count() == 1
+
+
+def test_a_reviewers_own_change_is_its_sign_off(client, doctor, source):
+    client.force_login(doctor)
+    response = edit(client, "source", source, title="A corrected title")
+    assert response.status_code == 302
+    assert Source.objects.get(pk=source.pk).title == "A corrected title"
+    assert not ChangeRequest.objects.exists()
+
+
+def test_editors_may_not_delete_what_patients_read(client, editor, source):
+    client.force_login(editor)
+    url = reverse("admin:content_source_delete", args=[source.pk])
+    assert client.post(url, {"post": "yes"}).status_code == 403
+    assert Source.objects.filter(pk=source.pk).exists()
