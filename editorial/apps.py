@@ -8,10 +8,12 @@ class EditorialConfig(AppConfig):
     verbose_name = _("Editorial workflow")
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the deployment check)
         from content import contributions
 
-        from . import workflow
+        from . import (
+            checks,  # noqa: F401  (registers the deployment check)
+            workflow,
+        )
 
         # Articles the corpus adds go live as approved revisions; a changed corpus text
         # becomes a revision awaiting review (or a proposal beside staff's version).

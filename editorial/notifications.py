@@ -74,7 +74,7 @@ def send(recipients, subject, lines, actor=None):
     # One line: a title with a line break must not break the message's headers.
     subject_line = " ".join(" / ".join(subjects).split())
     body = "\n\n---\n\n".join(bodies) + "\n"
-    messages = [EmailMessage(subject=subject_line, body=body, to=[address]) for address in addresses]
+    messages = [EmailMessage(subject=subject_line, body=body, to=[to]) for to in addresses]
 
     def deliver():
         # After the change is saved, and never its undoing: a failed e-mail is logged.

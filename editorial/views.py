@@ -340,11 +340,11 @@ class LinkSearchView(View):
             raise PermissionDenied
         query = " ".join(request.GET.get("q", "").split())[:100]
         lang = request.GET.get("lang")
-        lang = lang if lang in LANGUAGES else translation.get_language()
+        lang = lang if lang in languages.codes() else translation.get_language()
         articles = Article.objects.published().select_related("category")
         for word in query.split():
             words = Q()
-            for code in LANGUAGES:
+            for code in languages.codes():
                 words |= Q(**{f"title_{code}__icontains": word})
             articles = articles.filter(words)
         results = []
