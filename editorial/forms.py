@@ -31,7 +31,8 @@ def placeholder_fields(values):
     from django.conf import settings
     from django.utils import translation
 
-    from content.publishing import TRANSLATED_FIELDS
+    from content import declaration
+    from content.models import Article
     from content.widgets import TOOLBAR_LABELS
 
     found = []
@@ -48,7 +49,7 @@ def placeholder_fields(values):
                 str(
                     _("%(field)s (%(language)s)")
                     % {
-                        "field": TRANSLATED_FIELDS["body"],
+                        "field": declaration.label(Article, "body"),
                         "language": _(translation.get_language_info(code)["name"]),
                     }
                 )

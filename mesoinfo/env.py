@@ -88,10 +88,14 @@ def cache_settings(folder, redis_url=""):
             "LOCATION": str(folder),
             "OPTIONS": {"MAX_ENTRIES": 2000},
         }
+        # Django's file cache culls a random third of its entries once MAX_ENTRIES is
+        # reached: a flood of keys would then reset live counts. The counters' cache is
+        # never culled; the daily purge_personal_data empties it instead (an hourly count
+        # lost once a day, at night), which keeps its folder from growing.
         counters = {
-            "BACKEND": "mesoinfo.cache_backends.CounterFileCache",
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(folder / "ratelimit"),
-            "OPTIONS": {"MAX_ENTRIES": 20000},
+            "OPTIONS": {"MAX_ENTRIES": 10**9},
         }
     local = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

@@ -62,6 +62,10 @@ MODELS = {
     "search.SearchDocument": private("rebuilt from the articles by restore_site"),
     "search.Synonym": private(),
     "staff.StaffPreference": private(),  # each staff member's admin language
+    "editorial.ChangeRequest": private(),  # a change to a page, author or source awaiting sign-off
+    "editorial.EditLock": private("who has an article open; stale in minutes"),
+    "editorial.AuditLog": private(PROXY),
+    "screener.RateCounter": private("hourly consultation counts; stale within the hour"),
     "mesoinfo.DailyJob": private("the daily jobs' lock and last run; nothing to restore"),
 }
 

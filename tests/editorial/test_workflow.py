@@ -438,7 +438,7 @@ def test_an_administrators_publish_is_not_called_a_medical_approval(
     client.force_login(admin_user)
     response = edit(client, article, _publish="1")
     assert response.status_code == 302
-    said = [str(m) for m in response.wsgi_request._messages]
+    said = [str(m) for m in get_messages(response.wsgi_request)]
     assert said == ["نُشرت المقالة. تُظهر الصفحة أن مراجعتها الطبية ما زالت قيد الانتظار."]
     (message,) = mail.outbox
     assert message.to == [editor.email]

@@ -14,8 +14,27 @@ pytestmark = pytest.mark.django_db
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
+STORED = set()
+
+
+@pytest.fixture(autouse=True)
+def record_stored_pages(monkeypatch):
+    """Notes each screener page the local cache is given (through its public `set`)."""
+    STORED.clear()
+    local = caches["local"]
+    local.clear()
+    keep = local.set
+
+    def set_and_note(key, *args, **kwargs):
+        if key.startswith("screener:page:"):
+            STORED.add(key)
+        return keep(key, *args, **kwargs)
+
+    monkeypatch.setattr(local, "set", set_and_note)
+
+
 def stored_pages():
-    return [key for key in caches["local"]._cache if key.startswith(":1:screener:page:")]
+    return sorted(STORED)
 
 
 @pytest.mark.parametrize("language", ["ar", "en"])

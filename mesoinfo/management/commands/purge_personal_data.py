@@ -5,6 +5,8 @@ from datetime import timedelta
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.filebased import FileBasedCache
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
@@ -20,7 +22,8 @@ class Command(OnceAcrossMachines, BaseCommand):
         "Daily: delete consultation requests older than CONSULTATION_RETENTION_DAYS "
         "(purge_consultations), blank feedback comments older than "
         "FEEDBACK_COMMENT_RETENTION_DAYS (the yes/no answer stays), delete django-axes "
-        "sign-in records older than AXES_LOG_RETENTION_DAYS and expired sessions."
+        "sign-in records older than AXES_LOG_RETENTION_DAYS and expired sessions; empty the "
+        "rate-limit counters' file cache (never culled; Redis expires its own)."
     )
 
     def add_arguments(self, parser):
@@ -47,6 +50,11 @@ class Command(OnceAcrossMachines, BaseCommand):
         if not dry_run:
             call_command("clearsessions")
             checkpoint(connection)
+            counters = caches["ratelimit"]
+            if isinstance(counters, FileBasedCache):
+                # Never culled (mesoinfo/env.py): its entries go here, once a day.
+                counters.clear()
+                self.stdout.write("Did empty the rate-limit counters' file cache.")
 
 
 def days_ago(days):
