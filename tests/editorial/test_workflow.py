@@ -462,7 +462,7 @@ def test_a_scheduled_article_is_announced_when_it_goes_live(client, editor, doct
         _publish="1",
     )
     assert response.status_code == 302
-    said = str(list(response.wsgi_request._messages)[0])
+    said = str(list(get_messages(response.wsgi_request))[0])
     assert said.startswith("اعتُمدت المقالة، وستُنشر في")
     (scheduled,) = mail.outbox
     assert scheduled.subject.startswith("مجدولة:") and "now on the site" not in scheduled.body

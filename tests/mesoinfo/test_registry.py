@@ -18,6 +18,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from content.cache import content_version
 from content.models import Article, Author, Feedback
+from editorial.models import ChangeRequest
 from mesoinfo import backup, registry
 from mesoinfo.release import source_folders
 from screener.models import ConsultationRequest
@@ -173,6 +174,13 @@ def every_kind_of_row(clinic_profile, editor, article, about_page):
     )
     StaffPreference.objects.create(user=editor, admin_language="en")
     TOTPDevice.objects.create(user=editor, name="phone", confirmed=True)
+    ChangeRequest.objects.create(
+        content_type=ContentType.objects.get_for_model(Author),
+        object_id=str(article.author.pk),
+        object_repr="A writer",
+        changes={"name_en": ["A writer", "A renamed writer"]},
+        author=editor,
+    )
 
 
 @pytest.mark.django_db

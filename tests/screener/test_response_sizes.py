@@ -64,9 +64,9 @@ class Pages:
         self.language, self.regions = language, regions
         self.request = rf.get(url("outcome", language))
         self.request.session = {}
-        from django.contrib.messages.storage.fallback import FallbackStorage
+        from django.contrib.messages.middleware import MessageMiddleware
 
-        self.request._messages = FallbackStorage(self.request)
+        MessageMiddleware(lambda request: None).process_request(self.request)
         self.explaining = articles.linked_articles().get(articles.EXPLAINING)
         self.rows = get_template("screener/includes/answers_summary.html")
         self.summary = get_template("screener/includes/outcome_summary.html")
