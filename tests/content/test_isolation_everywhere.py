@@ -145,4 +145,5 @@ def test_arabic_emails_isolate_codes_and_addresses(
     row = ConsultationRequest.objects.get()
     text = mail.outbox[0].subject + mail.outbox[0].body
     assert f"\u2066{row.reference}\u2069" in text
-    assert "\u2066http://testserver/admin/" in text
+    # The link is built from SITE_URL, never the request's Host.
+    assert f"\u2066{settings.SITE_URL.rstrip('/')}/admin/" in text
