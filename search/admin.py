@@ -44,5 +44,6 @@ class IndexedSearchMixin:
         for code, _name in settings.LANGUAGES:
             terms = parse(search_term, code)
             if terms:
-                ids.update(row[0] for row in match(expression(terms), code))
+                matched = match(expression(terms), code, queryset, drafts=True)
+                ids.update(row[0] for row in matched)
         return queryset.filter(pk__in=ids), False

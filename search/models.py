@@ -22,8 +22,12 @@ class SearchDocument(models.Model):
     headings = models.TextField(blank=True, default="")
     summary = models.TextField(blank=True, default="")
     body = models.TextField(blank=True, default="")
-    # What the reader sees, for snippets, and the distinct words for "Did you mean".
+    # The stems of the newest unpublished revision: the admin's search reads them, the
+    # public search never does.
+    draft = models.TextField(blank=True, default="")
+    # What the reader sees, for excerpts, and the distinct words for "Did you mean".
     text = models.TextField(blank=True, default="")
+    summary_text = models.TextField(blank=True, default="")
     vocabulary = models.TextField(blank=True, default="")
 
     class Meta:

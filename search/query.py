@@ -13,10 +13,12 @@ from django.core.cache import cache
 from django.db import connection
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from rapidfuzz import fuzz, process
 
-from . import index
-from .highlight import PREFIX_MIN_LENGTH, highlight, is_hit
+from . import index, marking
+from .marking import PREFIX_MIN_LENGTH, is_hit
 from .models import Synonym
 from .text import WORD_RE, clean, forms, normalise_characters, words
 
@@ -142,20 +144,17 @@ class Results:
 
 
 def matching(queryset, terms, language, every=True):
-    """[(article, text)] of `queryset` matching the terms, at most MAX_RESULTS.
+    """The ids of the articles of `queryset` matching the terms, best first.
 
     A page that has the query's words in its title comes first (the title that is most
     nearly the query first), then one that has them in its headings: a query that names
-    a page's subject finds that page first. The database's rank orders the rest.
+    a page's subject finds that page first. The database's rank orders the rest. Only
+    the titles' and headings' stems are read here, never the text.
     """
-    rows = index.match(expression(terms, every), language)
+    rows = index.match(expression(terms, every), language, queryset)
     if not rows:
         return []
-    # The bodies are not shown: the index row carries the text snippets are cut from.
-    bodies = [f"body_{code}" for code, _name in settings.LANGUAGES]
-    articles = queryset.filter(pk__in=[row[0] for row in rows]).defer(*bodies).in_bulk()
     wanted = [term.all_forms() for term in terms]
-
     everything = set().union(*wanted)
 
     def named(stems):
@@ -167,10 +166,34 @@ def matching(queryset, terms, language, every=True):
         return sum(1 for stem in stems if is_hit([stem], everything)) / max(len(stems), 1)
 
     ranked = sorted(
-        (row for row in rows if row[0] in articles),
-        key=lambda row: (-named(row[3]), -coverage(row[3]), -named(row[4]), -row[1]),
+        rows, key=lambda row: (-named(row[2]), -coverage(row[2]), -named(row[3]), -row[1])
     )
-    return [(articles[row[0]], row[2]) for row in ranked[:MAX_RESULTS]]
+    return [row[0] for row in ranked]
+
+
+def hits(queryset, ids, terms, language):
+    """[{"article", "snippet"}] of the first MAX_RESULTS ids: two queries in all."""
+    ids = ids[:MAX_RESULTS]
+    if not ids:
+        return []
+    # The bodies are not shown: the index cuts the excerpts.
+    bodies = [f"body_{code}" for code, _name in settings.LANGUAGES]
+    articles = queryset.filter(pk__in=ids).defer(*bodies).in_bulk()
+    stems = set().union(*(term.all_forms() for term in terms))
+    exact = frozenset().union(*(term.exact for term in terms))
+    shown = index.excerpts(ids, language, marking.written(stems, language, exact))
+    return [
+        {"article": articles[pk], "snippet": excerpt_html(*shown.get(pk, ("", True, True)))}
+        for pk in ids
+        if pk in articles
+    ]
+
+
+def excerpt_html(text, starts, ends):
+    """The database's excerpt, escaped, with its marks as <mark> and "…" where cut."""
+    html = " ".join(escape(text).split())
+    html = html.replace(index.MARK_START, "<mark>").replace(index.MARK_END, "</mark>")
+    return mark_safe(("" if starts else "… ") + html + ("" if ends else " …"))  # noqa: S308
 
 
 def known_words(queryset, language):
@@ -188,6 +211,7 @@ def known_words(queryset, language):
 def forget_vocabulary():
     for code, _name in settings.LANGUAGES:
         cache.delete(VOCABULARY_CACHE_KEY.format(code))
+    marking.forget()
 
 
 def suggest(queryset, query, language):
@@ -226,7 +250,7 @@ def script_language(query):
 
 
 def search_articles(queryset, query, language):
-    """The one search the site offers: ranked hits with snippets, and what to try next."""
+    """The one search the site offers: ranked hits with excerpts, and what to try next."""
     terms = parse(query, language)
     results = Results(query=query, terms=terms)
     if not terms:
@@ -235,25 +259,17 @@ def search_articles(queryset, query, language):
     if not found and len(terms) > 1:
         found = matching(queryset, terms, language, every=False)
         results.partial = bool(found)
-    wanted = set().union(*(term.all_forms() for term in terms))
-    results.hits = [
-        {"article": article, "snippet": snippet(article, text, wanted, language)}
-        for article, text in found
-    ]
+    shown_terms = terms
     if len(found) <= 1:
         results.suggestion = suggest(queryset, query, language)
         if results.suggestion:
             results.suggestion_url = search_url(language, results.suggestion)
     if not found and results.suggestion:
         # A misspelt query finds nothing: show what its correction finds, and say so.
-        corrected = parse(results.suggestion, language)
-        found = matching(queryset, corrected, language)
+        shown_terms = parse(results.suggestion, language)
+        found = matching(queryset, shown_terms, language)
         results.corrected = bool(found)
-        wanted = set().union(*(term.all_forms() for term in corrected))
-        results.hits = [
-            {"article": article, "snippet": snippet(article, text, wanted, language)}
-            for article, text in found
-        ]
+    results.hits = hits(queryset, found, shown_terms, language)
     other = next((code for code, _name in settings.LANGUAGES if code != language), "")
     if other and (not found or script_language(query) == other):
         other_terms = parse(query, other)
@@ -263,11 +279,3 @@ def search_articles(queryset, query, language):
                 results.other_language = other
                 results.other_url = search_url(other, query)
     return results
-
-
-def snippet(article, text, wanted, language, width=30):
-    """The part of the body around the first match, or else the summary, highlighted."""
-    html, matched = highlight(text, wanted, language, width)
-    if matched:
-        return html
-    return highlight(article.summary, wanted, language)[0]

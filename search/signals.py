@@ -14,10 +14,20 @@ def reindex(sender, instance, raw=False, **kwargs):
     if raw:  # loaddata: restore_site rebuilds the index afterwards
         return
     index_article(instance)
+    # Now for this connection, and again once committed for every other process.
+    forget_vocabulary()
     transaction.on_commit(forget_vocabulary)
 
 
+def reindex_draft(sender, instance, raw=False, **kwargs):
+    """A new revision (a draft staff saved) is found by the admin's search at once."""
+    if raw:
+        return
+    index_article(instance.article, revision=instance)
+
+
 def connect():
+    post_save.connect(reindex_draft, sender="editorial.Revision", dispatch_uid="search-draft")
     post_save.connect(reindex, sender=Article, dispatch_uid="search-index")
     post_delete.connect(
         lambda **kwargs: forget_vocabulary(), sender=Article, dispatch_uid="search-unindex"
