@@ -6,7 +6,10 @@ words it should also find. A word matches by any of its stems; a stem of four le
 or more also matches the longer words it begins (ميزو finds ميزوثيرابي).
 """
 
+import functools
+import unicodedata
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -16,6 +19,8 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from rapidfuzz import fuzz, process
+
+from mesoinfo import languages
 
 from . import index, marking
 from .marking import PREFIX_MIN_LENGTH, is_hit
@@ -59,7 +64,7 @@ def synonyms(language):
 
 
 def forget_synonyms(**kwargs):
-    for code, _name in settings.LANGUAGES:
+    for code in languages.codes():
         cache.delete(SYNONYMS_CACHE_KEY.format(code))
 
 
@@ -140,6 +145,7 @@ class Results:
     other_language: str = ""
     other_count: int = 0
     other_url: str = ""
+    others: list = field(default_factory=list)  # [{"language", "count", "url"}]
     limit: int = MAX_RESULTS
 
 
@@ -209,7 +215,7 @@ def known_words(queryset, language):
 
 
 def forget_vocabulary():
-    for code, _name in settings.LANGUAGES:
+    for code in languages.codes():
         cache.delete(VOCABULARY_CACHE_KEY.format(code))
     marking.forget()
 
@@ -233,20 +239,23 @@ def suggest(queryset, query, language):
 
 
 def search_url(language, query):
-    from urllib.parse import urlencode
-
     with translation.override(language):
         return reverse("content:search") + "?" + urlencode({"q": query})
 
 
-def script_language(query):
-    """ "ar" or "en" when every letter of the query is of that script, else ""."""
+@functools.cache
+def script(code):
+    """The writing system of a language ("ARABIC", "LATIN"...), read from the first
+    letter of its own name for itself."""
+    name = translation.get_language_info(code)["name_local"]
+    return next((unicodedata.name(c).split()[0] for c in name if c.isalpha()), "")
+
+
+def written_in(query, code):
+    """Whether every letter of the query is of the language's writing system."""
     letters = [c for c in query if c.isalpha()]
-    if letters and all("\u0600" <= c <= "\u06ff" or "\ufb50" <= c <= "\ufeff" for c in letters):
-        return "ar"
-    if letters and all(c.isascii() for c in letters):
-        return "en"
-    return ""
+    wanted = script(code)
+    return bool(letters) and all(unicodedata.name(c, "").startswith(wanted) for c in letters)
 
 
 def search_articles(queryset, query, language):
@@ -270,12 +279,18 @@ def search_articles(queryset, query, language):
         found = matching(queryset, shown_terms, language)
         results.corrected = bool(found)
     results.hits = hits(queryset, found, shown_terms, language)
-    other = next((code for code, _name in settings.LANGUAGES if code != language), "")
-    if other and (not found or script_language(query) == other):
+    # The other languages' pages, when this one has none or the query is in their script.
+    for other in languages.codes():
+        if other == language or not (not found or written_in(query, other)):
+            continue
         other_terms = parse(query, other)
-        if other_terms:
-            results.other_count = len(matching(queryset, other_terms, other))
-            if results.other_count:
-                results.other_language = other
-                results.other_url = search_url(other, query)
+        count = len(matching(queryset, other_terms, other)) if other_terms else 0
+        if count:
+            results.others.append(
+                {"language": other, "count": count, "url": search_url(other, query)}
+            )
+    if results.others:
+        first = results.others[0]
+        results.other_language, results.other_count = first["language"], first["count"]
+        results.other_url = first["url"]
     return results

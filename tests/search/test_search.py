@@ -424,3 +424,37 @@ def test_eight_prefixed_arabic_words_give_a_page_not_an_error(client, make_artic
     response = client.get("/ar/search/", {"q": query})
     assert response.status_code == 200
     assert article.title_ar in response.content.decode()
+
+
+# Per-language facts come from settings.LANGUAGE_DETAILS
+
+
+def test_a_language_without_details_fails_loudly_instead_of_stemming_as_english():
+    from django.core.exceptions import ImproperlyConfigured
+    from django.test import override_settings
+
+    french = [("ar", "Arabic"), ("en", "English"), ("fr", "French")]
+    with override_settings(LANGUAGES=french), pytest.raises(ImproperlyConfigured, match="fr"):
+        stems("les injections", "fr")
+
+
+def test_the_stemmer_is_the_one_settings_name():
+    from django.test import override_settings
+
+    from mesoinfo.languages import language
+
+    details = {code: vars(language(code)) | {} for code in ("ar", "en")}
+    for found in details.values():
+        found.pop("code")
+    details["en"] = details["en"] | {"stemmer": "porter"}  # the older English stemmer
+    with override_settings(LANGUAGE_DETAILS=details):
+        assert stems("generalization", "en") == "gener"
+    assert stems("generalization", "en") == "general"
+
+
+def test_the_writing_system_of_each_language_comes_from_its_own_name():
+    from search.query import written_in
+
+    assert written_in("مميعات الدم", "ar") and not written_in("مميعات الدم", "en")
+    assert written_in("blood thinners", "en") and not written_in("blood thinners", "ar")
+    assert not written_in("2024", "en")
