@@ -80,21 +80,31 @@ def postgres():
     return connection.vendor == "postgresql"
 
 
-def match(expression, language, within, drafts=False):
+def match(expression, language, within, drafts=False, also=()):
     """[(article id, score, title stems, heading stems)] of the documents in `language`
     matching `expression` whose article is in the queryset `within`, best first by the
-    database's own rank. `drafts`: also search the text of unpublished revisions."""
+    database's own rank. `drafts`: also search the text of unpublished revisions.
+    `also`: ids of articles to return whether they match or not (score 0)."""
     inside, inside_params = within.values("pk").query.sql_with_params()
+    extra, extra_params = "", []
+    if also:
+        marks = ", ".join(["%s"] * len(also))
+        extra = (
+            " UNION ALL SELECT d.article_id, 0, d.title, d.headings"  # noqa: S608
+            f" FROM search_searchdocument d WHERE d.language = %s AND d.article_id IN ({marks})"
+            f" AND d.article_id IN ({inside})"
+        )
+        extra_params = [language, *also, *inside_params]
     if postgres():
         vector = "(d.document || d.draft_document)" if drafts else "d.document"
         sql = (
             f"SELECT d.article_id, ts_rank(%s::float4[], {vector}, q) AS score, "  # noqa: S608
             "d.title, d.headings "
             "FROM search_searchdocument d, to_tsquery('simple', %s) q "
-            f"WHERE d.language = %s AND {vector} @@ q AND d.article_id IN ({inside}) "
-            "ORDER BY score DESC, d.article_id"
+            f"WHERE d.language = %s AND {vector} @@ q AND d.article_id IN ({inside})"
+            f"{extra} ORDER BY score DESC, article_id"
         )
-        params = [POSTGRES_WEIGHTS, expression, language, *inside_params]
+        params = [POSTGRES_WEIGHTS, expression, language, *inside_params, *extra_params]
     else:
         if not drafts:
             expression = f"{PUBLIC_COLUMNS} : ({expression})"
@@ -102,10 +112,10 @@ def match(expression, language, within, drafts=False):
             "SELECT d.article_id, -bm25(search_fts, 10.0, 5.0, 3.0, 1.0, 1.0) AS score, "  # noqa: S608
             "d.title, d.headings "
             "FROM search_fts JOIN search_searchdocument d ON d.id = search_fts.rowid "
-            f"WHERE search_fts MATCH %s AND d.language = %s AND d.article_id IN ({inside}) "
-            "ORDER BY score DESC, d.article_id"
+            f"WHERE search_fts MATCH %s AND d.language = %s AND d.article_id IN ({inside})"
+            f"{extra} ORDER BY score DESC, article_id"
         )
-        params = [expression, language, *inside_params]
+        params = [expression, language, *inside_params, *extra_params]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()

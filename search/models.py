@@ -60,6 +60,16 @@ class Synonym(models.Model):
         ),
     )
 
+    pages = models.ManyToManyField(
+        "content.Article",
+        blank=True,
+        related_name="+",
+        verbose_name=_("pages to show first"),
+        help_text=_(
+            "A search for the word above shows these pages first, whatever words their text uses."
+        ),
+    )
+
     class Meta:
         ordering = ["language", "term"]
         constraints = [

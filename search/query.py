@@ -25,11 +25,14 @@ from mesoinfo import languages
 from . import index, marking
 from .marking import PREFIX_MIN_LENGTH, is_hit
 from .models import Synonym
+from .spelling import is_real_word
 from .text import WORD_RE, clean, forms, normalise_characters, words
 
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 8
 MAX_RESULTS = 50
+# "Did you mean" is offered when the correction finds this many times the pages, or more.
+FAR_MORE = 3
 
 SYNONYMS_CACHE_KEY = "search:synonyms:{}"
 VOCABULARY_CACHE_KEY = "search:vocabulary:{}"
@@ -49,16 +52,23 @@ def phrase(text, language):
 
 
 def synonyms(language):
-    """{key words of a lay term: [phrases it also finds]}, cached until staff change one."""
+    """{key words of a lay term: ([phrases it also finds], {ids of pages it puts first})},
+    cached until staff change one."""
     key = SYNONYMS_CACHE_KEY.format(language)
     table = cache.get(key)
     if table is None:
         table = {}
+        pages = {}
+        links = Synonym.pages.through.objects.filter(synonym__language=language)
+        for synonym_id, article_id in links.values_list("synonym_id", "article_id"):
+            pages.setdefault(synonym_id, set()).add(article_id)
         for synonym in Synonym.objects.filter(language=language):
             trigger = tuple(word_key(w, language) for w in WORD_RE.findall(clean(synonym.term)))
             alternatives = [phrase(text, language) for text in synonym.match_list()]
             if trigger:
-                table.setdefault(trigger, []).extend(a for a in alternatives if a)
+                found, first = table.setdefault(trigger, ([], set()))
+                found.extend(a for a in alternatives if a)
+                first.update(pages.get(synonym.pk, ()))
         cache.set(key, table, CACHE_SECONDS)
     return table
 
@@ -77,6 +87,8 @@ class Term:
     # Stems matched whole, not as the start of longer words: a lay word that has synonyms
     # ("lipo") finds its synonyms, not every word it begins ("lipolysis").
     exact: frozenset = frozenset()
+    # Pages staff link to a lay term: shown first, found whatever words their text uses.
+    pages: frozenset = frozenset()
 
     def all_forms(self):
         return {form for alternative in self.alternatives for word in alternative for form in word}
@@ -94,9 +106,11 @@ def parse(query, language):
             trigger = tuple(keys[position : position + size])
             if trigger in table:
                 own = phrase(" ".join(written[position : position + size]), language)
-                alternatives = ([own] if own else []) + table[trigger]
+                found, first = table[trigger]
+                alternatives = tuple(dict.fromkeys(([own] if own else []) + found))
                 exact = frozenset(form for word in own for form in word)
-                terms.append(Term(tuple(dict.fromkeys(alternatives)), " ".join(trigger), exact))
+                if alternatives:
+                    terms.append(Term(alternatives, " ".join(trigger), exact, frozenset(first)))
                 position += size
                 break
         else:
@@ -157,7 +171,8 @@ def matching(queryset, terms, language, every=True):
     a page's subject finds that page first. The database's rank orders the rest. Only
     the titles' and headings' stems are read here, never the text.
     """
-    rows = index.match(expression(terms, every), language, queryset)
+    linked = frozenset().union(*(term.pages for term in terms))
+    rows = index.match(expression(terms, every), language, queryset, also=linked)
     if not rows:
         return []
     wanted = [term.all_forms() for term in terms]
@@ -172,9 +187,16 @@ def matching(queryset, terms, language, every=True):
         return sum(1 for stem in stems if is_hit([stem], everything)) / max(len(stems), 1)
 
     ranked = sorted(
-        rows, key=lambda row: (-named(row[2]), -coverage(row[2]), -named(row[3]), -row[1])
+        rows,
+        key=lambda row: (
+            row[0] not in linked,
+            -named(row[2]),
+            -coverage(row[2]),
+            -named(row[3]),
+            -row[1],
+        ),
     )
-    return [row[0] for row in ranked]
+    return list(dict.fromkeys(row[0] for row in ranked))
 
 
 def hits(queryset, ids, terms, language):
@@ -226,7 +248,9 @@ def suggest(queryset, query, language):
     changed, out = False, []
     for word in WORD_RE.findall(clean(query)):
         found = forms(word, language)
-        if found and not stems.intersection(found):
+        # Only a word the articles do not know and the language does not either: a
+        # real word ("shower", «أستحم») is never turned into another ("showed", «استمر»).
+        if found and not stems.intersection(found) and not is_real_word(word, language):
             best = process.extractOne(
                 normalise_characters(word), surface, scorer=fuzz.ratio, score_cutoff=70
             )
@@ -269,15 +293,20 @@ def search_articles(queryset, query, language):
         found = matching(queryset, terms, language, every=False)
         results.partial = bool(found)
     shown_terms = terms
-    if len(found) <= 1:
-        results.suggestion = suggest(queryset, query, language)
-        if results.suggestion:
-            results.suggestion_url = search_url(language, results.suggestion)
-    if not found and results.suggestion:
-        # A misspelt query finds nothing: show what its correction finds, and say so.
-        shown_terms = parse(results.suggestion, language)
-        found = matching(queryset, shown_terms, language)
-        results.corrected = bool(found)
+    # Pages with every word the visitor typed: a correction must find far more of them.
+    complete = 0 if results.partial else len(found)
+    if complete <= 1:
+        suggestion = suggest(queryset, query, language)
+        corrected = parse(suggestion, language) if suggestion else []
+        better = matching(queryset, corrected, language) if corrected else []
+        if len(better) > complete and len(better) >= FAR_MORE * complete:
+            results.suggestion = suggestion
+            results.suggestion_url = search_url(language, suggestion)
+            if not complete:
+                # The query found nothing, or no page with all its words: show what its
+                # correction finds, and say so.
+                found, shown_terms = better, corrected
+                results.corrected, results.partial = True, False
     results.hits = hits(queryset, found, shown_terms, language)
     # The other languages' pages, when this one has none or the query is in their script.
     for other in languages.codes():

@@ -370,9 +370,9 @@ def test_search_page_query_count_does_not_grow_with_results(
 ):
     for _ in range(3):
         make_article(title_en="Mesotherapy facts")
-    # The clinic profile, the synonyms and the written words (all then kept), the index,
-    # the articles, their excerpts.
-    with django_assert_max_num_queries(6):
+    # The clinic profile, the synonyms and their pages, the written words (all then
+    # kept); the index, the articles, their excerpts.
+    with django_assert_max_num_queries(7):
         assert client.get("/en/search/", {"q": "mesotherapy"}).status_code == 200
     for _ in range(20):
         make_article(title_en="Mesotherapy facts")
