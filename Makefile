@@ -29,6 +29,13 @@ system-deps:
 	@command -v msgfmt >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq gettext >/dev/null; \
 	  else echo "Please install gettext (msgfmt): sudo apt-get install gettext" >&2; exit 1; fi; }
+	@# Hunspell and a dictionary per language: search never "corrects" a real word.
+	@test -e /usr/share/hunspell/ar.dic -a -e /usr/share/hunspell/en_GB.dic \
+	  -a -n "$$(command -v hunspell)" || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq hunspell hunspell-ar hunspell-en-gb >/dev/null; \
+	  else echo "Please install: sudo apt-get install hunspell hunspell-ar hunspell-en-gb" >&2; \
+	  exit 1; fi; }
 
 messages: install system-deps
 	$(MANAGE) compilemessages --ignore "$(VENV)" -v 0
