@@ -1,12 +1,14 @@
 """Time pages in process, through Django's test client: no server, no load tool.
 
     .venv/bin/python benchmarks/inprocess.py [--runs 300] [--articles 1000] [--profile]
+        [--pages 50]
 
 Prepares a throw-away SQLite database (or the one DATABASE_URL names), loads the corpus
 and, with --articles, the synthetic corpus of benchmarks/corpus.py; then requests each
 search of SEARCHES `--runs` times and prints p50, p99 and the database queries per
-request. With --profile, prints a cProfile of one English search. On a shared machine
-these figures are steadier than a load test's; they assert nothing.
+request. With --pages N, also times the other pages of benchmarks/pages.py N times each
+(signed in, for the admin's). With --profile, prints a cProfile of one English search.
+On a shared machine these figures are steadier than a load test's; they assert nothing.
 """
 
 import argparse
@@ -38,6 +40,7 @@ def setup(articles):
     os.environ["CACHE_DIR"] = f"{folder}/cache"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mesoinfo.settings")
     os.environ.setdefault("DEBUG", "true")  # a developer's run: no secret key needed
+    os.environ.setdefault("STAFF_OTP_REQUIRED", "0")  # the admin pages, signed in
     import django
 
     django.setup()
@@ -79,6 +82,9 @@ def main():
     parser.add_argument("--runs", type=int, default=300)
     parser.add_argument("--articles", type=int, default=0)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument(
+        "--pages", type=int, default=0, help="also time every page of benchmarks/pages.py"
+    )
     args = parser.parse_args()
     setup(args.articles)
     from django.db import connection
@@ -93,6 +99,20 @@ def main():
     for language, query in SEARCHES:
         p50, p99, counts = timed(client, search_url(language, query), args.runs)
         print(f"{language} {query:<29} {p50:8.1f} {p99:8.1f}  {counts}")
+    if args.pages:
+        from django.contrib.auth import get_user_model
+
+        from benchmarks.pages import paths
+
+        user, _created = get_user_model().objects.get_or_create(
+            username="benchmark", defaults={"is_staff": True, "is_superuser": True}
+        )
+        client.force_login(user)
+        print(f"\n{'page (as served)':<32} {'p50 ms':>8} {'p99 ms':>8}  queries")
+        for name, url in paths().items():
+            if not name.startswith("search"):
+                p50, p99, counts = timed(client, url, args.pages)
+                print(f"{name:<32} {p50:8.1f} {p99:8.1f}  {counts}")
     if args.profile:
         url = search_url("en", "side effects")
         client.get(url)

@@ -14,13 +14,20 @@ from .text import normalise_characters, plain_text, stems, words
 
 # Column weights: title, headings, summary, body (PostgreSQL lists them D, C, B, A).
 POSTGRES_WEIGHTS = "{0.1, 0.3, 0.6, 1.0}"
+POSTGRES_NAMING_WEIGHTS = "{0, 0, 0.6, 1.0}"  # titles and headings alone
+# How many rows `match` reads at most from each of its two rankings.
+CANDIDATES = 200
 # What the public search reads; the admin's also reads `draft`, the unpublished text.
 PUBLIC_COLUMNS = "{title headings summary body}"
 # The database marks matches with these (private-use characters, never in an article);
 # they become <mark> once the rest of the excerpt is escaped.
 MARK_START, MARK_END = "\ue000", "\ue001"
-EXCERPT_WORDS = 30
-SHORT_TEXT = 300  # characters: about the excerpt's length
+# An excerpt: this many characters of the body (about 30 words), from BEFORE_MATCH
+# characters before the first match.
+EXCERPT_CHARACTERS = 240
+BEFORE_MATCH = 70
+NOWHERE = 1_000_000_000
+MAX_SPELLINGS = 60  # the written forms a query's words can take, searched for in a body
 
 
 def draft_text(article, language, revision=None):
@@ -82,104 +89,102 @@ def postgres():
 
 def match(expression, language, within, drafts=False, also=()):
     """[(article id, score, title stems, heading stems)] of the documents in `language`
-    matching `expression` whose article is in the queryset `within`, best first by the
-    database's own rank. `drafts`: also search the text of unpublished revisions.
-    `also`: ids of articles to return whether they match or not (score 0)."""
-    inside, inside_params = within.values("pk").query.sql_with_params()
-    extra, extra_params = "", []
+    matching `expression` whose article is in the queryset `within`: the CANDIDATES
+    best by the database's own rank, and the CANDIDATES best by their titles and
+    headings alone (the caller ranks by those first), so that the work after the
+    query does not grow with the corpus. `drafts`: also search the text of unpublished
+    revisions. `also`: ids of articles to return whether they match or not (score 0).
+    An article may come more than once."""
+    # Unordered: the ids alone, from the articles' index, without the ordering's join.
+    inside, inside_params = within.order_by().values("pk").query.sql_with_params()
+    parts, params = [], []
+    if postgres():
+        vector = "(d.document || d.draft_document)" if drafts else "d.document"
+        for weights in (POSTGRES_WEIGHTS, POSTGRES_NAMING_WEIGHTS):
+            parts.append(
+                f"SELECT d.article_id, ts_rank(%s::float4[], {vector}, q) AS score, "  # noqa: S608
+                "d.title, d.headings "
+                "FROM search_searchdocument d, to_tsquery('simple', %s) q "
+                f"WHERE d.language = %s AND {vector} @@ q AND d.article_id IN ({inside}) "
+                "ORDER BY score DESC, d.article_id LIMIT %s"
+            )
+            params += [weights, expression, language, *inside_params, CANDIDATES]
+    else:
+        columns = "" if drafts else PUBLIC_COLUMNS + " : "
+        bm25 = "-bm25(search_fts, 10.0, 5.0, 3.0, 1.0, 1.0)"
+        for filtered, score in ((columns, bm25), ("{title headings} : ", "0")):
+            parts.append(
+                # search_head: the documents' narrow columns (migration 0005).
+                f"SELECT h.article_id, {score} AS score, h.title, h.headings "  # noqa: S608
+                "FROM search_fts JOIN search_head h ON h.id = search_fts.rowid "
+                f"WHERE search_fts MATCH %s AND h.language = %s "
+                f"AND h.article_id IN ({inside}) ORDER BY score DESC, h.article_id LIMIT %s"
+            )
+            params += [f"{filtered}({expression})", language, *inside_params, CANDIDATES]
     if also:
         marks = ", ".join(["%s"] * len(also))
-        extra = (
-            " UNION ALL SELECT d.article_id, 0, d.title, d.headings"  # noqa: S608
+        parts.append(
+            "SELECT d.article_id, 0, d.title, d.headings"  # noqa: S608
             f" FROM search_searchdocument d WHERE d.language = %s AND d.article_id IN ({marks})"
             f" AND d.article_id IN ({inside})"
         )
-        extra_params = [language, *also, *inside_params]
-    if postgres():
-        vector = "(d.document || d.draft_document)" if drafts else "d.document"
-        sql = (
-            f"SELECT d.article_id, ts_rank(%s::float4[], {vector}, q) AS score, "  # noqa: S608
-            "d.title, d.headings "
-            "FROM search_searchdocument d, to_tsquery('simple', %s) q "
-            f"WHERE d.language = %s AND {vector} @@ q AND d.article_id IN ({inside})"
-            f"{extra} ORDER BY score DESC, article_id"
-        )
-        params = [POSTGRES_WEIGHTS, expression, language, *inside_params, *extra_params]
-    else:
-        if not drafts:
-            expression = f"{PUBLIC_COLUMNS} : ({expression})"
-        sql = (
-            "SELECT d.article_id, -bm25(search_fts, 10.0, 5.0, 3.0, 1.0, 1.0) AS score, "  # noqa: S608
-            "d.title, d.headings "
-            "FROM search_fts JOIN search_searchdocument d ON d.id = search_fts.rowid "
-            f"WHERE search_fts MATCH %s AND d.language = %s AND d.article_id IN ({inside})"
-            f"{extra} ORDER BY score DESC, article_id"
-        )
-        params = [expression, language, *inside_params, *extra_params]
+        params += [language, *also, *inside_params]
+    # Only constants and placeholders are formatted into the SQL above and here.
+    sql = " UNION ALL ".join(
+        f"SELECT * FROM ({part}) AS part{n}"  # noqa: S608
+        for n, part in enumerate(parts)
+    )
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(sql + " ORDER BY score DESC, article_id", params)
         return cursor.fetchall()
 
 
 def excerpts(article_ids, language, written):
-    """{article id: (excerpt, whether it starts the text, whether it ends it)}: about
-    EXCERPT_WORDS words of each body around its best match, or else its summary, with
-    the words in `written` (the text's own spellings of the query's words) between
-    MARK_START and MARK_END. One query for all the articles."""
+    """{article id: (text, starts, ends)}: for each article, about EXCERPT_CHARACTERS of
+    its body from a little before the first of the `written` words (the text's own
+    spellings of the query's words), or else its summary; `starts`/`ends`: whether the
+    piece begins/ends the text. The database finds and cuts the piece (one query for
+    all the articles), so the body never leaves it; search/query.py marks the words."""
     if not article_ids:
         return {}
+    spellings = list(dict.fromkeys(w for word in written for w in (word, word.capitalize())))
+    spellings = spellings[:MAX_SPELLINGS] or [MARK_START]  # never in a text: no match
     ids = ", ".join(["%s"] * len(article_ids))
-    if postgres():
-        # No word to mark: a NULL query, so the headlines are NULL and the summary shows.
-        query = " | ".join(quoted(word, "'") for word in written) or None
-        options = (
-            f"StartSel={MARK_START}, StopSel={MARK_END}, MaxFragments=1, "
-            f"MaxWords={EXCERPT_WORDS}, MinWords={EXCERPT_WORDS // 2}"
-        )
-        sql = (
-            "SELECT article_id, body, summary, summary_text, strpos(text, plain) <= 1, "  # noqa: S608
-            "strpos(text, plain) + length(plain) > length(text) FROM ("
-            " SELECT d.article_id, d.text, d.summary_text, h.body,"
-            " ts_headline('simple', d.summary_text, q, %s) AS summary,"
-            f" replace(replace(h.body, '{MARK_START}', ''), '{MARK_END}', '') AS plain"
-            " FROM search_searchdocument d, to_tsquery('simple', %s) q,"
-            # A fragment drops what follows its last word: a short text is shown whole.
-            " LATERAL (SELECT CASE WHEN length(d.text) <= %s"
-            "  THEN ts_headline('simple', d.text, q, %s)"
-            "  ELSE ts_headline('simple', d.text, q, %s) END AS body) h"
-            f" WHERE d.language = %s AND d.article_id IN ({ids})) e"
-        )
-        whole = f"StartSel={MARK_START}, StopSel={MARK_END}, HighlightAll=true"
-        params = [whole, query, SHORT_TEXT, whole, options, language, *article_ids]
-    else:
-        query = " OR ".join(quoted(word, '"') for word in written) or '""'
-        sql = (
-            "SELECT d.article_id, e.body, e.summary, d.summary_text"  # noqa: S608
-            " FROM search_searchdocument d LEFT JOIN ("
-            f"  SELECT rowid, snippet(search_text, 0, '{MARK_START}', '{MARK_END}', '…',"
-            f"  {EXCERPT_WORDS}) AS body, highlight(search_text, 1, '{MARK_START}',"
-            f"  '{MARK_END}') AS summary FROM search_text WHERE search_text MATCH %s"
-            "  AND rowid IN (SELECT id FROM search_searchdocument WHERE language = %s"
-            f"  AND article_id IN ({ids}))"
-            f" ) e ON e.rowid = d.id WHERE d.language = %s AND d.article_id IN ({ids})"
-        )
-        params = [query, language, *article_ids, language, *article_ids]
+    find, smallest, largest = (
+        ("strpos", "least", "greatest") if postgres() else ("instr", "min", "max")
+    )
+    # The first place any spelling occurs, or NOWHERE.
+    first = (
+        f"{smallest}("
+        + ", ".join(f"coalesce(nullif({find}(d.text, %s), 0), {NOWHERE})" for _ in spellings)
+        + f", {NOWHERE})"
+    )
+    sql = (
+        # Only placeholders and the functions' names are formatted in.
+        # The search for the first match runs once a row (MATERIALIZED: not inlined).
+        f"WITH found AS MATERIALIZED (SELECT d.id, {first} AS at"  # noqa: S608
+        f" FROM search_searchdocument d WHERE d.language = %s AND d.article_id IN ({ids})),"
+        f" cut AS MATERIALIZED (SELECT id, at, {largest}(at - %s, 1) AS begin FROM found)"
+        " SELECT d.article_id, CASE WHEN cut.at < %s THEN substr(d.text, cut.begin, %s) END,"
+        " cut.begin <= 1, cut.begin + %s > length(d.text), d.summary_text"
+        " FROM cut JOIN search_searchdocument d ON d.id = cut.id"
+    )
+    params = [
+        *spellings,
+        language,
+        *article_ids,
+        BEFORE_MATCH,
+        NOWHERE,
+        EXCERPT_CHARACTERS,
+        EXCERPT_CHARACTERS,
+    ]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    found = {}
-    for article_id, body, summary, summary_text, *edges in rows:
-        if body and MARK_START in body:
-            if edges:
-                starts, ends = edges
-            else:  # FTS5 puts its ellipsis where it cut the text
-                starts, ends = not body.startswith("…"), not body.endswith("…")
-                body = body.removeprefix("…").removesuffix("…")
-            found[article_id] = (body, starts, ends)
-        else:
-            shown = summary if summary and MARK_START in summary else summary_text
-            found[article_id] = (shown or "", True, True)
-    return found
+    return {
+        article_id: (piece, bool(starts), bool(ends)) if piece else (summary or "", True, True)
+        for article_id, piece, starts, ends, summary in rows
+    }
 
 
 def quoted(word, mark):

@@ -75,10 +75,3 @@ def written(stems, language, exact=frozenset()):
                 words.update(found.by_form[found.sorted_forms[position]])
                 position += 1
     return sorted(words)
-
-
-def is_hit(stems, wanted, exact=frozenset()):
-    """Whether one of `stems` is wanted, or begins with a wanted stem of
-    PREFIX_MIN_LENGTH letters or more: how the index itself matches."""
-    prefixes = tuple(w for w in wanted if len(w) >= PREFIX_MIN_LENGTH and w not in exact)
-    return any(stem in wanted or stem.startswith(prefixes) for stem in stems)

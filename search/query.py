@@ -7,11 +7,11 @@ or more also matches the longer words it begins (ميزو finds ميزوثيرا
 """
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.urls import reverse
@@ -23,10 +23,19 @@ from rapidfuzz import fuzz, process
 from mesoinfo import languages
 
 from . import index, marking
-from .marking import PREFIX_MIN_LENGTH, is_hit
+from .marking import PREFIX_MIN_LENGTH
 from .models import Synonym
 from .spelling import is_real_word
-from .text import WORD_RE, clean, forms, normalise_characters, words
+from .text import (
+    ARABIC_MARKS,
+    FORMAT_CHARACTERS,
+    TATWEEL,
+    WORD_RE,
+    clean,
+    forms,
+    normalise_characters,
+    words,
+)
 
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 8
@@ -175,16 +184,15 @@ def matching(queryset, terms, language, every=True):
     rows = index.match(expression(terms, every), language, queryset, also=linked)
     if not rows:
         return []
-    wanted = [term.all_forms() for term in terms]
-    everything = set().union(*wanted)
+    wanted = [stems_pattern(term.all_forms()) for term in terms]
+    everything = stems_pattern(set().union(*(term.all_forms() for term in terms)))
 
     def named(stems):
-        stems = stems.split()
-        return sum(1 for forms in wanted if is_hit(stems, forms))
+        return sum(1 for pattern in wanted if pattern.search(stems))
 
     def coverage(stems):
         stems = set(stems.split())
-        return sum(1 for stem in stems if is_hit([stem], everything)) / max(len(stems), 1)
+        return sum(1 for stem in stems if everything.fullmatch(stem)) / max(len(stems), 1)
 
     ranked = sorted(
         rows,
@@ -199,29 +207,76 @@ def matching(queryset, terms, language, every=True):
     return list(dict.fromkeys(row[0] for row in ranked))
 
 
+def stems_pattern(wanted):
+    """A regular expression finding, in a string of stems, one that is wanted or begins
+    with a wanted stem of PREFIX_MIN_LENGTH letters or more (how the index matches),
+    at C speed over the titles of hundreds of results)."""
+    exact = "|".join(re.escape(stem) for stem in sorted(wanted))
+    prefixes = "|".join(
+        re.escape(stem) for stem in sorted(wanted) if len(stem) >= PREFIX_MIN_LENGTH
+    )
+    alternatives = [f"(?:{exact})(?= |$)"] + ([f"(?:{prefixes})[^ ]*"] if prefixes else [])
+    return re.compile("(?:^| )(?:" + "|".join(alternatives) + ")")
+
+
 def hits(queryset, ids, terms, language):
     """[{"article", "snippet"}] of the first MAX_RESULTS ids: two queries in all."""
     ids = ids[:MAX_RESULTS]
     if not ids:
         return []
-    # The bodies are not shown: the index cuts the excerpts.
-    bodies = [f"body_{code}" for code, _name in settings.LANGUAGES]
-    articles = queryset.filter(pk__in=ids).defer(*bodies).in_bulk()
+    # What a result shows (title, link, category) and no more: an article's row is wide,
+    # and the index cuts the excerpts.
+    shown = ["corpus_key", "category"]
+    for code in languages.codes():
+        shown += [f"title_{code}", f"slug_{code}", f"category__name_{code}"]
+        shown += [f"category__slug_{code}"]
+    articles = queryset.filter(pk__in=ids).select_related("category").only(*shown).in_bulk()
     stems = set().union(*(term.all_forms() for term in terms))
     exact = frozenset().union(*(term.exact for term in terms))
-    shown = index.excerpts(ids, language, marking.written(stems, language, exact))
+    written = marking.written(stems, language, exact)
+    shown = index.excerpts(ids, language, written)
+    pattern = words_pattern(written)
     return [
-        {"article": articles[pk], "snippet": excerpt_html(*shown.get(pk, ("", True, True)))}
+        {
+            "article": articles[pk],
+            "snippet": excerpt_html(*shown.get(pk, ("", True, True)), pattern),
+        }
         for pk in ids
         if pk in articles
     ]
 
 
-def excerpt_html(text, starts, ends):
-    """The database's excerpt, escaped, with its marks as <mark> and "…" where cut."""
+NO_EXCERPT = ("", True, True)
+# A letter of a word as search/text.py reads words: the marks' edges.
+WORD_CHARACTER = rf"(?:[^\W_]|[{ARABIC_MARKS}{TATWEEL}{FORMAT_CHARACTERS}])"
+
+
+def words_pattern(written):
+    """A regular expression matching any of the written words whole, in any case."""
+    if not written:
+        return None
+    alternatives = "|".join(re.escape(word) for word in sorted(written, key=len, reverse=True))
+    return re.compile(
+        rf"(?<!{WORD_CHARACTER})(?:{alternatives})(?!{WORD_CHARACTER})", re.IGNORECASE
+    )
+
+
+def excerpt_html(text, starts, ends, pattern):
+    """A piece of text, escaped, with the query's words in <mark>, a part-word cut off at
+    either end, and "…" where the text goes on."""
+    if not starts:
+        text = PART_WORD_START.sub("", text, count=1)
+    if not ends:
+        text = PART_WORD_END.sub("", text, count=1)
+    if pattern is not None:
+        text = pattern.sub(rf"{index.MARK_START}\g<0>{index.MARK_END}", text)
     html = " ".join(escape(text).split())
     html = html.replace(index.MARK_START, "<mark>").replace(index.MARK_END, "</mark>")
     return mark_safe(("" if starts else "… ") + html + ("" if ends else " …"))  # noqa: S308
+
+
+PART_WORD_START = re.compile(r"^\S*\s+")
+PART_WORD_END = re.compile(r"\s+\S*$")
 
 
 def known_words(queryset, language):
