@@ -39,7 +39,8 @@ from .text import (
 
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 8
-MAX_RESULTS = 50
+# A page of results: rendering them is most of a search's time, and patients read the first.
+MAX_RESULTS = 20
 # "Did you mean" is offered when the correction finds this many times the pages, or more.
 FAR_MORE = 3
 
