@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="article",
             index=models.Index(
-                fields=["status", "published_at", "expires_at"], name="article_on_site"
+                fields=["status", "published_at", "expires_at", "category"], name="article_on_site"
             ),
         ),
     ]
