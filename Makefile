@@ -32,12 +32,13 @@ $(VENV)/.installed-test: $(VENV)/.installed $(TEST_LOCK)
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
-# gettext (msgfmt) for the catalogues, and hunspell with its Arabic dictionary for the
-# spelling test (tests/content/test_spelling_ar.py); installed from Debian's packages when
-# missing.
+# gettext (msgfmt) for the catalogues, and hunspell with a dictionary per language: search
+# never "corrects" a real word into another (search/), and the spelling test reads the
+# Arabic pages (tests/content/test_spelling_ar.py). From Debian's packages when missing.
 APT_SYSTEM := $(if $(shell command -v msgfmt),,gettext) \
 	$(if $(shell command -v hunspell),,hunspell) \
-	$(if $(wildcard /usr/share/hunspell/ar.dic),,hunspell-ar)
+	$(if $(wildcard /usr/share/hunspell/ar.dic),,hunspell-ar) \
+	$(if $(wildcard /usr/share/hunspell/en_GB.dic),,hunspell-en-gb)
 
 system-deps:
 	@if [ -n "$(strip $(APT_SYSTEM))" ]; then \

@@ -224,7 +224,9 @@ class WorkflowAdminMixin:
         return (
             super()
             .get_queryset(request)
-            .select_related("latest_revision")
+            # Setting select_related here turns off the changelist's own
+            # list_select_related: name it too, or each row asks for its category.
+            .select_related("latest_revision", *self.get_list_select_related(request))
             .defer("latest_revision__content")
         )
 

@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.contrib import admin
 from django.utils.html import format_html
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
+
+from mesoinfo import languages
 
 from .index import match
 from .models import Synonym
@@ -11,11 +12,9 @@ from .query import expression, parse
 
 def in_its_language(text, language):
     """A synonym shown in its own language and direction inside the admin's."""
-    return format_html('<span lang="{}" dir="{}">{}</span>', language, direction(language), text)
-
-
-def direction(language):
-    return "rtl" if get_language_info(language)["bidi"] else "ltr"
+    return format_html(
+        '<span lang="{}" dir="{}">{}</span>', language, languages.direction(language), text
+    )
 
 
 @admin.register(Synonym)
@@ -44,5 +43,6 @@ class IndexedSearchMixin:
         for code, _name in settings.LANGUAGES:
             terms = parse(search_term, code)
             if terms:
-                ids.update(row[0] for row in match(expression(terms), code))
+                matched = match(expression(terms), code, queryset, drafts=True)
+                ids.update(row[0] for row in matched)
         return queryset.filter(pk__in=ids), False

@@ -23,8 +23,12 @@ class SearchDocument(models.Model):
     headings = models.TextField(blank=True, default="")
     summary = models.TextField(blank=True, default="")
     body = models.TextField(blank=True, default="")
-    # What the reader sees, for snippets, and the distinct words for "Did you mean".
+    # The stems of the newest unpublished revision: the admin's search reads them, the
+    # public search never does.
+    draft = models.TextField(blank=True, default="")
+    # What the reader sees, for excerpts, and the distinct words for "Did you mean".
     text = models.TextField(blank=True, default="")
+    summary_text = models.TextField(blank=True, default="")
     vocabulary = models.TextField(blank=True, default="")
 
     class Meta:
@@ -59,6 +63,16 @@ class Synonym(models.Model):
         help_text=_(
             "The words or phrases the articles use for the same thing, one per line. A "
             "search for the word above also finds pages with any of these."
+        ),
+    )
+
+    pages = models.ManyToManyField(
+        "content.Article",
+        blank=True,
+        related_name="+",
+        verbose_name=_("pages to show first"),
+        help_text=_(
+            "A search for the word above shows these pages first, whatever words their text uses."
         ),
     )
 

@@ -6,23 +6,43 @@ words it should also find. A word matches by any of its stems; a stem of four le
 or more also matches the longer words it begins (ميزو finds ميزوثيرابي).
 """
 
+import functools
+import re
+import unicodedata
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from rapidfuzz import fuzz, process
 
-from . import index
-from .highlight import PREFIX_MIN_LENGTH, highlight, is_hit
+from mesoinfo import languages
+
+from . import index, marking
+from .marking import PREFIX_MIN_LENGTH
 from .models import Synonym
-from .text import WORD_RE, clean, forms, normalise_characters, words
+from .spelling import is_real_word
+from .text import (
+    ARABIC_MARKS,
+    FORMAT_CHARACTERS,
+    TATWEEL,
+    WORD_RE,
+    clean,
+    forms,
+    normalise_characters,
+    words,
+)
 
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 8
-MAX_RESULTS = 50
+# A page of results: rendering them is most of a search's time, and patients read the first.
+MAX_RESULTS = 20
+# "Did you mean" is offered when the correction finds this many times the pages, or more.
+FAR_MORE = 3
 
 SYNONYMS_CACHE_KEY = "search:synonyms:{}"
 VOCABULARY_CACHE_KEY = "search:vocabulary:{}"
@@ -42,22 +62,29 @@ def phrase(text, language):
 
 
 def synonyms(language):
-    """{key words of a lay term: [phrases it also finds]}, cached until staff change one."""
+    """{key words of a lay term: ([phrases it also finds], {ids of pages it puts first})},
+    cached until staff change one."""
     key = SYNONYMS_CACHE_KEY.format(language)
     table = cache.get(key)
     if table is None:
         table = {}
+        pages = {}
+        links = Synonym.pages.through.objects.filter(synonym__language=language)
+        for synonym_id, article_id in links.values_list("synonym_id", "article_id"):
+            pages.setdefault(synonym_id, set()).add(article_id)
         for synonym in Synonym.objects.filter(language=language):
             trigger = tuple(word_key(w, language) for w in WORD_RE.findall(clean(synonym.term)))
             alternatives = [phrase(text, language) for text in synonym.match_list()]
             if trigger:
-                table.setdefault(trigger, []).extend(a for a in alternatives if a)
+                found, first = table.setdefault(trigger, ([], set()))
+                found.extend(a for a in alternatives if a)
+                first.update(pages.get(synonym.pk, ()))
         cache.set(key, table, CACHE_SECONDS)
     return table
 
 
 def forget_synonyms(**kwargs):
-    for code, _name in settings.LANGUAGES:
+    for code in languages.codes():
         cache.delete(SYNONYMS_CACHE_KEY.format(code))
 
 
@@ -70,6 +97,8 @@ class Term:
     # Stems matched whole, not as the start of longer words: a lay word that has synonyms
     # ("lipo") finds its synonyms, not every word it begins ("lipolysis").
     exact: frozenset = frozenset()
+    # Pages staff link to a lay term: shown first, found whatever words their text uses.
+    pages: frozenset = frozenset()
 
     def all_forms(self):
         return {form for alternative in self.alternatives for word in alternative for form in word}
@@ -87,9 +116,11 @@ def parse(query, language):
             trigger = tuple(keys[position : position + size])
             if trigger in table:
                 own = phrase(" ".join(written[position : position + size]), language)
-                alternatives = ([own] if own else []) + table[trigger]
+                found, first = table[trigger]
+                alternatives = tuple(dict.fromkeys(([own] if own else []) + found))
                 exact = frozenset(form for word in own for form in word)
-                terms.append(Term(tuple(dict.fromkeys(alternatives)), " ".join(trigger), exact))
+                if alternatives:
+                    terms.append(Term(alternatives, " ".join(trigger), exact, frozenset(first)))
                 position += size
                 break
         else:
@@ -138,39 +169,115 @@ class Results:
     other_language: str = ""
     other_count: int = 0
     other_url: str = ""
+    others: list = field(default_factory=list)  # [{"language", "count", "url"}]
     limit: int = MAX_RESULTS
 
 
 def matching(queryset, terms, language, every=True):
-    """[(article, text)] of `queryset` matching the terms, at most MAX_RESULTS.
+    """The ids of the articles of `queryset` matching the terms, best first.
 
     A page that has the query's words in its title comes first (the title that is most
     nearly the query first), then one that has them in its headings: a query that names
-    a page's subject finds that page first. The database's rank orders the rest.
+    a page's subject finds that page first. The database's rank orders the rest. Only
+    the titles' and headings' stems are read here, never the text.
     """
-    rows = index.match(expression(terms, every), language)
+    linked = frozenset().union(*(term.pages for term in terms))
+    rows = index.match(expression(terms, every), language, queryset, also=linked)
     if not rows:
         return []
-    # The bodies are not shown: the index row carries the text snippets are cut from.
-    bodies = [f"body_{code}" for code, _name in settings.LANGUAGES]
-    articles = queryset.filter(pk__in=[row[0] for row in rows]).defer(*bodies).in_bulk()
-    wanted = [term.all_forms() for term in terms]
-
-    everything = set().union(*wanted)
+    wanted = [stems_pattern(term.all_forms()) for term in terms]
+    everything = stems_pattern(set().union(*(term.all_forms() for term in terms)))
 
     def named(stems):
-        stems = stems.split()
-        return sum(1 for forms in wanted if is_hit(stems, forms))
+        return sum(1 for pattern in wanted if pattern.search(stems))
 
     def coverage(stems):
         stems = set(stems.split())
-        return sum(1 for stem in stems if is_hit([stem], everything)) / max(len(stems), 1)
+        return sum(1 for stem in stems if everything.fullmatch(stem)) / max(len(stems), 1)
 
     ranked = sorted(
-        (row for row in rows if row[0] in articles),
-        key=lambda row: (-named(row[3]), -coverage(row[3]), -named(row[4]), -row[1]),
+        rows,
+        key=lambda row: (
+            row[0] not in linked,
+            -named(row[2]),
+            -coverage(row[2]),
+            -named(row[3]),
+            -row[1],
+        ),
     )
-    return [(articles[row[0]], row[2]) for row in ranked[:MAX_RESULTS]]
+    return list(dict.fromkeys(row[0] for row in ranked))
+
+
+def stems_pattern(wanted):
+    """A regular expression finding, in a string of stems, one that is wanted or begins
+    with a wanted stem of PREFIX_MIN_LENGTH letters or more (how the index matches),
+    at C speed over the titles of hundreds of results)."""
+    exact = "|".join(re.escape(stem) for stem in sorted(wanted))
+    prefixes = "|".join(
+        re.escape(stem) for stem in sorted(wanted) if len(stem) >= PREFIX_MIN_LENGTH
+    )
+    alternatives = [f"(?:{exact})(?= |$)"] + ([f"(?:{prefixes})[^ ]*"] if prefixes else [])
+    return re.compile("(?:^| )(?:" + "|".join(alternatives) + ")")
+
+
+def hits(queryset, ids, terms, language):
+    """[{"article", "snippet"}] of the first MAX_RESULTS ids: two queries in all."""
+    ids = ids[:MAX_RESULTS]
+    if not ids:
+        return []
+    # What a result shows (title, link, category) and no more: an article's row is wide,
+    # and the index cuts the excerpts.
+    shown = ["corpus_key", "category"]
+    for code in languages.codes():
+        shown += [f"title_{code}", f"slug_{code}", f"category__name_{code}"]
+        shown += [f"category__slug_{code}"]
+    articles = queryset.filter(pk__in=ids).select_related("category").only(*shown).in_bulk()
+    stems = set().union(*(term.all_forms() for term in terms))
+    exact = frozenset().union(*(term.exact for term in terms))
+    written = marking.written(stems, language, exact)
+    shown = index.excerpts(ids, language, written)
+    pattern = words_pattern(written)
+    return [
+        {
+            "article": articles[pk],
+            "snippet": excerpt_html(*shown.get(pk, ("", True, True)), pattern),
+        }
+        for pk in ids
+        if pk in articles
+    ]
+
+
+NO_EXCERPT = ("", True, True)
+# A letter of a word as search/text.py reads words: the marks' edges.
+WORD_CHARACTER = rf"(?:[^\W_]|[{ARABIC_MARKS}{TATWEEL}{FORMAT_CHARACTERS}])"
+
+
+def words_pattern(written):
+    """A regular expression matching any of the written words whole, in any case."""
+    if not written:
+        return None
+    alternatives = "|".join(re.escape(word) for word in sorted(written, key=len, reverse=True))
+    return re.compile(
+        rf"(?<!{WORD_CHARACTER})(?:{alternatives})(?!{WORD_CHARACTER})", re.IGNORECASE
+    )
+
+
+def excerpt_html(text, starts, ends, pattern):
+    """A piece of text, escaped, with the query's words in <mark>, a part-word cut off at
+    either end, and "…" where the text goes on."""
+    if not starts:
+        text = PART_WORD_START.sub("", text, count=1)
+    if not ends:
+        text = PART_WORD_END.sub("", text, count=1)
+    if pattern is not None:
+        text = pattern.sub(rf"{index.MARK_START}\g<0>{index.MARK_END}", text)
+    html = " ".join(escape(text).split())
+    html = html.replace(index.MARK_START, "<mark>").replace(index.MARK_END, "</mark>")
+    return mark_safe(("" if starts else "… ") + html + ("" if ends else " …"))  # noqa: S308
+
+
+PART_WORD_START = re.compile(r"^\S*\s+")
+PART_WORD_END = re.compile(r"\s+\S*$")
 
 
 def known_words(queryset, language):
@@ -186,8 +293,9 @@ def known_words(queryset, language):
 
 
 def forget_vocabulary():
-    for code, _name in settings.LANGUAGES:
+    for code in languages.codes():
         cache.delete(VOCABULARY_CACHE_KEY.format(code))
+    marking.forget()
 
 
 def suggest(queryset, query, language):
@@ -196,7 +304,9 @@ def suggest(queryset, query, language):
     changed, out = False, []
     for word in WORD_RE.findall(clean(query)):
         found = forms(word, language)
-        if found and not stems.intersection(found):
+        # Only a word the articles do not know and the language does not either: a
+        # real word ("shower", «أستحم») is never turned into another ("showed", «استمر»).
+        if found and not stems.intersection(found) and not is_real_word(word, language):
             best = process.extractOne(
                 normalise_characters(word), surface, scorer=fuzz.ratio, score_cutoff=70
             )
@@ -209,24 +319,27 @@ def suggest(queryset, query, language):
 
 
 def search_url(language, query):
-    from urllib.parse import urlencode
-
     with translation.override(language):
         return reverse("content:search") + "?" + urlencode({"q": query})
 
 
-def script_language(query):
-    """ "ar" or "en" when every letter of the query is of that script, else ""."""
+@functools.cache
+def script(code):
+    """The writing system of a language ("ARABIC", "LATIN"...), read from the first
+    letter of its own name for itself."""
+    name = translation.get_language_info(code)["name_local"]
+    return next((unicodedata.name(c).split()[0] for c in name if c.isalpha()), "")
+
+
+def written_in(query, code):
+    """Whether every letter of the query is of the language's writing system."""
     letters = [c for c in query if c.isalpha()]
-    if letters and all("\u0600" <= c <= "\u06ff" or "\ufb50" <= c <= "\ufeff" for c in letters):
-        return "ar"
-    if letters and all(c.isascii() for c in letters):
-        return "en"
-    return ""
+    wanted = script(code)
+    return bool(letters) and all(unicodedata.name(c, "").startswith(wanted) for c in letters)
 
 
 def search_articles(queryset, query, language):
-    """The one search the site offers: ranked hits with snippets, and what to try next."""
+    """The one search the site offers: ranked hits with excerpts, and what to try next."""
     terms = parse(query, language)
     results = Results(query=query, terms=terms)
     if not terms:
@@ -235,39 +348,34 @@ def search_articles(queryset, query, language):
     if not found and len(terms) > 1:
         found = matching(queryset, terms, language, every=False)
         results.partial = bool(found)
-    wanted = set().union(*(term.all_forms() for term in terms))
-    results.hits = [
-        {"article": article, "snippet": snippet(article, text, wanted, language)}
-        for article, text in found
-    ]
-    if len(found) <= 1:
-        results.suggestion = suggest(queryset, query, language)
-        if results.suggestion:
-            results.suggestion_url = search_url(language, results.suggestion)
-    if not found and results.suggestion:
-        # A misspelt query finds nothing: show what its correction finds, and say so.
-        corrected = parse(results.suggestion, language)
-        found = matching(queryset, corrected, language)
-        results.corrected = bool(found)
-        wanted = set().union(*(term.all_forms() for term in corrected))
-        results.hits = [
-            {"article": article, "snippet": snippet(article, text, wanted, language)}
-            for article, text in found
-        ]
-    other = next((code for code, _name in settings.LANGUAGES if code != language), "")
-    if other and (not found or script_language(query) == other):
+    shown_terms = terms
+    # Pages with every word the visitor typed: a correction must find far more of them.
+    complete = 0 if results.partial else len(found)
+    if complete <= 1:
+        suggestion = suggest(queryset, query, language)
+        corrected = parse(suggestion, language) if suggestion else []
+        better = matching(queryset, corrected, language) if corrected else []
+        if len(better) > complete and len(better) >= FAR_MORE * complete:
+            results.suggestion = suggestion
+            results.suggestion_url = search_url(language, suggestion)
+            if not complete:
+                # The query found nothing, or no page with all its words: show what its
+                # correction finds, and say so.
+                found, shown_terms = better, corrected
+                results.corrected, results.partial = True, False
+    results.hits = hits(queryset, found, shown_terms, language)
+    # The other languages' pages, when this one has none or the query is in their script.
+    for other in languages.codes():
+        if other == language or not (not found or written_in(query, other)):
+            continue
         other_terms = parse(query, other)
-        if other_terms:
-            results.other_count = len(matching(queryset, other_terms, other))
-            if results.other_count:
-                results.other_language = other
-                results.other_url = search_url(other, query)
+        count = len(matching(queryset, other_terms, other)) if other_terms else 0
+        if count:
+            results.others.append(
+                {"language": other, "count": count, "url": search_url(other, query)}
+            )
+    if results.others:
+        first = results.others[0]
+        results.other_language, results.other_count = first["language"], first["count"]
+        results.other_url = first["url"]
     return results
-
-
-def snippet(article, text, wanted, language, width=30):
-    """The part of the body around the first match, or else the summary, highlighted."""
-    html, matched = highlight(text, wanted, language, width)
-    if matched:
-        return html
-    return highlight(article.summary, wanted, language)[0]

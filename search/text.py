@@ -12,9 +12,12 @@ import unicodedata
 from html import unescape
 
 import Stemmer
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils.html import strip_tags
 
 from content.rendering import render_markdown
+from mesoinfo.languages import language as language_details
 
 ARABIC_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
 TATWEEL = "\u0640"
@@ -31,8 +34,8 @@ LETTERS = str.maketrans(
     | {chr(0x0660 + n): str(n) for n in range(10)}  # Arabic-Indic digits
     | {chr(0x06F0 + n): str(n) for n in range(10)}  # Eastern Arabic-Indic digits
 )
-STEMMERS = {"ar": "arabic", "en": "english"}
-# Words that carry no meaning for a search, compared after normalisation.
+# Words that carry no meaning for a search, compared after normalisation (a language
+# without a list has none: no other language's list is borrowed).
 STOPWORDS = {
     "ar": {
         "في", "من", "الي", "علي", "عن", "ما", "ماذا", "هل", "هو", "هي", "ان", "او", "مع",
@@ -51,9 +54,26 @@ STOPWORDS = {
 CONJUNCTION_BEFORE_ARTICLE = re.compile(r"^[وف](?=ال)")
 
 
-@functools.cache
+def stemmer_name(language):
+    """The Snowball stemmer of a site language (settings.LANGUAGE_DETAILS); a language
+    without details raises ImproperlyConfigured."""
+    return language_details(language).stemmer
+
+
+@receiver(setting_changed)
+def forget_forms(setting, **kwargs):
+    # override_settings in tests: another stemmer for a language.
+    if setting in ("LANGUAGES", "LANGUAGE_DETAILS"):
+        forms.cache_clear()
+
+
 def stemmer(language):
-    return Stemmer.Stemmer(STEMMERS.get(language, "english"))
+    return snowball(stemmer_name(language))
+
+
+@functools.cache
+def snowball(name):
+    return Stemmer.Stemmer(name)
 
 
 def clean(word):
@@ -80,7 +100,7 @@ def forms(word, language):
     ):
         return ()
     stem = stemmer(language).stemWord
-    if language != "ar":
+    if stemmer_name(language) != "arabic":
         return (stem(word),)
     variants = [word, CONJUNCTION_BEFORE_ARTICLE.sub("", word)]
     found = []
@@ -90,7 +110,8 @@ def forms(word, language):
         if variant.isalpha() and not variant.startswith("ال"):
             found.append(stem("ال" + variant))
     stems = (form.translate(LETTERS) for form in found)
-    return tuple(dict.fromkeys(s for s in stems if s not in STOPWORDS["ar"] and len(s) > 1))
+    stop = STOPWORDS.get(language, ())
+    return tuple(dict.fromkeys(s for s in stems if s not in stop and len(s) > 1))
 
 
 def words(text, language):

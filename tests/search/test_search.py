@@ -4,7 +4,6 @@ import pytest
 from django.utils import translation
 
 from content.models import Article
-from search.highlight import highlight
 from search.query import parse
 from search.text import normalise_characters, stems, words
 
@@ -231,24 +230,42 @@ def test_an_edited_article_is_found_by_its_new_words(corpus):
     assert found("injection", "en") == []
 
 
-def test_highlight_marks_matches_and_escapes_the_rest():
-    html, matched = highlight("<b>Mesotherapy</b> & injections", "injection", "en")
-    assert matched
-    assert html == "&lt;b&gt;Mesotherapy&lt;/b&gt; &amp; <mark>injections</mark>"
-    html, matched = highlight("العلاج بالميزوثيرابي.", "الميزوثيرابى", "ar")
-    assert html == "العلاج <mark>بالميزوثيرابي</mark>."
-    html, matched = highlight("عن الميزو\u200cثيرابي والتهاب", "وبالميزوثيرابي الالتهاب", "ar")
-    assert html == "عن <mark>الميزو\u200cثيرابي</mark> <mark>والتهاب</mark>"
-    html, matched = highlight("النبي ﷺ قال", "الله", "ar")  # one ligature, four words
-    assert html == "النبي <mark>ﷺ</mark> قال"
+def snippet(query, language):
+    with translation.override(language):
+        return str(search(query, language).hits[0]["snippet"])
 
 
-def test_a_long_text_is_cut_around_the_first_match():
-    text = " ".join(f"word{n}" for n in range(100)) + " target " + "tail " * 50
-    html, matched = highlight(text, "target", "en", width=12)
-    assert matched and "<mark>target</mark>" in html
+def test_the_database_marks_matches_and_the_rest_is_escaped(make_article):
+    make_article(body_en="Mesotherapy & injections, 2 < 3", body_ar="العلاج بالميزوثيرابي.")
+    assert snippet("injection", "en") == "Mesotherapy &amp; <mark>injections</mark>, 2 &lt; 3"
+    assert snippet("الميزوثيرابى", "ar") == "العلاج <mark>بالميزوثيرابي</mark>."
+
+
+def test_joined_words_and_ligatures_are_marked_whole(make_article):
+    from django.db import connection
+
+    make_article(body_ar="عن الميزو\u200cثيرابي والتهاب")
+    if connection.vendor == "postgresql":  # its parser ends a word at a joiner
+        assert snippet("الالتهاب", "ar") == "عن الميزو\u200cثيرابي <mark>والتهاب</mark>"
+        return
+    assert snippet("وبالميزوثيرابي الالتهاب", "ar") == (
+        "عن <mark>الميزو\u200cثيرابي</mark> <mark>والتهاب</mark>"
+    )
+    make_article(body_ar="النبي ﷺ قال")
+    assert snippet("الله", "ar") == "النبي <mark>ﷺ</mark> قال"  # one ligature, four words
+
+
+def test_a_long_text_is_cut_around_its_match(make_article):
+    make_article(body_en=" ".join(f"word{n}" for n in range(100)) + " target " + "tail " * 50)
+    html = snippet("target", "en")
+    assert "<mark>target</mark>" in html
     assert html.startswith("… ") and html.endswith(" …")
     assert "word0 " not in html
+
+
+def test_without_a_match_in_the_body_the_summary_is_shown_marked(make_article):
+    make_article(summary_en="All about hyaluronic acid.", body_en="Nothing of that here.")
+    assert snippet("hyaluronic", "en") == "All about <mark>hyaluronic</mark> acid."
 
 
 # The results page
@@ -349,18 +366,21 @@ def test_search_box_is_on_every_page(client, article):
 
 
 def test_search_page_query_count_does_not_grow_with_results(
-    client, make_article, django_assert_max_num_queries
+    client, make_article, django_assert_max_num_queries, django_assert_num_queries
 ):
     for _ in range(3):
         make_article(title_en="Mesotherapy facts")
-    # The clinic profile and the synonyms (both then cached), the index, the articles.
-    with django_assert_max_num_queries(4):
+    # The clinic profile, the synonyms and their pages, the written words (all then
+    # kept); the index, the articles, their excerpts.
+    with django_assert_max_num_queries(7):
         assert client.get("/en/search/", {"q": "mesotherapy"}).status_code == 200
     for _ in range(20):
         make_article(title_en="Mesotherapy facts")
-    with django_assert_max_num_queries(2):
+    client.get("/en/search/", {"q": "facts"})  # the written words, read again after edits
+    with django_assert_num_queries(3):
         response = client.get("/en/search/", {"q": "mesotherapy"})
-    assert "23 pages found." in response.content.decode()
+    html = response.content.decode()
+    assert "20 pages found." in html and "Only the best matches are shown." in html
 
 
 def test_reindex_command_restores_the_index_after_a_bulk_update(corpus):
@@ -405,3 +425,37 @@ def test_eight_prefixed_arabic_words_give_a_page_not_an_error(client, make_artic
     response = client.get("/ar/search/", {"q": query})
     assert response.status_code == 200
     assert article.title_ar in response.content.decode()
+
+
+# Per-language facts come from settings.LANGUAGE_DETAILS
+
+
+def test_a_language_without_details_fails_loudly_instead_of_stemming_as_english():
+    from django.core.exceptions import ImproperlyConfigured
+    from django.test import override_settings
+
+    french = [("ar", "Arabic"), ("en", "English"), ("fr", "French")]
+    with override_settings(LANGUAGES=french), pytest.raises(ImproperlyConfigured, match="fr"):
+        stems("les injections", "fr")
+
+
+def test_the_stemmer_is_the_one_settings_name():
+    from django.test import override_settings
+
+    from mesoinfo.languages import language
+
+    details = {code: vars(language(code)) | {} for code in ("ar", "en")}
+    for found in details.values():
+        found.pop("code")
+    details["en"] = details["en"] | {"stemmer": "porter"}  # the older English stemmer
+    with override_settings(LANGUAGE_DETAILS=details):
+        assert stems("generalization", "en") == "gener"
+    assert stems("generalization", "en") == "general"
+
+
+def test_the_writing_system_of_each_language_comes_from_its_own_name():
+    from search.query import written_in
+
+    assert written_in("مميعات الدم", "ar") and not written_in("مميعات الدم", "en")
+    assert written_in("blood thinners", "en") and not written_in("blood thinners", "ar")
+    assert not written_in("2024", "en")

@@ -13,6 +13,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
-            count = rebuild(Article.objects.all())
+            count = rebuild(Article.objects.select_related("latest_revision"))
         forget_vocabulary()
         self.stdout.write(self.style.SUCCESS(f"Search index rebuilt for {count} articles."))
