@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("content", "0012_medical_reviewers_group"),
+        ("content", "0013_titles_on_one_line"),
         ("editorial", "0001_initial"),
     ]
 
