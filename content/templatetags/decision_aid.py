@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..models import Page
+from ..models import Category, Page
 
 register = template.Library()
 
@@ -22,3 +22,10 @@ def about_grids_url():
     """The address of the page saying who made the grids, or "" if staff removed it."""
     page = Page.objects.filter(corpus_key=ABOUT_GRIDS_PAGE).first()
     return page.get_absolute_url() if page else ""
+
+
+@register.simple_tag
+def option_grids_url():
+    """The address of the "Compare your options" section, or "" if staff removed it."""
+    section = Category.objects.filter(corpus_key=OPTION_GRID_CATEGORY).first()
+    return section.get_absolute_url() if section else ""

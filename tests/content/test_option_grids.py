@@ -192,3 +192,14 @@ def test_the_grid_styles_use_logical_properties_only():
     physical = r"(?<![\w-])(?:margin|padding|border|inset)-(?:left|right|top|bottom)\b"
     assert re.findall(physical, css) == []
     assert re.findall(r"(?<![\w-])(?:left|right|width|height)\s*:", css) == []
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_screener_result_leads_to_the_grids(client, grids, code):
+    from tests.screener.helpers import answer_all
+
+    section = Category.objects.get(corpus_key=OPTION_GRID_CATEGORY)
+    with translation.override(code):
+        section_url = section.get_absolute_url()
+    result = answer_all(client, {}, language=code).content.decode()
+    assert f'class="compare-options d-print-none"><a href="{section_url}"' in result
