@@ -699,6 +699,20 @@ def test_debian_stock_nginx_without_our_files_compresses_the_screener(topology):
     assert ours.headers.get("Content-Encoding") is None and len(stock.body) < len(ours.body)
 
 
+def test_check_deployment_fails_against_debian_stock_nginx(topology):
+    """The self-check tells a clinic whose proxy compresses the screener: it fails there."""
+    port = free_port()
+    conf = stock_nginx(
+        topology.folder / "stock-nginx-check", port, topology.servers[1].port, topology.cert,
+        topology.folder / "key.pem",
+    )  # fmt: skip
+    with nginx(conf, port):
+        result = check_deployment(topology, f"https://127.0.0.1:{port}")
+    report("check_deployment against stock nginx", exit_status=result.returncode)
+    assert result.returncode != 0
+    assert "compress" in (result.stdout + result.stderr).lower()
+
+
 def test_tls_hsts_and_the_catch_all(topology):
     page = topology.browser().get("/en/")
     hsts = page.headers.get_all("Strict-Transport-Security")
@@ -725,18 +739,9 @@ def test_tls_hsts_and_the_catch_all(topology):
         plain.close()
 
 
-def test_check_deployment_passes(topology):
-    """The deployment self-check (the privacy branch's `check_deployment` command) against
-    nginx: missing, the command fails this test."""
-    result = subprocess.run(  # noqa: S603 - our interpreter and manage.py
-        [
-            sys.executable,
-            "manage.py",
-            "check_deployment",
-            topology.origin,
-            "--cafile",
-            str(topology.cert),
-        ],
+def check_deployment(topology, origin):
+    return subprocess.run(  # noqa: S603 - our interpreter and manage.py
+        [sys.executable, "manage.py", "check_deployment", origin, "--cafile", str(topology.cert)],
         cwd=BASE_DIR,
         env=topology.env,
         capture_output=True,
@@ -744,6 +749,12 @@ def test_check_deployment_passes(topology):
         timeout=120,
         check=False,
     )
+
+
+def test_check_deployment_passes(topology):
+    """The deployment self-check (`manage.py check_deployment`) against nginx with the
+    shipped files."""
+    result = check_deployment(topology, topology.origin)
     report("check_deployment", exit_status=result.returncode)
     print(result.stdout[-3000:], result.stderr[-3000:])
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
