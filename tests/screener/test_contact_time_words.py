@@ -1,0 +1,29 @@
+"""The consultation form's contact times read the way patients say times: no 24-hour
+clock, and no weekend days named (the clinic knows its own working week)."""
+
+import re
+
+from django.utils import translation
+
+from screener.models import ConsultationRequest
+
+
+def labels(code):
+    with translation.override(code):
+        return [str(label) for _, label in ConsultationRequest.ContactTime.choices]
+
+
+def test_no_24_hour_clock_and_no_weekday_names_in_either_language():
+    days = ("Sunday", "Thursday", "Friday", "Saturday", "الأحد", "الخميس", "الجمعة", "السبت")
+    for code in ("en", "ar"):
+        for label in labels(code):
+            assert not re.search(r"\d:\d\d", label), (code, label)
+            assert not any(day in label for day in days), (code, label)
+
+
+def test_arabic_times_say_noon_afternoon_and_evening():
+    ar = labels("ar")
+    assert "أي يوم، بعد الظهر (من 12 ظهرًا إلى 5 عصرًا)" in ar
+    assert "أي يوم، مساءً (من 5 إلى 8 مساءً)" in ar
+    assert "أيام العمل، في أي وقت" in ar and "عطلة نهاية الأسبوع" in ar
+    assert "Working days, any time" in labels("en") and "At the weekend" in labels("en")
