@@ -1,11 +1,15 @@
 """The consultation form's contact times read the way patients say times: no 24-hour
 clock, and no weekend days named (the clinic knows its own working week)."""
 
+import html
 import re
 
+import pytest
 from django.utils import translation
 
 from screener.models import ConsultationRequest
+
+from .helpers import url
 
 
 def labels(code):
@@ -27,3 +31,20 @@ def test_arabic_times_say_noon_afternoon_and_evening():
     assert "أي يوم، مساءً (من 5 إلى 8 مساءً)" in ar
     assert "أيام العمل، في أي وقت" in ar and "عطلة نهاية الأسبوع" in ar
     assert "Working days, any time" in labels("en") and "At the weekend" in labels("en")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "days, arabic, english",
+    [
+        (3, "بعد 3 أيام.", "after 3 days."),
+        (2, "بعد يومين.", "after 2 days."),
+        (30, "بعد 30 يومًا.", "after 30 days."),
+    ],
+)
+def test_the_form_counts_the_days_details_are_kept_in_the_plural_the_number_needs(
+    client, settings, days, arabic, english
+):
+    settings.CONSULTATION_RETENTION_DAYS = days
+    assert arabic in html.unescape(client.get(url("consultation", "ar")).content.decode())
+    assert english in html.unescape(client.get(url("consultation", "en")).content.decode())
