@@ -48,3 +48,15 @@ def test_the_form_counts_the_days_details_are_kept_in_the_plural_the_number_need
     settings.CONSULTATION_RETENTION_DAYS = days
     assert arabic in html.unescape(client.get(url("consultation", "ar")).content.decode())
     assert english in html.unescape(client.get(url("consultation", "en")).content.decode())
+
+
+@pytest.mark.django_db
+def test_the_start_page_counts_its_questions_through_the_plural_forms(client):
+    from screener.questions import TOTAL
+
+    arabic = html.unescape(client.get(url("start", "ar")).content.decode())
+    english = html.unescape(client.get(url("start", "en")).content.decode())
+    assert f"Answer {TOTAL} short questions about your health" in english
+    words = {3: "أسئلة قصيرة", 4: "سؤالًا قصيرًا"}
+    form = 3 if 3 <= TOTAL % 100 <= 10 else 4
+    assert f"أجب عن {TOTAL} {words[form]} عن صحتك" in arabic
