@@ -18,11 +18,11 @@ class ConsultationRequest(models.Model):
     class ContactTime(models.TextChoices):
         # Times are the clinic's local time (settings.TIME_ZONE); the form says so.
         ANY = "any", _("Any day, any time")
-        MORNING = "morning", _("Any day, in the morning (9:00 to 12:00)")
-        AFTERNOON = "afternoon", _("Any day, in the afternoon (12:00 to 17:00)")
-        EVENING = "evening", _("Any day, in the evening (17:00 to 20:00)")
-        WEEKDAYS = "weekdays", _("Sunday to Thursday, any time")
-        WEEKEND = "weekend", _("Friday or Saturday, any time")
+        MORNING = "morning", _("Any day, in the morning (9 am to 12 noon)")
+        AFTERNOON = "afternoon", _("Any day, in the afternoon (12 noon to 5 pm)")
+        EVENING = "evening", _("Any day, in the evening (5 pm to 8 pm)")
+        WEEKDAYS = "weekdays", _("Working days, any time")
+        WEEKEND = "weekend", _("At the weekend")
 
     class Status(models.TextChoices):
         NEW = "new", _("New")

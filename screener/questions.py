@@ -90,12 +90,13 @@ QUESTIONS = (
     ),
     Question(
         "heart_medicines",
-        _("Do you take any medicine for your heart?"),
+        _("Do you take any medicine for your heart or blood pressure?"),
         _(
-            "For example beta blockers such as bisoprolol, digoxin, or amiodarone. Beta "
-            "blockers can make a severe allergic reaction worse and harder to treat; other "
-            "heart medicines tell the doctor about a heart condition. If unsure, check the "
-            "box or leaflet of each medicine."
+            "For example beta blockers such as bisoprolol, ACE inhibitors for blood "
+            "pressure such as ramipril or lisinopril, digoxin, or amiodarone. Beta blockers "
+            "and ACE inhibitors can make a severe allergic reaction worse, and beta blockers "
+            "can make it harder to treat; other heart medicines tell the doctor about a "
+            "heart condition. If unsure, check the box or leaflet of each medicine."
         ),
         _("Taking certain heart medicines"),
     ),

@@ -1,9 +1,12 @@
 """Standing pages such as "About this site"."""
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from mesoinfo.validators import validate_single_line
 
@@ -14,6 +17,14 @@ ABOUT_PAGE = "about"  # the corpus key of the "About this site" page
 EDITORIAL_POLICY_PAGE = "editorial-policy"
 # Standing pages with an address of their own, the same in both languages.
 FIXED_PAGE_URLS = {ABOUT_PAGE: "content:about", EDITORIAL_POLICY_PAGE: "content:editorial_policy"}
+# A day count is written with its noun through ngettext (Arabic has six forms: 3 أيام,
+# 11 يومًا, يومان...). A noun the text still writes after the token is absorbed, so
+# "{retention_days} days" and "{retention_days} يومًا" read right too.
+DAY_NOUN_AFTER = r"(?:\s+(?:days|day|يومًا|يوما|أيام|يوم)(?![\w\u064b-\u0652]))?"
+
+
+def days_phrase(count):
+    return ngettext("%(count)s day", "%(count)s days", count) % {"count": count}
 
 
 class Page(models.Model):
@@ -56,5 +67,8 @@ class Page(models.Model):
         }
         body = self.body or ""
         for placeholder, value in days.items():
-            body = body.replace(placeholder, str(value))
+            phrase = days_phrase(value)
+            body = re.sub(
+                re.escape(placeholder) + DAY_NOUN_AFTER, lambda m, phrase=phrase: phrase, body
+            )
         return contributions.filled(body)

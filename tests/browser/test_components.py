@@ -124,7 +124,7 @@ def test_each_outcome_and_urgency_has_its_own_look(staff_page, language):
     # The urgent card's heading is white on red, and says "urgent" to a screen reader too.
     assert style(page, ".care-card--urgent .care-card__heading", "color") == "rgb(255, 255, 255)"
     hidden = page.locator(".care-card--urgent .care-card__heading .visually-hidden")
-    assert hidden.inner_text().strip() in ("Urgent advice:", "نصيحة عاجلة:")
+    assert hidden.inner_text().strip() in ("Urgent advice:", "حالة طارئة:")
     # The action link's arrow points the reading way: left in Arabic, right in English.
     arrow = style(page, ".action-link", "content", "::before")
     assert ("\u2190" if language == "ar" else "\u2192") in arrow

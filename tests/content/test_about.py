@@ -204,3 +204,16 @@ def test_about_page_states_the_retention_and_encryption_it_promises(client, abou
     for page in (english, arabic):
         assert "{backup_days}" not in page and "{feedback_days}" not in page
         assert "{axes_days}" not in page
+
+
+def test_about_page_day_counts_take_the_arabic_plural_the_number_needs(
+    client, about_page, settings
+):
+    settings.BACKUP_KEEP_DAYS, settings.FEEDBACK_COMMENT_RETENTION_DAYS = 3, 100
+    settings.CONSULTATION_RETENTION_DAYS = 2
+    arabic = client.get("/ar/about/").content.decode()
+    english = client.get("/en/about/").content.decode()
+    assert "بعد 3 أيام" in arabic and "بعد 100 يوم" in arabic and "بعد يومين" in arabic
+    assert "3 أيام يومًا" not in arabic and "يومين يومًا" not in arabic
+    assert "after 3 days" in english and "after 2 days" in english
+    assert "days days" not in english

@@ -64,4 +64,6 @@ def test_clinic_contact_line_uses_the_arabic_comma(client, clinic_profile):
     html = page(client, ar("screener:consultation"))
     assert "+966110000001</a>، البريد الإلكتروني" in html
     assert ", البريد الإلكتروني" not in html
-    assert "بشأن هذا الطلب.<" not in html.replace('<span class="asteriskField">', "<")
+    # The consent sentence ends with its full stop, as in English (the reviewer's call,
+    # which supersedes #68's dropping it before the required-field asterisk).
+    assert "بشأن هذا الطلب.<" in html.replace('<span class="asteriskField">', "<")

@@ -32,7 +32,7 @@ def test_urgent_care_card_has_a_labelled_heading_and_keeps_the_placeholder():
 @pytest.mark.parametrize(
     "language,prefix,default",
     [
-        ("ar", "نصيحة لليوم نفسه: ", "تواصل مع طبيب اليوم"),
+        ("ar", "خلال اليوم: ", "تواصل مع طبيب اليوم"),
         ("en", "Same-day advice: ", "Contact a doctor today"),
     ],
 )
@@ -108,4 +108,4 @@ def test_article_page_shows_components_in_arabic(client, make_article):
     )
     html = client.get(article.get_absolute_url()).content.decode()
     assert '<h2 class="toc__title" id="on-this-page">في هذه الصفحة</h2>' in html
-    assert '<span class="visually-hidden">نصيحة عاجلة: </span>اطلب المساعدة فورًا</h3>' in html
+    assert '<span class="visually-hidden">حالة طارئة: </span>اطلب المساعدة فورًا</h3>' in html

@@ -40,7 +40,7 @@ def test_html_lang_and_direction(client, article, path, lang, direction, css):
 
 def test_arabic_page_has_arabic_interface(client, article):
     html = client.get("/ar/").content.decode()
-    assert "تخطَّ إلى المحتوى الرئيسي" in html
+    assert "انتقل إلى المحتوى الرئيسي" in html
     assert "Skip to main content" not in html
 
 

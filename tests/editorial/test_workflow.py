@@ -497,7 +497,7 @@ def test_the_delete_confirmation_is_in_plain_words(client, doctor, article):
 @pytest.mark.parametrize(
     "code, notice, refused",
     [
-        ("ar", "يفتح هذه المقالة للتحرير منذ", "لم تُحفظ: تولّى د. سلمى"),
+        ("ar", "هذه المقالة للتحرير منذ", "لم تُحفظ: تولّى د. سلمى"),
         (
             "en",
             "has had this article open for editing since",

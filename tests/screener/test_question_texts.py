@@ -46,3 +46,15 @@ def test_diabetes_turns_on_blood_sugar_control_and_heart_medicines_on_anaphylaxi
         assert "severe allergic reaction" in str(question(6).hint)
     assert "blood sugar is controlled" in section(article("en"), 2)
     assert "anaphylaxis" in section(article("en"), 6)
+
+
+def test_heart_question_names_the_ace_inhibitors_the_article_names_in_both_languages():
+    for code, words in (
+        ("en", ("blood pressure", "ramipril", "lisinopril", "bisoprolol")),
+        ("ar", ("ضغط الدم", "الراميبريل", "الليسينوبريل", "البيسوبرولول")),
+    ):
+        with translation.override(code):
+            text = str(question(6).text) + str(question(6).hint)
+        for word in words:
+            assert word in text, (code, word)
+        assert words[1] in article(code) and words[2] in article(code)
