@@ -2,6 +2,8 @@
 
 from django.utils import translation
 
+from screener.questions import QUESTION_KEYS
+
 
 def url_in(language, obj):
     with translation.override(language):
@@ -47,7 +49,7 @@ def take_screener(page, language, answers):
     """Start the screener and answer all eight questions ({number: answer}, No otherwise)."""
     page.goto(f"/{language}/screener/")
     press_button(page, "main form button[type=submit]")
-    for number in range(1, 9):
+    for number in range(1, len(QUESTION_KEYS) + 1):
         assert page.url.endswith(f"/{language}/screener/question/{number}/"), page.url
         answer_by_keyboard(page, answers.get(number, "no"))
     assert page.url.endswith(f"/{language}/screener/check/"), page.url
@@ -151,9 +153,9 @@ def tour(page, language, site):
     response = page.goto(f"/{language}/screener/question/1/")
     yield "screener-question", response.text()
     yield "screener-question-error", submit_for_html(page)  # no answer: the error page
-    for number in range(1, 9):
+    for number in range(1, len(QUESTION_KEYS) + 1):
         page.goto(f"/{language}/screener/question/{number}/")
-        page.check("input[value=not_sure]" if number == 4 else "input[value=yes]")
+        page.check("input[value=u]" if number == 4 else "input[value=y]")
         page.click("main form button[type=submit]")
     response = page.goto(f"/{language}/screener/check/")
     yield "screener-check", response.text()
