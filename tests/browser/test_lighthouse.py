@@ -25,6 +25,11 @@ pytestmark = [
 LIGHTHOUSE = NODE_MODULES / "lighthouse" / "cli" / "index.js"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 GATES = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
+# The result page is padded to one size for every set of answers (48 KB, the largest
+# Arabic result's bucket: screener/padding.py), so that its size tells nobody the answers;
+# on Lighthouse's simulated slow mobile link those bytes cost a point or two of paint time.
+# Privacy wins: its performance gate is 95.
+PAGE_GATES = {"screener-outcome": {"performance": 95}}
 INTENTIONALLY_NOINDEX = {"screener-question", "screener-outcome"}
 
 
@@ -105,7 +110,7 @@ def test_lighthouse_scores(page, site, live_server, name, language):
     result = run_lighthouse(live_server.url + path, f"{name}-{language}", headers)
     assert result["finalDisplayedUrl"].endswith(path)
     scores = {c: round(100 * result["categories"][c]["score"]) for c in CATEGORIES}
-    if scores["performance"] < GATES["performance"]:
+    if scores["performance"] < (GATES | PAGE_GATES.get(name, {}))["performance"]:
         # Timings move with the other work on a shared machine (a page without JavaScript
         # once showed 300 ms of blocking time): as Lighthouse advises, the median of
         # three runs is the performance score.
@@ -117,5 +122,6 @@ def test_lighthouse_scores(page, site, live_server, name, language):
     if name in INTENTIONALLY_NOINDEX:
         scores["seo"] = score_without(result, "seo", {"is-crawlable"})
     LIGHTHOUSE_SCORES.append((f"{name}-{language}", scores))
-    low = {c: failed_audits(result, c) for c, gate in GATES.items() if scores[c] < gate}
+    gates = GATES | PAGE_GATES.get(name, {})
+    low = {c: failed_audits(result, c) for c, gate in gates.items() if scores[c] < gate}
     assert low == {}, json.dumps({"scores": scores, "failing": low}, indent=1)
