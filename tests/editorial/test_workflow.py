@@ -336,7 +336,9 @@ def test_next_review_must_be_after_last_review(client, editor, article):
 
 # Workflow e-mail leaves once the change is committed (transaction.on_commit): these run
 # with real transactions, as a request does.
-@pytest.mark.django_db(transaction=True)
+# Workflow e-mail leaves on commit: serialized_rollback brings back the groups the
+# migrations made, which a transactional test's flush removes.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_one_email_per_event_without_health_data(client, editor, doctor, article, settings):
     settings.SITE_URL = "https://clinic.example"
     client.force_login(editor)
