@@ -334,11 +334,18 @@ def test_next_review_must_be_after_last_review(client, editor, article):
     assert "يجب أن يكون موعد المراجعة التالية بعد" in response.content.decode()
 
 
-# Workflow e-mail leaves once the change is committed (transaction.on_commit): these run
-# with real transactions, as a request does.
-# Workflow e-mail leaves on commit: serialized_rollback brings back the groups the
-# migrations made, which a transactional test's flush removes.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_workflow_email_leaves_only_when_the_change_is_committed(
+    client, editor, doctor, article, django_capture_on_commit_callbacks
+):
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        submit(client, article, body_en="## A subheading\n\nVersion one.")
+    assert mail.outbox == [] and callbacks  # nothing is sent before the commit
+    for callback in callbacks:
+        callback()
+    assert len(mail.outbox) == 1
+
+
 def test_one_email_per_event_without_health_data(client, editor, doctor, article, settings):
     settings.SITE_URL = "https://clinic.example"
     client.force_login(editor)
