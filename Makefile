@@ -90,32 +90,12 @@ browser-deps:
 	@[ $(BROWSER_DIR)/node_modules/.package-lock.json -nt $(BROWSER_DIR)/package-lock.json ] || \
 	  (cd $(BROWSER_DIR) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
 
-# The suite runs on SQLite in full, then once more on a throwaway PostgreSQL server
-# (.ci/with-postgres installs PostgreSQL when it is missing and we are root; otherwise it
-# says so and skips). The second run leaves out the browser, Lighthouse and load tests
-# (they check the same HTML the first run's browser already checked) and the tests that
-# read only text or rendering (PG_SAME: wording, spelling, fonts, bidi, sizes, files):
-# what differs between the two databases (queries, search, transactions, locks, backups)
-# is in the rest.
-# Each run prints its 20 slowest tests. A third run adds French in settings alone
-# (tests/settings_french.py) and renders the site in it (tests/third_language/).
-# The topology test (-m topology) needs PostgreSQL: it runs in the second run only.
-PG_SAME := tests/staff tests/test_private_api.py tests/test_deploy_files.py \
-	tests/test_translations.py tests/test_offsite.py tests/test_dependency_lock.py \
-	tests/content/test_isolation_everywhere.py tests/content/test_spelling_ar.py \
-	tests/content/test_fonts.py tests/content/test_readability.py \
-	tests/content/test_components.py tests/content/test_bidi.py \
-	tests/content/test_rendering.py tests/content/test_glossary.py \
-	tests/content/test_arabic_wording.py tests/screener/test_response_sizes.py \
-	tests/screener/test_request_sizes.py tests/screener/test_question_texts.py \
-	tests/screener/test_contact_time_words.py
-
+# The whole suite, on SQLite and on a throwaway PostgreSQL server (.ci/with-postgres
+# installs PostgreSQL when it is missing and we are root; otherwise it says so and skips),
+# plus a French run that adds a language in settings alone (tests/third_language/).
+# .ci/suite says which run does what and why.
 test: install-test messages browser-deps
-	mkdir -p test-artifacts/screenshots
-	$(PY) -m pytest --durations=20
-	$(PY) -m pytest -p no:cacheprovider --ds=tests.settings_french tests/third_language
-	.ci/with-postgres $(PY) -m pytest -p no:cacheprovider --durations=20 -m "not load and not browser" \
-	  $(addprefix --ignore=,$(PG_SAME))
+	.ci/suite $(PY)
 
 # Keeps the versions already locked where pyproject.toml allows them; `make lock UPGRADE=1`
 # takes the newest allowed. uv resolves for every platform Python 3.11 and 3.12 run on; the
