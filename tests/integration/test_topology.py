@@ -814,7 +814,9 @@ def test_kill_9_of_one_app_server_mid_load_loses_no_accepted_request(topology):
     in_flight = [
         (n, x)
         for n, x in refused
-        if x.started <= killed_at[0] <= x.ended and x.status in (502, 504)
+        # Sent before the kill, or in the tenth of a second the dying server's sockets take
+        # to close (a request already written to it is not sent again: it is a POST).
+        if x.started <= killed_at[0] + 0.1 and x.ended >= killed_at[0] and x.status in (502, 504)
     ]
     after_kill = [x for _n, x in stats["answers"] if x.started > killed_at[0] + 0.1]
     report(

@@ -141,7 +141,11 @@ class Command(BaseCommand):
         context = ssl.create_default_context(cafile=cafile) if self.https else None
         self.problems = []
         for code, _name in settings.LANGUAGES:
-            self.check_screener(context, code)
+            try:
+                self.check_screener(context, code)
+            except CommandError as error:
+                # A walk that cannot go on: said with what was found before it stopped.
+                self.problem(str(error))
         if self.https:
             self.check_redirect(context, parts, http_url)
         if self.problems:
