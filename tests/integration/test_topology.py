@@ -471,8 +471,11 @@ def topology():
         yield Topology(folder, env, servers, https_port, http_port, cert, tls)
 
 
+FIGURES = []  # printed at the end of the run (tests/integration/conftest.py)
+
+
 def report(title, **figures):
-    print(f"\n[topology] {title}: " + ", ".join(f"{k}={v}" for k, v in figures.items()))
+    FIGURES.append(f"{title}: " + ", ".join(f"{k}={v}" for k, v in figures.items()))
 
 
 # --- The checks ----------------------------------------------------------------------
