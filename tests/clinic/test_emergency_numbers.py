@@ -1,6 +1,7 @@
 """The table of emergency numbers, and how the clinic's country and profile choose from it."""
 
 import re
+from datetime import date
 
 import pytest
 from django.core import checks
@@ -22,6 +23,15 @@ def test_the_table_holds_every_country_the_site_serves_with_a_source():
         assert row["sources"] and all(s.startswith(("https://", "http://")) for s in row["sources"])
         # How firm the source is, said in words: an authority's own page, or what is missing.
         assert len(row["confirmed"].split()) >= 3, country
+
+
+def test_every_row_says_how_firm_its_source_is_and_when_it_was_read():
+    for country, row in table().items():
+        assert row["level"] in {"authority", "secondary"}, country
+        assert isinstance(row["checked"], str), country  # quoted, so YAML keeps it text
+        assert date.fromisoformat(row["checked"]) <= date.today(), country
+        # A row resting on news reports must say so where a reader of the file looks.
+        assert (row["level"] == "secondary") == row["confirmed"].startswith("Secondary"), country
 
 
 def test_known_numbers_are_in_the_table():
