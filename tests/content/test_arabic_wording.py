@@ -62,7 +62,7 @@ def test_staff_see_the_patients_own_answer_label():
 
 def test_clinic_contact_line_uses_the_arabic_comma(client, clinic_profile):
     html = page(client, ar("screener:consultation"))
-    assert "+966110000001</a>، البريد الإلكتروني" in html
+    assert "+966 11 000 0001</a>، البريد الإلكتروني" in html
     assert ", البريد الإلكتروني" not in html
     # The consent sentence ends with its full stop, as in English (the reviewer's call,
     # which supersedes #68's dropping it before the required-field asterisk).
