@@ -11,6 +11,7 @@ from django.utils.translation import get_language, get_language_info
 
 from mesoinfo import languages
 from mesoinfo.i18n import address_key, alternate_urls
+from mesoinfo.language_choice import switch_url
 
 register = template.Library()
 
@@ -72,7 +73,7 @@ def alternates_of(request, obj):
                 "name_local": info["name_local"],
                 "bidi": info["bidi"],
                 "url": url,
-                "switch_url": url + query,
+                "switch_url": switch_url(code, url + query),
                 "absolute_url": request.build_absolute_uri(url),
                 "current": code == current,
                 "default": code == settings.LANGUAGE_CODE,

@@ -38,3 +38,21 @@ def test_on_a_phone_the_breadcrumb_does_not_repeat_the_heading(new_page, site, l
     page.set_viewport_size(DESKTOP)
     assert title in trail.inner_text()
     screenshot(page, f"breadcrumb-{language}-desktop")
+
+
+def test_the_language_chosen_with_the_switch_is_remembered(new_page, site):
+    """J1-9: with an Arabic browser, choose English once; `/` then opens the English home
+    page, and after choosing Arabic again the Arabic one."""
+    page = new_page(viewport=PHONE, locale="ar")
+    page.goto("/")
+    assert page.url.endswith("/ar/")
+    page.goto(url_in("ar", site["article"]))
+    page.click(".language-switcher a[lang=en]")
+    assert page.url.endswith(url_in("en", site["article"]))
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.goto("/")
+    assert page.url.endswith("/en/")
+    screenshot(page, "language-remembered-en")
+    page.click(".language-switcher a[lang=ar]")
+    page.goto("/")
+    assert page.url.endswith("/ar/")
