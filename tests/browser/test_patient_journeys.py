@@ -4,7 +4,7 @@ languages: what the layout shows (journeys.md J1 and J2). Screenshots are kept."
 import pytest
 
 from .conftest import ARTIFACTS, DESKTOP, PHONE
-from .helpers import url_in
+from .helpers import press_button, take_screener, url_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -12,9 +12,9 @@ pytestmark = [
 ]
 
 
-def screenshot(page, name):
+def screenshot(page, name, full_page=False):
     (ARTIFACTS / "screenshots").mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=ARTIFACTS / "screenshots" / f"{name}.png")
+    page.screenshot(path=ARTIFACTS / "screenshots" / f"{name}.png", full_page=full_page)
 
 
 @pytest.mark.parametrize("language", ["ar", "en"])
@@ -56,3 +56,52 @@ def test_the_language_chosen_with_the_switch_is_remembered(new_page, site):
     page.click(".language-switcher a[lang=ar]")
     page.goto("/")
     assert page.url.endswith("/ar/")
+
+
+# The left edge of each part of an address ("http:", "testserver", "ar", a slug...) as
+# printed, in the address's own order, and how many lines the address takes.
+ADDRESS_LAYOUT = """
+e => {
+  const lefts = [];
+  for (const node of e.childNodes) {
+    if (node.nodeType !== Node.TEXT_NODE) {  // an isolated segment, read as a whole
+      lefts.push(node.getBoundingClientRect().left);
+      continue;
+    }
+    for (const match of node.data.matchAll(/[^/]+/g)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      lefts.push(range.getBoundingClientRect().left);
+    }
+  }
+  const line = parseFloat(getComputedStyle(e).lineHeight);
+  return {lefts, lines: Math.round(e.getBoundingClientRect().height / line), text: e.innerText};
+}
+"""
+
+
+def test_printed_arabic_addresses_read_left_to_right_on_one_line(new_page, site):
+    """J2-4: a doctor types the printed address as it reads: the site, then each part of
+    the path in order, left to right, each address on one line of an A4 page."""
+    explaining = site["who-should-not-have-it"]
+    explaining.slug_ar = (
+        "من-لا-يناسبه-الميزوثيرابي-ومتى-يجب-تأجيل-الجلسة"  # as long as the corpus's
+    )
+    explaining.save()
+    page = new_page(viewport={"width": 700, "height": 1000})  # A4 inside its margins
+    take_screener(page, "ar", {1: "yes"})
+    press_button(page, "main form button[type=submit]")
+    page.click("a.print-link")
+    page.emulate_media(media="print")
+    addresses = page.locator(".print-address")
+    assert addresses.count() >= 3
+    for index in range(addresses.count()):
+        layout = addresses.nth(index).evaluate(ADDRESS_LAYOUT)
+        assert layout["lefts"] == sorted(layout["lefts"]), (
+            layout,
+            addresses.nth(index).inner_html(),
+        )
+        assert layout["lines"] == 1, layout
+    assert any("/ar/" in addresses.nth(i).inner_text() for i in range(addresses.count()))
+    screenshot(page, "screener-print-addresses-ar", full_page=True)
