@@ -35,6 +35,13 @@ def choose_language(request, code):
         with translation.override(code):
             target = reverse("content:home")
     response = HttpResponseRedirect(target)
+    remember_language(response, code)
+    add_never_cache_headers(response)
+    return response
+
+
+def remember_language(response, code):
+    """Set Django's language cookie to `code` on `response` (read by `/` next time)."""
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         code,
@@ -45,8 +52,6 @@ def choose_language(request, code):
         httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
         samesite=settings.LANGUAGE_COOKIE_SAMESITE,
     )
-    add_never_cache_headers(response)
-    return response
 
 
 # Passing through on the way to a screener page is not leaving the screener.

@@ -105,3 +105,22 @@ def test_printed_arabic_addresses_read_left_to_right_on_one_line(new_page, site)
         assert layout["lines"] == 1, layout
     assert any("/ar/" in addresses.nth(i).inner_text() for i in range(addresses.count()))
     screenshot(page, "screener-print-addresses-ar", full_page=True)
+
+
+@pytest.mark.parametrize(("start", "other"), [("ar", "en"), ("en", "ar")])
+def test_switching_language_on_the_consultation_form_keeps_what_was_typed(
+    new_page, site, start, other
+):
+    """J2-9: type a name and a phone number, switch language with the header's switch: the
+    other language's form shows them; the address carries neither."""
+    page = new_page(viewport=PHONE, locale=start)
+    page.goto(f"/{start}/screener/consultation/")
+    page.fill("#id_name", "ليلى أحمد")
+    page.fill("#id_phone", "٠٥٠ ١٢٣ ٤٥٦٧")
+    page.click(f".language-switcher [lang={other}]")
+    assert page.url.endswith(f"/{other}/screener/consultation/")
+    assert page.locator("html").get_attribute("lang") == other
+    assert page.input_value("#id_name") == "ليلى أحمد"
+    assert page.input_value("#id_phone") == "٠٥٠ ١٢٣ ٤٥٦٧"
+    assert page.locator(".error-summary").count() == 0
+    screenshot(page, f"consultation-switched-{start}-to-{other}", full_page=True)
