@@ -54,7 +54,7 @@ messages: install system-deps
 # Said before the two minutes of installing, so a production machine whose settings were
 # not read stops at once (Ctrl-C) instead of setting up a development site.
 setup-mode:
-	@if [ "$(DEBUG_ORIGIN)" = undefined ]; then echo "DEBUG is not set: setting up for\
+	@if [ "$(DEBUG_ORIGIN)" = undefined ] && [ -n "$(filter setup,$(MAKECMDGOALS))" ]; then echo "DEBUG is not set: setting up for\
 	 development (DEBUG=true). In production, read the settings first:\
 	 set -a; . /etc/mesoinfo/env; set +a" >&2; fi
 
