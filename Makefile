@@ -4,11 +4,13 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test install install-test setup messages system-deps lint browser-deps lock
+.PHONY: run test install install-test setup setup-mode messages system-deps lint browser-deps lock
 
-# DEBUG is off unless the environment says otherwise (settings.py); the development server
-# and the test suite turn it on, for themselves and the steps they run first.
-run test: export DEBUG ?= true
+# DEBUG is off unless the environment says otherwise (settings.py); the development server,
+# the test suite and a bare `make setup` turn it on, for themselves and the steps they run
+# first. Production sets DEBUG=false in /etc/mesoinfo/env, read before `make setup`.
+DEBUG_ORIGIN := $(origin DEBUG)
+run test setup: export DEBUG ?= true
 
 # Every package, pip and setuptools included, comes from a lock with its hash (a changed or
 # substituted file is refused); the project itself then installs on top, adding nothing.
@@ -49,7 +51,14 @@ system-deps:
 messages: install system-deps
 	$(MANAGE) compilemessages --ignore "$(VENV)" -v 0
 
-setup: messages
+# Said before the two minutes of installing, so a production machine whose settings were
+# not read stops at once (Ctrl-C) instead of setting up a development site.
+setup-mode:
+	@if [ "$(DEBUG_ORIGIN)" = undefined ] && [ -n "$(filter setup,$(MAKECMDGOALS))" ]; then echo "DEBUG is not set: setting up for\
+	 development (DEBUG=true). In production, read the settings first:\
+	 set -a; . /etc/mesoinfo/env; set +a" >&2; fi
+
+setup: setup-mode messages
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) collectstatic --noinput -v 0
 	$(MANAGE) load_corpus

@@ -4,6 +4,7 @@ Administrators are superusers or staff given the profile's change permission; th
 Content editors group does not have it.
 """
 
+from django import forms
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -12,7 +13,58 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 
 from content.admin import LanguageDirectionMixin
 
+from . import phone
 from .models import ClinicLicence, ClinicProfile
+
+PHONE_FIELDS = ("phone", "whatsapp")
+
+
+class ClinicProfileForm(forms.ModelForm):
+    """The clinic's numbers typed as people write them (spaces, dashes, Arabic-Indic digits,
+    the country code optional for the clinic's own country), kept in E.164 and shown grouped,
+    as the patients' consultation form takes theirs (finding J0-2)."""
+
+    class Meta:
+        model = ClinicProfile
+        fields = ("country", *PHONE_FIELDS)  # the admin adds the rest (its fieldsets)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        example = phone.example(self.instance.country or ClinicProfile().country)
+        for name in PHONE_FIELDS:
+            field = self.fields[name]
+            # Room for the spaces; what is stored is at most 16 characters (E.164).
+            field.max_length = 40
+            field.validators = [v for v in field.validators if not hasattr(v, "limit_value")]
+            field.widget.attrs.update({"maxlength": "40", "dir": "ltr", "inputmode": "tel"})
+            field.help_text = _(
+                "With the country code, for example %(example)s. Spaces are fine."
+            ) % {"example": example}
+            if self.initial.get(name):
+                self.initial[name] = phone.grouped(self.initial[name])
+
+    def _clean_phone(self, name):
+        text = self.cleaned_data.get(name, "")
+        if not text.strip():
+            return ""
+        region = self.cleaned_data.get("country") or self.instance.country
+        number = phone.to_e164(text, region)
+        if number is None:
+            raise forms.ValidationError(
+                _(
+                    "This is not a telephone number. Write it with the country code, for example "
+                    "%(example)s."
+                )
+                % {"example": phone.example(region)},
+                code="invalid",
+            )
+        return number
+
+    def clean_phone(self):
+        return self._clean_phone("phone")
+
+    def clean_whatsapp(self):
+        return self._clean_phone("whatsapp")
 
 
 class ClinicLicenceInline(LanguageDirectionMixin, TranslationTabularInline):
@@ -22,6 +74,7 @@ class ClinicLicenceInline(LanguageDirectionMixin, TranslationTabularInline):
 
 @admin.register(ClinicProfile)
 class ClinicProfileAdmin(LanguageDirectionMixin, TabbedTranslationAdmin):
+    form = ClinicProfileForm
     inlines = [ClinicLicenceInline]
     readonly_fields = ["completeness"]
     fieldsets = [

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from .cache import cached_profile
 from .emergency import local_digits
+from .phone import grouped
 
 PLACEHOLDERS = (
     "{emergency_number}",
@@ -35,7 +36,7 @@ def ltr_link(text, scheme, shown=None):
 
 def phone_text(number, links=True):
     """A phone number in the page's digits, isolated left-to-right (a link when `links`)."""
-    shown = local_digits(number)
+    shown = local_digits(grouped(number))
     return ltr_link(number, "tel", shown) if links else f"{LRI}{shown}{PDI}"
 
 

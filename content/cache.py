@@ -112,9 +112,11 @@ def is_shareable_request(request):
 
 
 def is_cookieless_visit(request):
-    """A public request that brings no cookie but the CSRF one: no session (so not staff,
-    no screener answers) and no messages waiting, without looking at either."""
-    return set(request.COOKIES) <= {settings.CSRF_COOKIE_NAME} and is_public_request(request)
+    """A public request that brings no cookie but the CSRF and language ones: no session (so
+    not staff, no screener answers) and no messages waiting, without looking at either."""
+    # The language cookie (the switcher's choice) changes only where `/` leads.
+    allowed = {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
+    return set(request.COOKIES) <= allowed and is_public_request(request)
 
 
 def page_key(request, language=None):

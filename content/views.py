@@ -28,7 +28,7 @@ class HomeView(CachedPageMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["categories"] = Category.objects.with_published_articles().order_by("order", "pk")
         context["featured"] = (
-            Article.objects.published().filter(featured=True).select_related("category")[:6]
+            Article.objects.published().filter(featured=True).select_related("category")[:9]
         )
         return context
 

@@ -35,7 +35,7 @@ def changed_paragraphs(before, after):
 def compare_changes_only(old, new):
     rows = []
     for key, label, code in field_keys():
-        before, after = readable(key, old.get(key)), readable(key, new.get(key))
+        before, after = readable(key, old.get(key), code), readable(key, new.get(key), code)
         if before == after:
             continue
         long_text = "\n" in before or "\n" in after

@@ -4,6 +4,7 @@ import difflib
 import re
 
 from django.db.models import BooleanField
+from django.utils import translation
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
@@ -39,12 +40,14 @@ def label_for(label, code):
     }
 
 
-def readable(key, value):
-    """The text a reader would see for a field's value."""
+def readable(key, value, code=None):
+    """The text a reader would see for a field's value; a body in its own language `code`,
+    so its callouts' labels are in the body's language, not the admin's (J3-9)."""
     if value in (None, "", []):
         return ""
     if key in declaration.per_language("body"):
-        return strip_tags(render_markdown(value)).strip()
+        with translation.override(code or translation.get_language()):
+            return strip_tags(render_markdown(value)).strip()
     field = declaration.base_field(Article, key)
     if field.many_to_many:
         return "\n".join(str(s) for s in field.related_model.objects.filter(pk__in=value))
@@ -78,7 +81,7 @@ def compare(old, new):
     """One row per field: label, language, whether it changed, the marked-up text."""
     rows = []
     for key, label, code in field_keys():
-        before, after = readable(key, old.get(key)), readable(key, new.get(key))
+        before, after = readable(key, old.get(key), code), readable(key, new.get(key), code)
         rows.append(
             {
                 "label": label_for(label, code),

@@ -244,6 +244,11 @@ CSRF_FAILURE_VIEW = "mesoinfo.csrf.csrf_failure"
 # Messages ride in a cookie only: one that overflowed into the session would give a
 # visitor a database session.
 MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
+# The language chosen with the switcher (mesoinfo/language_choice.py), so that `/` opens it
+# next time: a year, this site only, unread by scripts. Stored pages are still served.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
@@ -256,6 +261,8 @@ if not DEBUG:
     # subdomain or plain-HTTP page can plant or overwrite them.
     SESSION_COOKIE_NAME = "__Host-sessionid"
     CSRF_COOKIE_NAME = "__Host-csrftoken"
+    LANGUAGE_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_NAME = "__Host-language"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

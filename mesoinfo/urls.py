@@ -11,6 +11,7 @@ from content.preview import BodyPreviewView
 from content.sitemaps import ArticleSitemap, CategorySitemap, HomeSitemap, PageSitemap
 from content.views import RobotsView
 from editorial.views import view_on_site
+from mesoinfo.language_choice import choose_language
 from staff.views import AdminLanguageView
 
 sitemaps = {"home": HomeSitemap, "categories": CategorySitemap, "articles": ArticleSitemap}
@@ -37,6 +38,8 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 urlpatterns.append(path("robots.txt", RobotsView.as_view(), name="robots_txt"))
+# The language switcher's links: remember the choice, then the same page in that language.
+urlpatterns.append(path("language/<str:code>/", choose_language, name="choose_language"))
 
 urlpatterns += i18n_patterns(
     path("screener/", include("screener.urls")),

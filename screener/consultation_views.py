@@ -4,8 +4,12 @@ is stored by screener.sending, and a refused form comes back through a redirect
 
 from django.conf import settings
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import get_language
 from django.views.generic import TemplateView
+
+from mesoinfo.language_choice import remember_language
 
 from . import limits
 from .forms import ConsultationForm, new_form_token, restore_errors
@@ -38,7 +42,7 @@ class ConsultationView(ScreenerStateMixin, TemplateView):
         limited = bool(draft.get("limited"))
         if not limited:
             restore_errors(form, draft)
-        status = 429 if limited else 400
+        status = 429 if limited else 200 if draft.get("switched") else 400
         return self.render_to_response(
             self.get_context_data(form=form, rate_limited=limited), status=status
         )
@@ -49,6 +53,8 @@ class ConsultationView(ScreenerStateMixin, TemplateView):
             return redirect("screener:consultation")
         if self.state.already_sent:
             return redirect("screener:consultation_sent")
+        if "switch_language" in request.POST:
+            return self.switch_language(request.POST)
         form = self.form(request.POST)
         if not form.is_valid():
             self.state.keep_draft("consultation", request.POST.dict(), errors=form.errors)
@@ -58,7 +64,25 @@ class ConsultationView(ScreenerStateMixin, TemplateView):
             return redirect("screener:consultation")
         return redirect("screener:consultation_sent")
 
+    def switch_language(self, data):
+        """The header's language buttons send the form (J2-9): what was typed comes back,
+        unchecked, in the other language, through the visitor's encrypted state as a
+        refused form does; nothing goes into an address."""
+        code = data.get("switch_language")
+        if code not in dict(settings.LANGUAGES):
+            return redirect("screener:consultation")
+        fields = data.dict()
+        if fields.get("preferred_language") == get_language():  # the page's own, unchanged
+            fields["preferred_language"] = code
+        self.state.keep_draft("consultation", fields, switched=True)
+        with translation.override(code):
+            response = redirect(reverse("screener:consultation"))
+        remember_language(response, code)
+        return response
+
     def get_context_data(self, **kwargs):
+        if kwargs.get("form") is not None:
+            kwargs["language_switch_form"] = "consultation-form"
         return super().get_context_data(
             retention_days=settings.CONSULTATION_RETENTION_DAYS,
             reference=self.state.sent_reference,

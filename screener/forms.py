@@ -75,6 +75,12 @@ ZONE_NAMES = {
 }
 
 
+def zone_name(zone):
+    """The clinic's time zone as patients name it: from ZONE_NAMES, else its city
+    ("America/New_York" -> "New York"), never the raw id."""
+    return ZONE_NAMES.get(zone) or zone.rsplit("/", 1)[-1].replace("_", " ")
+
+
 def example_numbers():
     """A mobile number of the clinic's country, as people write it there and from abroad."""
     region = phones.default_region()
@@ -220,7 +226,7 @@ class ConsultationForm(forms.ModelForm):
         ) % {"national": national, "international": international}
         self.fields["preferred_time"].help_text = _(
             "Times are the clinic's local time (%(zone)s)."
-        ) % {"zone": ZONE_NAMES.get(settings.TIME_ZONE, settings.TIME_ZONE)}
+        ) % {"zone": zone_name(settings.TIME_ZONE)}
         self.fields["preferred_language"].choices = settings.LANGUAGES  # no "---------"
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         for field in self.fields.values():

@@ -144,5 +144,6 @@ class ForgetScreenerOnLeaveMiddleware:
             and match.namespace != "screener"
             and request.COOKIES.get(cookie.cookie_name())
             and not followed_from_result(request)
+            and not getattr(view_func, "keeps_screener_answers", False)
         ):
             screener_state(request).leave()

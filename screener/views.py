@@ -174,7 +174,10 @@ class CheckView(ScreenerStateMixin, TemplateView):
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(rows=answer_rows(self.state.answers, "check"), **kwargs)
+        # GOV.UK's check-answers pattern: Back leads to the last question (J2-3).
+        return super().get_context_data(
+            rows=answer_rows(self.state.answers, "check"), back_url=question_url(TOTAL), **kwargs
+        )
 
     def post(self, request, *args, **kwargs):
         if not is_complete(self.state.answers):

@@ -100,3 +100,42 @@ def test_caddy_compresses_everything_but_the_screener():
     encode = re.search(r"^\s*encode (\S+) ", caddyfile, re.MULTILINE).group(1)
     matcher = re.search(rf"^\s*{re.escape(encode)} (.+)$", caddyfile, re.MULTILINE).group(1)
     assert matcher == f"not path_regexp {nginx_pattern}", matcher
+
+
+def make_setup(tmp_path, env):
+    """`make setup` with the installing already done (stamps newer than the locks) and each
+    manage.py step replaced by printing the DEBUG it would run with."""
+    venv = tmp_path / "venv"
+    venv.mkdir()
+    for stamp in (".installed", ".installed-test"):
+        (venv / stamp).touch()
+    return subprocess.run(  # noqa: S603
+        [  # noqa: S607
+            "make",
+            "-s",
+            "-C",
+            str(ROOT),
+            "setup",
+            f"VENV={venv}",
+            "APT_SYSTEM=",
+            "MANAGE=printenv DEBUG #",
+        ],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", **env},
+        check=True,
+    )
+
+
+def test_a_bare_make_setup_sets_up_for_development_and_says_so_first(tmp_path):
+    done = make_setup(tmp_path, {})
+    # compilemessages, migrate, collectstatic and load_corpus all run with DEBUG on.
+    assert done.stdout.split() == ["true"] * 4
+    assert "DEBUG is not set: setting up for development" in done.stderr
+    assert "/etc/mesoinfo/env" in done.stderr
+
+
+def test_make_setup_keeps_the_debug_the_settings_give(tmp_path):
+    done = make_setup(tmp_path, {"DEBUG": "false"})
+    assert done.stdout.split() == ["false"] * 4
+    assert done.stderr == ""

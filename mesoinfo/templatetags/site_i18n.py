@@ -11,6 +11,7 @@ from django.utils.translation import get_language, get_language_info
 
 from mesoinfo import languages
 from mesoinfo.i18n import address_key, alternate_urls
+from mesoinfo.language_choice import switch_url
 
 register = template.Library()
 
@@ -40,9 +41,14 @@ def language_alternates(context):
 @register.simple_tag(takes_context=True)
 def language_switcher(context, alternates):
     """includes/language_switcher.html for these alternates: rendered once per address for
-    a page without a translated object, like the alternates themselves."""
-    key = address_key(context["request"]) if context.get("translated_object") is None else None
+    a page without a translated object, like the alternates themselves. A page whose
+    context names `language_switch_form` gets buttons that send that form instead."""
     template_name = "includes/language_switcher.html"
+    form_id = context.get("language_switch_form")
+    if form_id:
+        # Buttons that send the page's form, so what was typed is kept (J2-9): never kept.
+        return render_to_string(template_name, {"alternates": alternates, "form_id": form_id})
+    key = address_key(context["request"]) if context.get("translated_object") is None else None
     render = partial(render_to_string, template_name, {"alternates": alternates})
     if key is None:
         return render()
@@ -72,7 +78,7 @@ def alternates_of(request, obj):
                 "name_local": info["name_local"],
                 "bidi": info["bidi"],
                 "url": url,
-                "switch_url": url + query,
+                "switch_url": switch_url(code, url + query),
                 "absolute_url": request.build_absolute_uri(url),
                 "current": code == current,
                 "default": code == settings.LANGUAGE_CODE,

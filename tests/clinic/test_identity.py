@@ -53,7 +53,7 @@ def test_contact_page_in_english(client, clinic_profile):
         "12 Test Street",
         "Riyadh",
         "Saudi Arabia",
-        '<a class="phone-number" href="tel:+966110000001" dir="ltr">+966110000001</a>',
+        '<a class="phone-number" href="tel:+966110000001" dir="ltr">+966 11 000 0001</a>',
         'href="https://wa.me/966500000002"',
         'href="mailto:contact@clinic.example"',
         "Sunday to Thursday, 9 am to 9 pm",
@@ -155,7 +155,7 @@ def test_placeholder_in_a_callout_heading_is_plain_text(clinic_profile):
     with translation.override("en"):
         filled = fill_placeholders(text)
     assert filled.startswith('!!! urgent "Call \u2066997\u2069 or \u2066911\u2069 now"')
-    assert "[+966110000001](tel:+966110000001)" in filled
+    assert "[+966 11 000 0001](tel:+966110000001)" in filled
 
 
 def test_saving_the_profile_refreshes_cached_article_pages(client, article, clinic_profile, commit):

@@ -60,7 +60,7 @@ def test_deploy_check_warns_with_no_profile():
 
 def test_phone_include_is_an_ltr_tel_link_or_says_missing(client):
     html = render_to_string("includes/phone.html", {"number": "+966110000001"})
-    assert '<a class="phone-number" href="tel:+966110000001" dir="ltr">+966110000001</a>' in html
+    assert '<a class="phone-number" href="tel:+966110000001" dir="ltr">+966 11 000 0001</a>' in html
     assert "لم يُضف بعد" in render_to_string("includes/phone.html", {"number": ""})
 
 
@@ -112,3 +112,69 @@ def test_the_cached_profile_costs_no_query(clinic_profile, django_assert_num_que
     with django_assert_num_queries(0):
         profile = cached_profile()
         assert profile.is_complete and profile.licence_list[0].number == "TEST-0001"
+
+
+def profile_form_data(profile, **changes):
+    """The clinic profile's change form as the admin sends it, with `changes`."""
+    from django.forms.models import model_to_dict
+
+    data = {k: v for k, v in model_to_dict(profile).items() if v is not None}
+    data.update(
+        {
+            "licences-TOTAL_FORMS": "0",
+            "licences-INITIAL_FORMS": "0",
+            "licences-MIN_NUM_FORMS": "0",
+            "licences-MAX_NUM_FORMS": "1000",
+        }
+    )
+    data.update(changes)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("+966 11 234 5678", "+966112345678"),
+        ("٠١١ ٢٣٤ ٥٦٧٨", "+966112345678"),  # Arabic-Indic digits, without the country code
+        ("00966-11-234-5678", "+966112345678"),
+    ],
+)
+def test_the_clinic_phone_is_typed_as_people_write_it_and_shown_grouped(
+    client, admin_user, clinic_profile, typed, stored
+):
+    client.force_login(admin_user)
+    url = "/admin/clinic/clinicprofile/1/change/"
+    response = client.post(url, profile_form_data(clinic_profile, phone=typed, whatsapp=""))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    clinic_profile.refresh_from_db()
+    assert (clinic_profile.phone, clinic_profile.whatsapp) == (stored, "")
+    # The form shows it grouped again; patients see it grouped, in their digits.
+    assert 'value="+966 11 234 5678"' in client.get(url).content.decode()
+    for code, shown in (("en", "+966 11 234 5678"), ("ar", "+٩٦٦ ١١ ٢٣٤ ٥٦٧٨")):
+        html = client.get(f"/{code}/contact/").content.decode()
+        assert f'href="tel:+966112345678" dir="ltr">{shown}</a>' in html, code
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        (
+            "ar",
+            'هذا ليس رقم هاتف. اكتبه مع رمز الدولة، مثل <span dir="ltr">+966 11 234 5678</span>.',
+        ),
+        ("en", "This is not a telephone number. Write it with the country code, for example "),
+    ],
+)
+def test_a_wrong_clinic_phone_is_refused_in_the_admins_language(
+    client, admin_user, clinic_profile, code, message
+):
+    from staff.models import StaffPreference
+
+    StaffPreference.objects.create(user=admin_user, admin_language=code)
+    client.force_login(admin_user)
+    url = "/admin/clinic/clinicprofile/1/change/"
+    response = client.post(url, profile_form_data(clinic_profile, phone="12 ab 34"))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    clinic_profile.refresh_from_db()
+    assert clinic_profile.phone == "+966110000001"

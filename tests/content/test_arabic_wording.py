@@ -62,8 +62,27 @@ def test_staff_see_the_patients_own_answer_label():
 
 def test_clinic_contact_line_uses_the_arabic_comma(client, clinic_profile):
     html = page(client, ar("screener:consultation"))
-    assert "+966110000001</a>، البريد الإلكتروني" in html
+    assert "+966 11 000 0001</a>، البريد الإلكتروني" in html
     assert ", البريد الإلكتروني" not in html
     # The consent sentence ends with its full stop, as in English (the reviewer's call,
     # which supersedes #68's dropping it before the required-field asterisk).
     assert "بشأن هذا الطلب.<" in html.replace('<span class="asteriskField">', "<")
+
+
+@pytest.mark.parametrize(
+    ("zone", "code", "shown"),
+    [
+        ("Asia/Dubai", "ar", "توقيت دبي (الإمارات)"),
+        ("Asia/Dubai", "en", "Dubai time, United Arab Emirates"),
+        ("America/New_York", "en", "New York"),  # a zone without a name of ours: its city
+    ],
+)
+def test_the_consultation_form_names_the_clinics_time_zone_by_place(
+    client, settings, zone, code, shown
+):
+    """J2-5: a place name, never the raw zone id."""
+    settings.TIME_ZONE = zone
+    with translation.override(code):
+        url = reverse("screener:consultation")
+    form = client.get(url).content.decode()
+    assert shown in form and zone not in form

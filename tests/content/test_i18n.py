@@ -1,10 +1,14 @@
 """Language: the redirect from /, <html lang dir>, the switcher and hreflang links."""
 
 import re
+from html import unescape
+from urllib.parse import parse_qs, quote
 
 import pytest
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.encoding import iri_to_uri
 
 pytestmark = pytest.mark.django_db
 
@@ -44,9 +48,19 @@ def test_arabic_page_has_arabic_interface(client, article):
     assert "Skip to main content" not in html
 
 
+def switch_target(href):
+    """The page a switcher link leads to, through /language/<code>/ (which remembers it)."""
+    path, query = unescape(href).split("?", 1)
+    [code] = re.fullmatch(r"/language/(\w+)/", path).groups()
+    target = parse_qs(query)["next"][0]
+    assert target.startswith(f"/{code}/")
+    return quote(target, safe="/?=&%")
+
+
 def switcher_links(html):
     nav = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S).group(0)
-    return re.findall(r'<a class="nav-link" href="([^"]+)" lang="(\w+)"', nav)
+    links = re.findall(r'<a class="nav-link" href="([^"]+)" lang="(\w+)"', nav)
+    return [(switch_target(href), code) for href, code in links]
 
 
 def test_switcher_on_article_targets_same_article(client, article):
@@ -114,3 +128,62 @@ def test_500_page_in_both_languages(lang, direction, text):
         html = render_to_string("500.html")
     assert f'<html lang="{lang}" dir="{direction}">' in html
     assert text in html
+
+
+def follow_switch(client, page, code):
+    """Click the switcher's link to `code` on `page` (the browser's Referer sent along)."""
+    nav = re.search(
+        r'<nav class="language-switcher".*?</nav>', client.get(page).content.decode(), re.S
+    )
+    href = unescape(re.search(rf'href="([^"]+)" lang="{code}"', nav.group(0)).group(1))
+    return client.get(href, HTTP_REFERER=f"http://testserver{page}")
+
+
+def test_the_language_chosen_with_the_switch_is_where_the_home_address_leads(client, article):
+    """J1-9: a visitor who chose English is sent to /en/ by `/` next time, even with an
+    Arabic browser; choosing Arabic again sends them back there, even with an English one."""
+    with translation.override("en"):
+        english_url = article.get_absolute_url()
+    with translation.override("ar"):
+        arabic_url = article.get_absolute_url()
+    response = follow_switch(client, arabic_url, "en")
+    assert response.status_code == 302 and response["Location"] == english_url
+    cookie = response.cookies[settings.LANGUAGE_COOKIE_NAME]
+    assert cookie.value == "en" and cookie["max-age"] == 365 * 24 * 60 * 60
+    assert cookie["httponly"] and cookie["samesite"] == "Lax" and cookie["path"] == "/"
+    assert "no-store" in response["Cache-Control"]
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="ar")["Location"] == "/en/"
+    assert follow_switch(client, english_url, "ar")["Location"] == iri_to_uri(arabic_url)
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en")["Location"] == "/ar/"
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["https://evil.example/en/", "//evil.example/en/", "/ar/contact/", "", "/en\\evil"],
+)
+def test_the_switch_leads_only_to_this_sites_pages_in_the_chosen_language(client, target):
+    response = client.get("/language/en/", {"next": target})
+    assert response.status_code == 302 and response["Location"] == "/en/"
+    unknown = client.get("/language/fr/", {"next": "/fr/"}, follow=True)
+    assert unknown.status_code == 404 and settings.LANGUAGE_COOKIE_NAME not in unknown.cookies
+
+
+def test_stored_pages_are_still_served_to_a_visitor_who_chose_a_language(rf, settings):
+    from content.cache import is_cookieless_visit
+
+    request = rf.get("/en/", HTTP_COOKIE=f"{settings.LANGUAGE_COOKIE_NAME}=en")
+    assert is_cookieless_visit(request)
+    request = rf.get("/en/", HTTP_COOKIE="sessionid=x")
+    assert not is_cookieless_visit(request)
+
+
+def test_switching_language_in_the_screener_keeps_the_answers(client):
+    from screener.questions import ANSWER_CODES, YES
+    from tests.screener.helpers import state_of, url
+
+    client.post(url("start", "ar"))
+    client.post(url("question", "ar", 1), {"answer": ANSWER_CODES[YES]})
+    response = follow_switch(client, url("question", "ar", 2), "en")
+    assert response["Location"] == url("question", "en", 2)
+    assert client.get(response["Location"]).status_code == 200
+    assert YES in state_of(client)["answers"].values()

@@ -126,3 +126,56 @@ def test_queries_stay_the_same_with_3_or_30_articles(
         make_article(featured=True)
     with django_assert_num_queries(baseline):
         client.get(urls[page])
+
+
+@pytest.mark.parametrize(
+    ("code", "ask"),
+    [("ar", "اطلب استشارة من العيادة"), ("en", "Ask the clinic for a consultation")],
+)
+def test_the_home_page_offers_a_consultation(client, article, code, ask):
+    """J1-10: the home page leads to the consultation request without going via Contact."""
+    html = client.get(f"/{code}/").content.decode()
+    with translation.override(code):
+        consultation = reverse("screener:consultation")
+    assert f'<a href="{consultation}">{ask}</a>' in html
+
+
+@pytest.mark.parametrize(
+    ("code", "with_fees", "without_fees"),
+    [
+        ("ar", "اطّلع على أسعار العيادة", "لم تنشر العيادة التي تدير هذا الموقع أسعارها بعد"),
+        ("en", "See the clinic's fees", "has not published its prices yet"),
+    ],
+)
+def test_the_cost_article_points_to_the_clinics_fees(
+    client, make_article, clinic_profile, commit, code, with_fees, without_fees
+):
+    """J1-10: the cost article gives no prices; it says where the clinic's are, or that the
+    clinic has not published them, and how to ask."""
+    cost = make_article(corpus_key="cost-and-choosing-a-doctor")
+    other = make_article()
+    with translation.override(code):
+        cost_url, other_url = cost.get_absolute_url(), other.get_absolute_url()
+        contact, consultation = reverse("clinic:contact"), reverse("screener:consultation")
+    html = client.get(cost_url).content.decode()
+    assert without_fees in html and with_fees not in html
+    assert f'href="{consultation}"' in html
+    clinic_profile.consultation_fee = 200
+    with commit():
+        clinic_profile.save()
+    html = client.get(cost_url).content.decode()
+    assert f'<a href="{contact}#fees">{with_fees}</a>' in html and without_fees not in html
+    assert 'id="fees"' in client.get(contact).content.decode()
+    assert with_fees not in client.get(other_url).content.decode()
+
+
+def test_start_here_includes_the_cost_and_who_should_not_articles(client, db):
+    """J1-10: «ابدأ من هنا» lists who should not have mesotherapy and what it costs."""
+    from django.core.management import call_command
+
+    call_command("load_corpus", verbosity=0)
+    html = client.get("/ar/").content.decode()
+    start_here = html[html.index('id="featured-heading"') : html.index('id="sections-heading"')]
+    for key in ("who-should-not-have-it", "cost-and-choosing-a-doctor", "what-is-mesotherapy"):
+        with translation.override("ar"):
+            assert Article.objects.get(corpus_key=key).get_absolute_url() in start_here, key

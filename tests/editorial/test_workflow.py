@@ -603,3 +603,26 @@ def test_an_edited_approved_text_is_not_published_by_the_editor(client, editor, 
     assert response.status_code == 302
     client.logout()
     assert "Sneaked in." not in public(client, article, "en").decode()
+
+
+@pytest.mark.parametrize("admin_language", ["ar", "en"])
+def test_compare_labels_each_bodys_callouts_in_the_bodys_language(
+    client, editor, article, admin_language
+):
+    """J3-9: in the Arabic admin the English body's urgent card reads "Urgent advice:", and
+    the Arabic body's «حالة طارئة:», whichever language the admin is in."""
+    client.force_login(editor)
+    edit(
+        client,
+        article,
+        body_en='!!! urgent "Call an ambulance"\n    - swelling of the lips',
+        body_ar='!!! urgent "اتصل بالإسعاف"\n    - تورم الشفتين',
+    )
+    first, latest = article.live_revision, Article.objects.get(pk=article.pk).latest_revision
+    history = reverse("admin:content_article_history", args=[article.pk])
+    compare = client.get(history, {"old": first.pk, "new": latest.pk})["Location"]
+    page = client.get(compare, HTTP_ACCEPT_LANGUAGE=admin_language).content.decode()
+    english = page[page.index("Call") - 80 : page.index("Call")]
+    arabic = page[page.index("اتصل") - 80 : page.index("اتصل")]
+    assert "Urgent advice:" in english and "حالة طارئة" not in english
+    assert "حالة طارئة:" in arabic and "Urgent advice" not in arabic

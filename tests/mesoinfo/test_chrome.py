@@ -8,7 +8,11 @@ import pytest
 
 
 def switch_link(html):
-    return re.search(r'<nav class="language-switcher".*?href="([^"]+)"', html, re.S).group(1)
+    from tests.content.test_i18n import switch_target
+
+    return switch_target(
+        re.search(r'<nav class="language-switcher".*?href="([^"]+)"', html, re.S).group(1)
+    )
 
 
 def current_item(html):

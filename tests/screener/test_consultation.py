@@ -5,6 +5,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -401,3 +402,53 @@ def test_the_sent_page_opened_without_sending_says_nothing_was_sent(client):
     response = client.get(url("consultation_sent", "en"), follow=True)
     assert response.redirect_chain == [(url("consultation", "en"), 302)]
     assert ALREADY_SENT["en"] not in page_of(response)
+
+
+@pytest.mark.parametrize(
+    ("start", "other", "label"), [("ar", "en", "English"), ("en", "ar", "العربيّة")]
+)
+def test_switching_language_keeps_what_was_typed(client, consultation_data, start, other, label):
+    """J2-9: the header's language switch on the form is a button that sends the form; it
+    comes back, unchecked and without errors, in the other language. Nothing typed goes
+    into an address, nothing is stored or sent."""
+    page = page_of(client.get(url("consultation", start)))
+    assert re.search(
+        rf'<button type="submit" class="nav-link" form="consultation-form" name="switch_language"'
+        rf' value="{other}"[^>]*>{label}</button>',
+        page,
+    )
+    assert 'id="consultation-form"' in page
+    typed = consultation_data | {
+        "preferred_language": start,
+        "message": "أفضل الاتصال بعد العصر",
+        "consent_to_contact": "",
+        "switch_language": other,
+    }
+    response = client.post(url("consultation", start), typed)
+    assert response.status_code == 302 and response["Location"] == url("consultation", other)
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == other
+    assert not ConsultationRequest.objects.exists()
+    response = client.get(response["Location"])
+    assert response.status_code == 200
+    page = page_of(response)
+    assert f'<html lang="{other}"' in page
+    assert 'value="ليلى أحمد"' in page and 'value="+٩٦٦ ٥٠-١٢٣ ٤٥٦٧"' in page
+    assert "أفضل الاتصال بعد العصر</textarea>" in page
+    assert re.search(rf'value="{other}"[^>]*checked', page)  # the page's language, unchanged
+    assert "error-summary" not in page and 'aria-invalid="true"' not in page
+    # Shown once: opening the form again starts empty.
+    assert 'value="ليلى أحمد"' not in page_of(client.get(url("consultation", other)))
+
+
+def test_after_switching_language_the_kept_form_can_be_sent(client, consultation_data):
+    client.post(url("consultation", "ar"), consultation_data | {"switch_language": "en"})
+    client.get(url("consultation", "en"))
+    response = client.post(url("consultation", "en"), consultation_data)
+    assert response["Location"] == url("consultation_sent", "en")
+    assert ConsultationRequest.objects.get().name == "ليلى أحمد"
+
+
+def test_an_unknown_language_switch_stores_nothing(client, consultation_data):
+    response = client.post(url("consultation", "ar"), consultation_data | {"switch_language": "xx"})
+    assert response["Location"] == url("consultation", "ar")
+    assert not ConsultationRequest.objects.exists()

@@ -499,3 +499,32 @@ def test_the_state_cookie_is_encrypted_and_goes_with_the_answers(client, article
     assert state_of(client).get("answers", {}) == {}
     response = client.get(url("question", "en", 2), follow=True)
     assert LOST["en"] not in text_of(response)  # the site cleared them: nothing was lost
+
+
+@pytest.mark.parametrize(
+    ("language", "leaving", "from_result"),
+    [
+        ("ar", "وتُمسح عندما تغادره أو تبدأ من جديد", "ومن صفحة النتيجة أيضًا"),
+        ("en", "are cleared when you leave the check or start again", "and from the result too"),
+    ],
+)
+def test_the_start_page_says_first_that_leaving_clears_the_answers(
+    client, language, leaving, from_result
+):
+    """J2-2: that leaving clears the answers is said first; answers can also be changed
+    from the result."""
+    page = text_of(client.get(url("start", language)))
+    items = re.findall(r"<li>(.*?)</li>", page.split("<main", 1)[1], re.S)
+    assert leaving in items[0]
+    assert any(from_result in item for item in items)
+
+
+@pytest.mark.parametrize(("language", "back"), [("ar", "رجوع"), ("en", "Back")])
+def test_the_check_page_has_a_back_link_to_the_last_question(client, language, back):
+    """J2-3: GOV.UK's check-answers pattern, as on the question pages."""
+    client.post(url("start", language))
+    for number in range(1, len(QUESTION_KEYS) + 1):
+        client.post(url("question", language, number), {"answer": ANSWER_CODES[NO]})
+    page = text_of(client.get(url("check", language)))
+    last = url("question", language, len(QUESTION_KEYS))
+    assert f'<a class="back-link" href="{last}">{back}</a>' in page

@@ -166,3 +166,19 @@ def test_none_is_nothing_except_where_no_person_made_the_change():
     with translation.override("ar"):
         assert gettext("None") == "لا شيء"
         assert pgettext("no user made the change", "None") == "لا أحد"
+
+
+def test_an_english_time_at_the_end_of_a_sentence_has_one_full_stop(client, editor, article):
+    """A lock notice, a conflict message or a log line ends with the time and a full stop:
+    Django's own English ("10:06 p.m.") made that "10:06 p.m.."."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from editorial.notifications import local_time
+
+    evening = timezone.make_aware(dt.datetime(2026, 12, 7, 22, 6))
+    with translation.override("en"):
+        assert local_time(evening) == "Dec. 7, 2026, 10:06 PM"
+    with translation.override("ar"):
+        assert local_time(evening) == "7 ديسمبر 2026، 10:06 م"
