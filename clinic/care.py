@@ -7,6 +7,56 @@ through the catalogue, and the numbers are filled in from the clinic (placeholde
 """
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
+
+from .emergency import clinic_country, table
+from .models import COUNTRIES
+
+# The names the cards use for the countries of the emergency table: short, as people say
+# them («الإمارات», "the UAE"); a country not here gets its full name from COUNTRIES.
+SHORT_NAMES = {
+    "SA": pgettext_lazy("short country name", "Saudi Arabia"),
+    "AE": pgettext_lazy("short country name", "the UAE"),
+    "EG": pgettext_lazy("short country name", "Egypt"),
+    "JO": pgettext_lazy("short country name", "Jordan"),
+    "KW": pgettext_lazy("short country name", "Kuwait"),
+    "QA": pgettext_lazy("short country name", "Qatar"),
+    "BH": pgettext_lazy("short country name", "Bahrain"),
+    "OM": pgettext_lazy("short country name", "Oman"),
+    "LB": pgettext_lazy("short country name", "Lebanon"),
+}
+
+
+def country_name(code):
+    """The country's short name in the active language ("" for an unknown code)."""
+    return str(SHORT_NAMES.get(code) or dict(COUNTRIES).get(code, ""))
+
+
+def emergency_country_text(profile):
+    """The clinic's country, whose numbers the urgent card gives ("your country" if the
+    site has no name for it)."""
+    return country_name(clinic_country(profile)) or _("your country")
+
+
+def other_countries_text(profile, number_text):
+    """One line with the first ambulance number of every other country in the table
+    ("Outside Saudi Arabia: the UAE 998, Egypt 123, …"), each number written by
+    `number_text` (a link or an isolate); "" when the table holds no other country."""
+    country = clinic_country(profile)
+    others = [
+        _("%(country)s %(number)s")
+        % {"country": country_name(code), "number": number_text(row["numbers"][0])}
+        for code, row in table().items()
+        if code != country and row.get("numbers")
+    ]
+    if not others:
+        return ""
+    heading = (
+        _("Outside %(country)s:") % {"country": country_name(country)}
+        if country_name(country)
+        else _("In other countries:")
+    )
+    return f"{heading} {_(', ').join(others)}."
 
 
 def urgent_signs():
@@ -61,13 +111,14 @@ def care_cards_markdown():
     left for fill_placeholders to write in."""
     urgent = card(
         "urgent",
-        _("Call an ambulance on {emergency_number} now if you have:"),
+        _("Call an ambulance on {emergency_number} (in {emergency_country}) now if you have:"),
         urgent_signs(),
         [
+            "{other_emergency_numbers}",
             _(
                 "Do not wait for the clinic to open. If you cannot call, go straight to the "
                 "nearest emergency department."
-            )
+            ),
         ],
     )
     same_day = card(
@@ -78,7 +129,7 @@ def care_cards_markdown():
     )
     routine = card(
         "non-urgent",
-        _("Tell a doctor at your next visit if you have:"),
+        _("Tell a doctor soon, at the earliest visit you can, if you have:"),
         routine_signs(),
     )
     return "\n\n".join([urgent, same_day, routine]) + "\n"

@@ -19,6 +19,8 @@ from .phone import grouped
 
 PLACEHOLDERS = (
     "{emergency_number}",
+    "{emergency_country}",
+    "{other_emergency_numbers}",
     "{clinic_phone}",
     "{contact_email}",
     "{clinic_name}",
@@ -73,8 +75,14 @@ def placeholder_values(profile=None, links=True):
     email = _("(e-mail address not yet provided)")
     if profile.email:
         email = ltr_link(profile.email, "mailto") if links else profile.email
+    from .care import emergency_country_text, other_countries_text
+
     return {
         "{emergency_number}": emergency_text(profile, links),
+        "{emergency_country}": emergency_country_text(profile),
+        "{other_emergency_numbers}": other_countries_text(
+            profile, lambda number: phone_text(number, links)
+        ),
         "{clinic_phone}": phone,
         "{contact_email}": email,
         # Written so that "The clinic's name is {clinic_name}." stays a true sentence.

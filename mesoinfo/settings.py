@@ -141,7 +141,8 @@ LANGUAGE_DETAILS = {
         "stemmer": "arabic",
         "search_config": "arabic",
         "og_locale": "ar_AR",
-        "digits": "arab",
+        # Western digits, as the corpus and the Gulf health authorities' sites write them.
+        "digits": "latn",
     },
     "en": {
         "direction": "ltr",

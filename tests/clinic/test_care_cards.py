@@ -1,6 +1,7 @@
 """Every urgent care card, on every published page and in every language, gives a real
 emergency number for whichever country the clinic is in, in the page's digits and
-isolated left-to-right; the same-day card says what to do even without a clinic phone."""
+isolated left-to-right, then one line with the other countries' numbers; the same-day
+card says what to do even without a clinic phone."""
 
 import re
 from urllib.parse import unquote
@@ -56,7 +57,15 @@ def test_every_urgent_card_gives_the_countrys_number(client, settings, published
             if kind == "urgent":
                 urgent_pages.add(url)
                 shown = local_digits(first, code)
-                assert isolated(shown, card), (country, url, card[:300])
+                # In the heading (articles) or the first paragraph (contact page): the
+                # line of the other countries' numbers below may hold the same number.
+                where = (
+                    r'<p class="emergency-numbers">.*?</p>'
+                    if 'class="emergency-numbers"' in card
+                    else r'<h\d class="care-card__heading".*?</h\d>'
+                )
+                own = re.search(where, card, re.S).group(0)
+                assert isolated(shown, own), (country, url, card[:300])
                 assert re.search(r"[0-9٠-٩]{3}", card), url
             # No placeholder in brackets: the clinic has no phone here.
             assert "(" + {"ar": "لم يُضف", "en": "number not yet"}.get(code, "§") not in card, url
@@ -73,7 +82,10 @@ def test_the_check_can_fail(client, published_urls, settings):
     cache.clear()
     html = client.get("/en/contact/").content.decode()
     card = CARD_RE.search(html).group(0)
-    assert not re.search(r"[0-9٠-٩]{3}", card)
+    # Its first paragraph, which gives the clinic's country's numbers (the next line lists
+    # the other countries').
+    first = re.search(r'<p class="emergency-numbers">.*?</p>', card, re.S).group(0)
+    assert not re.search(r"[0-9٠-٩]{3}", first)
 
 
 def test_the_cards_say_what_the_scheme_says(client, published_urls, settings):
@@ -82,14 +94,18 @@ def test_the_cards_say_what_the_scheme_says(client, published_urls, settings):
     with translation.override("en"):
         url = Article.objects.get(corpus_key="aftercare").get_absolute_url()
     html = client.get(url).content.decode()
-    assert "Call an ambulance on \u2066123\u2069 now if you have:" in html
+    assert "Call an ambulance on \u2066123\u2069 (in Egypt) now if you have:" in html
+    assert "Outside Egypt: Saudi Arabia " in html and ">998</a>" in html
     assert "white or pale" in html and "any change in your sight" in html
     assert "See a doctor near you today" in html and "ask a pharmacist" in html
     assert "care-card--non-urgent" in html
     with translation.override("ar"):
         url = Article.objects.get(corpus_key="aftercare").get_absolute_url()
     html = client.get(url).content.decode()
-    assert "اتصل بالإسعاف فورًا على \u2066١٢٣\u2069 إذا ظهر عليك:" in html
+    assert "اتصل بالإسعاف فورًا على \u2066123\u2069 في مصر إذا ظهر عليك:" in html
+    # The other countries of the region, on one line, each number a left-to-right link.
+    assert "وخارج مصر: السعودية " in html and "الإمارات " in html
+    assert re.search(r'<span dir="ltr"><a href="tel:140"[^>]*>140</a></span>\.', html)
     assert "يبيضّ أو يشحب" in html and "أي تغيّر في النظر" in html
 
 
@@ -97,7 +113,7 @@ def test_with_a_clinic_phone_the_same_day_card_gives_it_in_the_pages_digits(
     client, published_urls, clinic_profile
 ):
     cache.clear()
-    for code, shown in (("en", "+966 11 000 0001"), ("ar", "+٩٦٦ ١١ ٠٠٠ ٠٠٠١")):
+    for code, shown in (("en", "+966 11 000 0001"), ("ar", "+966 11 000 0001")):
         with translation.override(code):
             url = Article.objects.get(corpus_key="side-effects").get_absolute_url()
         html = client.get(url).content.decode()
@@ -107,3 +123,16 @@ def test_with_a_clinic_phone_the_same_day_card_gives_it_in_the_pages_digits(
         # The clinic's own emergency numbers (997, 911) win over the table's.
         urgent = next(m.group(0) for m in CARD_RE.finditer(html) if m.group(1) == "urgent")
         assert isolated(local_digits("911", code), urgent), code
+
+
+def test_the_contact_page_names_the_country_then_the_others(client, published_urls, settings):
+    settings.CLINIC_COUNTRY = "SA"
+    cache.clear()
+    html = client.get("/ar/contact/").content.decode()
+    assert "في حالة الطوارئ في السعودية، اتصل بالرقم" in html
+    line = re.search(r'<p class="emergency-numbers-elsewhere">(.*?)</p>', html, re.S).group(1)
+    assert line.startswith("وخارج السعودية: الإمارات ") and "السعودية 997" not in line
+    assert '<a class="phone-number" href="tel:123" dir="ltr">123</a>' in line
+    html = client.get("/en/contact/").content.decode()
+    assert "In an emergency in Saudi Arabia, call" in html
+    assert "Outside Saudi Arabia: the UAE " in html

@@ -44,7 +44,7 @@ def test_arabic_about_page(client, about_page, settings, clinic_profile):
     html = main_part(client.get("/ar/about/"))
     assert "<h1>عن هذا الموقع</h1>" in html
     for needle in [
-        "مركزٌ طبي يقدّم علاج الميزوثيرابي",
+        "عيادةٌ تقدّم علاج الميزوثيرابي",
         "تضارب المصالح",
         "طبيب مرخّص",
         "لا يعرض هذا الموقع أي إعلانات",
@@ -151,7 +151,7 @@ def test_about_page_names_the_clinic_or_says_its_name_is_missing(client, about_p
     assert "The clinic's name is not yet provided here." in main_part(
         client.get("/en/about/")
     ).replace("&#x27;", "'")
-    assert "واسمه: لم يُضف بعد." in main_part(client.get("/ar/about/"))
+    assert "واسمها لم يُذكر هنا بعد." in main_part(client.get("/ar/about/"))
 
 
 def test_editorial_policy_page_in_both_languages(client, about_page, clinic_profile):
