@@ -11,6 +11,7 @@ from content.preview import BodyPreviewView
 from content.sitemaps import ArticleSitemap, CategorySitemap, HomeSitemap, PageSitemap
 from content.views import RobotsView
 from editorial.views import view_on_site
+from images.views import serve_media
 from staff.views import AdminLanguageView
 
 sitemaps = {"home": HomeSitemap, "categories": CategorySitemap, "articles": ArticleSitemap}
@@ -37,6 +38,8 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 urlpatterns.append(path("robots.txt", RobotsView.as_view(), name="robots_txt"))
+# Uploaded pictures, when nginx does not serve them (settings.SERVE_MEDIA).
+urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media))
 
 urlpatterns += i18n_patterns(
     path("screener/", include("screener.urls")),
