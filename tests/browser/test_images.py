@@ -91,6 +91,12 @@ def test_an_arabic_editor_inserts_a_picture_and_the_preview_shows_it(
         "(img) => img.complete && img.naturalWidth > 0", arg=shown.element_handle()
     )
     assert not panel.locator(".body-editor__warnings--shown").count()  # nothing dropped
+    # The page as the patient will see it, drawn in the preview's frame.
+    drawn = panel.frame_locator(".body-editor__page-preview").locator("figure img")
+    drawn.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "(img) => img.complete && img.naturalWidth > 0", arg=drawn.element_handle()
+    )
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SHOTS / "image-inserted-preview-ar-1280.png", full_page=False)
 
