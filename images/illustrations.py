@@ -12,12 +12,17 @@ from django.utils.translation import gettext_lazy as _
 
 from mesoinfo import languages
 
-WIDTH = 640
+WIDTH = 480  # narrow, labels inside the drawing: legible on a phone without zooming
+
+
+def label(text, y, x=12, bold=False, anchor="start"):
+    """A label at (x, y) as drawn left to right; mirrored for a right-to-left page."""
+    return {"text": text, "y": y, "x": x, "bold": bold, "anchor": anchor}
 
 
 def skin_layers():
     """Where mesotherapy injections go: the layers of the skin, the needle's 1-4 mm, and
-    liposuction deep in the fat. (y, text, bold) per label; shapes in the template."""
+    liposuction deep in the fat. Each label sits in its layer; shapes in the template."""
     return {
         "height": 340,
         "title": _("Where mesotherapy injections go in the skin"),
@@ -28,12 +33,12 @@ def skin_layers():
             "tube inside the fat."
         ),
         "labels": [
-            (60, _("Epidermis (outer layer)"), False),
-            (104, _("Dermis"), False),
-            (128, _("Mesotherapy needle: 1 to 4 mm deep"), True),
-            (200, _("Fat under the skin"), False),
-            (256, _("Liposuction: a tube deep in the fat"), True),
-            (320, _("Muscle"), False),
+            label(_("Epidermis (outer layer)"), 61),
+            label(_("Dermis"), 100),
+            label(_("Mesotherapy needle: 1 to 4 mm deep"), 151, bold=True),
+            label(_("Fat under the skin"), 200),
+            label(_("Liposuction: a tube deep in the fat"), 263, bold=True),
+            label(_("Muscle"), 326),
         ],
     }
 
@@ -41,16 +46,16 @@ def skin_layers():
 def course_timeline():
     """A course of sessions: close together at first, further apart later."""
     return {
-        "height": 200,
+        "height": 215,
         "title": _("A course of mesotherapy sessions over time"),
         "description": _(
             "At first, one session every 7 to 10 days. Later in the course, one every two "
             "weeks or once a month. A course is usually 3 to 15 visits."
         ),
         "labels": [
-            (46, _("At first: every 7 to 10 days"), True, 40),
-            (46, _("Later: every two weeks or once a month"), True, 330),
-            (160, _("A course: usually 3 to 15 visits"), False, 40),
+            label(_("At first: every 7 to 10 days"), 40, bold=True),
+            label(_("Later: every two weeks or once a month"), 165, 468, True, "end"),
+            label(_("A course: usually 3 to 15 visits"), 205),
         ],
     }
 
@@ -58,33 +63,16 @@ def course_timeline():
 DRAWINGS = {"skin-layers": skin_layers, "course-timeline": course_timeline}
 
 
-def mirror(x, rtl):
-    return WIDTH - x if rtl else x
-
-
 def draw(name, language):
+    """The drawing's figure in `language`: its words from the catalogue, mirrored for a
+    right-to-left language (direction="rtl" turns each label's start and end round too)."""
     with translation.override(language):
         rtl = languages.direction(language) == "rtl"
         data = DRAWINGS[name]()
+        labels = [{**item, "x": WIDTH - item["x"] if rtl else item["x"]} for item in data["labels"]]
         return render_to_string(
             f"images/illustrations/{name}.html",
-            {
-                **data,
-                "name": name,
-                "width": WIDTH,
-                "rtl": rtl,
-                "labels": [
-                    {
-                        "y": label[0],
-                        "text": label[1],
-                        "bold": label[2],
-                        # Skin: labels in a column beside the drawing; timeline: above its part.
-                        "x": mirror(label[3] if len(label) > 3 else 400, rtl),
-                    }
-                    for label in data["labels"]
-                ],
-                "lang": language,
-            },
+            {**data, "labels": labels, "name": name, "width": WIDTH, "rtl": rtl},
         )
 
 
