@@ -4,7 +4,6 @@ import re
 
 import markdown
 import nh3
-from django.utils import translation
 from django.utils.translation import get_language_info
 from markdown.extensions.toc import slugify_unicode
 
@@ -103,4 +102,4 @@ def render_markdown(text, language=None, contents=False):
     )
     if language and get_language_info(language)["bidi"]:
         html = isolate_latin(html)
-    return draw_embeds(html, embeds, language or translation.get_language())
+    return draw_embeds(html, embeds, language)

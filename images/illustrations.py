@@ -8,6 +8,7 @@ Accessible as one picture: role="img", named by its <title> and described by its
 
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from mesoinfo import languages
@@ -77,4 +78,11 @@ def draw(name, language):
 
 
 def figures(keys, language):
+    """The drawings named `keys`; with language None, each one's description in words."""
+    if language is None:
+        return {
+            key: format_html("<p>{}</p>", DRAWINGS[key]()["description"])
+            for key in keys
+            if key in DRAWINGS
+        }
     return {key: draw(key, language) for key in keys if key in DRAWINGS}

@@ -35,7 +35,16 @@ def figure(image, language):
 
 
 def figures(keys, language):
-    """The figures for the image ids `keys` (strings) that may be shown, by key."""
+    """The figures for the image ids `keys` (strings) that may be shown, by key; with
+    language None, their alt text and caption as a paragraph (text-only uses)."""
     ids = {int(key) for key in keys if key.isdigit()}
     images = Image.objects.in_bulk(ids)
-    return {str(pk): figure(image, language) for pk, image in images.items() if image.usable}
+    return {
+        str(pk): figure(image, language) if language else in_words(image)
+        for pk, image in images.items()
+        if image.usable
+    }
+
+
+def in_words(image):
+    return format_html("<p>{}</p>", " ".join(filter(None, [image.alt, image.caption])))

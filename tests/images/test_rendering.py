@@ -113,3 +113,14 @@ def test_a_picture_on_a_live_article_cannot_be_edited_only_replaced(
         'name="alt_ar"'
         in client.get(reverse("admin:images_image_change", args=[unused.pk])).content.decode()
     )
+
+
+@pytest.mark.django_db
+def test_text_only_uses_read_a_picture_as_its_words(make_image):
+    # Search, readability and the reviewer's compare render without a language.
+    image = make_image(caption_en="Before the session.")
+    with translation.override("en"):
+        html = render_markdown(f"Text.\n\n![x](image:{image.pk})\n\n![](illustration:skin-layers)")
+    assert "<img" not in html and "<svg" not in html
+    assert f"<p>{image.alt_en} Before the session.</p>" in html
+    assert "it goes 1 to 4 mm deep, into the dermis" in html
