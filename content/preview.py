@@ -59,6 +59,18 @@ def removed_by_sanitizer(text):
     return warnings
 
 
+def left_out_embeds(text):
+    """A warning for each picture or drawing the page will leave out."""
+    return [
+        _(
+            "The picture “%(reference)s” will not be shown: it is not in the image library, "
+            "or it shows a patient whose written consent is not recorded."
+        )
+        % {"reference": f"{scheme}:{key}"}
+        for scheme, key in rendering.undrawable_embeds(text)
+    ]
+
+
 def preview(text, language):
     """What the page will show for a body `text` written in `language`."""
     result = readability(text)
@@ -67,7 +79,7 @@ def preview(text, language):
         "words": result.words,
         "average_words": result.average_words,
         "too_long": result.too_long,
-        "warnings": removed_by_sanitizer(text),
+        "warnings": removed_by_sanitizer(text) + left_out_embeds(text),
     }
 
 

@@ -78,6 +78,18 @@ def draw_embeds(html, found, language):
     return MARKER.sub(replace, html)
 
 
+def undrawable_embeds(text):
+    """The embeds of `text` that the page will leave out (an unknown key, a picture that
+    may not be shown), as (scheme, key) pairs, for the body editor's warnings."""
+    _text, found = mark_embeds(text or "")
+    missing = []
+    for scheme in {scheme for scheme, _key in found}:
+        keys = [key for s, key in found if s == scheme]
+        drawn = EMBEDS[scheme](keys, None)
+        missing += [(scheme, key) for key in dict.fromkeys(keys) if key not in drawn]
+    return missing
+
+
 def render_markdown(text, language=None, contents=False):
     """Markdown to sanitised HTML: no script, no event handler, no style survives.
 

@@ -124,3 +124,21 @@ def test_text_only_uses_read_a_picture_as_its_words(make_image):
     assert "<img" not in html and "<svg" not in html
     assert f"<p>{image.alt_en} Before the session.</p>" in html
     assert "it goes 1 to 4 mm deep, into the dermis" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_the_body_preview_warns_of_a_picture_the_page_will_leave_out(
+    admin_client, make_image, language
+):
+    shown = make_image()
+    refused = make_image(shows_patient=True, consent_on_file=False)
+    text = f"![a](image:{shown.pk})\n\n![b](image:{refused.pk})\n\n![c](image:999)"
+    response = admin_client.post(
+        reverse("body_preview"), {"text": text, "language": language}, HTTP_ACCEPT_LANGUAGE=language
+    )
+    warnings = response.json()["warnings"]
+    assert len(warnings) == 2
+    assert f"image:{refused.pk}" in warnings[0] and "image:999" in warnings[1]
+    assert bool(re.search("[\u0621-\u064a]", warnings[0])) == (language == "ar")
+    assert shown.key in response.json()["html"]
