@@ -180,3 +180,14 @@ def test_a_patients_picture_without_consent_is_never_shown_nor_offered(
     found = admin_client.get(reverse("admin:images_image_search"), {"q": "skin", "lang": "en"})
     assert [r["id"] for r in found.json()["results"]] == [usable.pk]
     assert found.json()["results"][0]["alt"] == usable.alt_en
+
+
+@pytest.mark.django_db
+def test_the_library_is_searched_by_title_or_alt_text_in_any_language(admin_client, make_image):
+    needle = make_image(title="Needle close-up", alt_ar="إبرة دقيقة فوق الجلد.")
+    make_image(title="Clinic room", alt_ar="غرفة العيادة.", alt_en="The clinic's room.")
+    listing = reverse("admin:images_image_changelist")
+    for words in ("close-up", "دقيقة", "needle above"):
+        page = admin_client.get(listing, {"q": words})
+        assert page.status_code == 200
+        assert list(page.context["cl"].result_list) == [needle], words
