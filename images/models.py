@@ -41,11 +41,11 @@ class Image(models.Model):
     width = models.PositiveIntegerField(_("width in pixels"), editable=False)
     height = models.PositiveIntegerField(_("height in pixels"), editable=False)
     alt = models.CharField(
-        _("description (alt text)"),
+        _("picture description"),
         max_length=250,
         help_text=_(
-            "What the picture shows, in one sentence, for people who cannot see it. "
-            "Required in every language of the site."
+            "What the picture shows, in one sentence, for people who cannot see it (its alt "
+            "text). Required in every language of the site."
         ),
     )
     caption = models.CharField(

@@ -122,3 +122,50 @@ def test_an_arabic_editor_inserts_a_picture_and_the_preview_shows_it(
         "(img) => img.complete && img.naturalWidth > 0", arg=img.element_handle()
     )
     visitor.screenshot(path=SHOTS / "image-on-article-ar-1280.png", full_page=True)
+
+
+def test_an_arabic_editor_uploads_a_picture_under_the_consent_rule(
+    new_page, settings, tmp_path, browser_editor
+):
+    from django.contrib.auth.models import Permission
+
+    from images.models import Image
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.SERVE_MEDIA = True
+    for group in browser_editor.groups.all():
+        group.permissions.add(*Permission.objects.filter(content_type__app_label="images"))
+    out = io.BytesIO()
+    PILImage.new("RGB", (900, 600), (120, 160, 200)).save(out, "PNG")
+    page = new_page(viewport=DESKTOP)
+    sign_in(page)
+    page.goto("/admin/images/image/add/")
+    rule = page.locator(".image-consent-rule p[lang=ar]")
+    assert "الموافقة الكتابية" in rule.inner_text() and rule.get_attribute("dir") == "rtl"
+    assert page.locator(".image-consent-rule p[lang=en]").get_attribute("dir") == "ltr"
+    page.set_input_files(
+        "#id_upload", files=[{"name": "p.png", "mimeType": "image/png", "buffer": out.getvalue()}]
+    )
+    page.fill("#id_title", "Face before a session")
+    page.locator(".ui-tabs-nav a[href$='_ar']").first.click()
+    page.fill("#id_alt_ar", "وجه امرأة قبل الجلسة.")
+    page.locator(".ui-tabs-nav a[href$='_en']").first.click()
+    page.fill("#id_alt_en", "A woman's face before the session.")
+    page.check("#id_shows_patient")
+    with page.expect_navigation():
+        page.click("input[name=_save]")
+    # Refused without consent, in Arabic, the form kept.
+    assert "موافقته الكتابية" in page.locator(".errorlist").first.inner_text()
+    assert page.input_value("#id_title") == "Face before a session"
+    assert not Image.objects.exists()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SHOTS / "image-upload-consent-refused-ar-1280.png", full_page=True)
+    page.set_input_files(
+        "#id_upload", files=[{"name": "p.png", "mimeType": "image/png", "buffer": out.getvalue()}]
+    )
+    page.check("#id_consent_on_file")
+    with page.expect_navigation():
+        page.click("input[name=_save]")
+    image = Image.objects.get()
+    assert image.consent_recorded_by == browser_editor
+    assert page.locator(f"img[src$='{image.key}-480.webp']").count() == 1  # in the list
