@@ -142,3 +142,28 @@ def test_the_body_preview_warns_of_a_picture_the_page_will_leave_out(
     assert f"image:{refused.pk}" in warnings[0] and "image:999" in warnings[1]
     assert bool(re.search("[\u0621-\u064a]", warnings[0])) == (language == "ar")
     assert shown.key in response.json()["html"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_the_corpus_articles_show_their_drawings(client, language):
+    import gzip
+
+    from django.core.management import call_command
+
+    from content.models import Article
+
+    call_command("load_corpus", verbosity=0)
+    for key, drawing in [
+        ("what-is-mesotherapy", "skin-layers"),
+        ("session-and-course", "course-timeline"),
+    ]:
+        article = Article.objects.get(corpus_key=key)
+        with translation.override(language):
+            response = client.get(article.get_absolute_url())
+            title = str(DRAWINGS[drawing]()["title"])
+        page = response.content.decode()
+        assert f'id="drawing-{drawing}-title">{title}</title>' in page
+        # The drawing is inline, a few kilobytes of the page; compressed, the page stays small.
+        print(key, language, len(response.content), len(gzip.compress(response.content)))
+        assert len(gzip.compress(response.content)) < 30_000
