@@ -62,10 +62,16 @@ class ImageAdmin(LanguageDirectionMixin, TabbedTranslationAdmin):
 
     def get_fieldsets(self, request, obj=None):
         # Adding: the file to upload. Changing: the picture as stored (never replaced).
-        first, *rest = super().get_fieldsets(request, obj)
-        leave_out = ("preview", "size") if obj is None else ("upload",)
-        fields = [name for name in first[1]["fields"] if name not in leave_out]
-        return [(None, {"fields": fields}), *rest]
+        # Who recorded the consent, and when, is shown once there is something recorded.
+        leave_out = (
+            ("preview", "size", "consent_recorded_by", "consent_recorded_at")
+            if obj is None
+            else ("upload",)
+        )
+        return [
+            (title, {**options, "fields": [f for f in options["fields"] if f not in leave_out]})
+            for title, options in super().get_fieldsets(request, obj)
+        ]
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
@@ -160,25 +166,22 @@ class ImageAdmin(LanguageDirectionMixin, TabbedTranslationAdmin):
         language = request.GET.get("lang")
         if language not in languages.codes():
             language = translation.get_language()
+        # Only pictures a page may show: a patient's without recorded consent is not offered.
+        usable = Image.objects.exclude(shows_patient=True, consent_on_file=False)
         queryset, _duplicates = self.get_search_results(
-            request, Image.objects.all(), request.GET.get("q", "").strip()
+            request, usable, request.GET.get("q", "").strip()
         )
         results = []
-        for image in queryset[: SEARCH_RESULTS * 2]:
-            if not image.usable:
-                continue
+        for image in queryset[:SEARCH_RESULTS]:
             with translation.override(language):
                 alt = image.alt
+            thumbnail = image.rendition_name(image.rendition_widths()[0])
             results.append(
                 {
                     "id": image.pk,
                     "title": image.title,
                     "alt": alt,
-                    "thumbnail": default_storage.url(
-                        image.rendition_name(image.rendition_widths()[0])
-                    ),
+                    "thumbnail": default_storage.url(thumbnail),
                 }
             )
-        return JsonResponse(
-            {"results": results[:SEARCH_RESULTS]}, json_dumps_params={"ensure_ascii": False}
-        )
+        return JsonResponse({"results": results}, json_dumps_params={"ensure_ascii": False})
