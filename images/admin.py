@@ -9,9 +9,10 @@ from django.contrib import admin
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.http import JsonResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone, translation
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
@@ -44,9 +45,9 @@ class ImageAdmin(LanguageDirectionMixin, TabbedTranslationAdmin):
     list_display_links = ["thumbnail", "title"]
     list_filter = ["shows_patient", "consent_on_file"]
     search_fields = ["title", *per_language("alt")]
-    readonly_fields = ["preview", "size", "consent_recorded_by", "consent_recorded_at"]
+    readonly_fields = ["preview", "size", "used_in", "consent_recorded_by", "consent_recorded_at"]
     fieldsets = [
-        (None, {"fields": ["upload", "preview", "size", "title", "alt", "caption"]}),
+        (None, {"fields": ["upload", "preview", "size", "used_in", "title", "alt", "caption"]}),
         (
             _("Consent"),
             {
@@ -64,7 +65,7 @@ class ImageAdmin(LanguageDirectionMixin, TabbedTranslationAdmin):
         # Adding: the file to upload. Changing: the picture as stored (never replaced).
         # Who recorded the consent, and when, is shown once there is something recorded.
         leave_out = (
-            ("preview", "size", "consent_recorded_by", "consent_recorded_at")
+            ("preview", "size", "used_in", "consent_recorded_by", "consent_recorded_at")
             if obj is None
             else ("upload",)
         )
@@ -94,6 +95,18 @@ class ImageAdmin(LanguageDirectionMixin, TabbedTranslationAdmin):
     @admin.display(description=_("picture"))
     def preview(self, obj):
         return self.thumbnail(obj) if obj and obj.pk else ""
+
+    @admin.display(description=_("used in"))
+    def used_in(self, obj):
+        """The articles whose text shows the picture, linked to their edit pages."""
+        articles = list(usage.articles_using(obj.pk).order_by("pk")) if obj and obj.pk else []
+        if not articles:
+            return _("No article yet.")
+        return format_html_join(
+            mark_safe("<br>"),  # noqa: S308 - a fixed tag
+            '<a href="{}">{}</a>',
+            ((reverse("admin:content_article_change", args=[a.pk]), a.title) for a in articles),
+        )
 
     @admin.display(description=_("size in pixels"))
     def size(self, obj):

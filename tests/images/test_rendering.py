@@ -97,10 +97,11 @@ def test_a_picture_on_a_live_article_cannot_be_edited_only_replaced(
     admin_client, client, make_image, make_article, editor
 ):
     image = make_image()
-    make_article(body_ar=f"![x](image:{image.pk})", body_en=f"![x](image:{image.pk})")
+    article = make_article(body_ar=f"![x](image:{image.pk})", body_en=f"![x](image:{image.pk})")
     change = reverse("admin:images_image_change", args=[image.pk])
     page = admin_client.get(change).content.decode()
     assert 'name="alt_ar"' not in page and 'name="alt_en"' not in page
+    assert reverse("admin:content_article_change", args=[article.pk]) in page  # "used in"
     admin_client.post(change, {"title": "t", "alt_ar": "نص آخر.", "alt_en": "Other words."})
     image.refresh_from_db()
     assert image.alt_en == "A needle above the skin."
