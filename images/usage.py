@@ -3,7 +3,7 @@
 from django.db.models import Q, TextField
 from django.db.models.functions import Cast
 
-from content.models import Article
+from content.models import Article, Page
 from editorial.models import Revision
 from mesoinfo import languages
 
@@ -12,19 +12,26 @@ def token(pk):
     return f"](image:{pk})"
 
 
-def articles_using(pk):
-    """Every article whose text (live or its newest version) holds the picture."""
+def in_body(pk):
+    """A filter for rows whose body, in any language, holds the picture."""
     query = Q()
     for code in languages.codes():
         query |= Q(**{f"body_{code}__contains": token(pk)})
-    return Article.objects.filter(query)
+    return query
+
+
+def articles_using(pk):
+    """Every article whose live text holds the picture."""
+    return Article.objects.filter(in_body(pk))
 
 
 def in_reviewed_use(pk):
-    """Whether a live article, or a version waiting for or holding a medical sign-off,
-    shows the picture: then what it shows may change only through review (a new picture
-    put into the article instead), never by editing the picture record."""
+    """Whether a live article or page, or a version waiting for or holding a medical
+    sign-off, shows the picture: then what it shows may change only through review (a new
+    picture put into the text instead), never by editing the picture record."""
     if articles_using(pk).filter(status=Article.Status.PUBLISHED).exists():
+        return True
+    if Page.objects.filter(in_body(pk)).exists():  # pages are always on the site
         return True
     waiting = [Revision.Status.SUBMITTED, Revision.Status.APPROVED]
     return (

@@ -168,3 +168,12 @@ def test_the_corpus_articles_show_their_drawings(client, language):
         # The drawing is inline, a few kilobytes of the page; compressed, the page stays small.
         print(key, language, len(response.content), len(gzip.compress(response.content)))
         assert len(gzip.compress(response.content)) < 30_000
+
+
+@pytest.mark.django_db
+def test_a_picture_on_a_page_is_locked_too(admin_client, make_image, about_page):
+    image = make_image()
+    about_page.body_en += f"\n\n![x](image:{image.pk})"
+    about_page.save()
+    page = admin_client.get(reverse("admin:images_image_change", args=[image.pk]))
+    assert 'name="alt_en"' not in page.content.decode()
