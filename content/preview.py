@@ -29,7 +29,8 @@ EXTENSIONS = getattr(rendering, "MARKDOWN_EXTENSIONS", ["tables", "sane_lists", 
 
 def removed_by_sanitizer(text):
     """Readable warnings for each kind of element the sanitizer drops from `text`."""
-    raw = markdown.markdown(text or "", extensions=EXTENSIONS)
+    # A picture or drawing inserted as `![…](image:<id>)` is drawn by the page: not dropped.
+    raw = markdown.markdown(rendering.mark_embeds(text or "")[0], extensions=EXTENSIONS)
     dropped = sorted({tag.lower() for tag in TAG_RE.findall(raw)} - set(ALLOWED_TAGS))
     warnings = []
     for tag in dropped:
@@ -43,8 +44,8 @@ def removed_by_sanitizer(text):
         elif tag == "img":
             warnings.append(
                 _(
-                    "Pictures cannot be shown in articles yet: the page leaves this one out. "
-                    "Say in words what it shows, or ask the site's developer to add it."
+                    "A picture from an address is left out of the page. Insert pictures "
+                    "from the site's image library with the “Image” button."
                 )
             )
         else:
@@ -58,6 +59,18 @@ def removed_by_sanitizer(text):
     return warnings
 
 
+def left_out_embeds(text):
+    """A warning for each picture or drawing the page will leave out."""
+    return [
+        _(
+            "The picture “%(reference)s” will not be shown: it is not in the image library, "
+            "or it shows a patient whose written consent is not recorded."
+        )
+        % {"reference": f"{scheme}:{key}"}
+        for scheme, key in rendering.undrawable_embeds(text)
+    ]
+
+
 def preview(text, language):
     """What the page will show for a body `text` written in `language`."""
     result = readability(text)
@@ -66,7 +79,7 @@ def preview(text, language):
         "words": result.words,
         "average_words": result.average_words,
         "too_long": result.too_long,
-        "warnings": removed_by_sanitizer(text),
+        "warnings": removed_by_sanitizer(text) + left_out_embeds(text),
     }
 
 

@@ -1,5 +1,7 @@
 """Article bodies: Markdown written by staff, turned into HTML that is safe to show."""
 
+import re
+
 import markdown
 import nh3
 from django.utils.translation import get_language_info
@@ -24,11 +26,68 @@ ALLOWED_ATTRIBUTES = {
     "h3": {"id"},
     "h4": {"id"},
     **components.ALLOWED_ATTRIBUTES,
+    # Where an embedded picture goes (see EMBEDS): replaced after sanitising.
+    "div": {*components.ALLOWED_ATTRIBUTES["div"], "data-embed"},
 }
 EXTENSIONS = ["tables", "sane_lists", "attr_list", "admonition", "toc"]
 # Headings keep the ids written as {#id}; the others get one from their words (Arabic
 # letters kept), so the "On this page" links and links from other pages find them.
 EXTENSION_CONFIGS = {"toc": {"slugify": slugify_unicode, "toc_depth": "2-2"}}
+
+
+# Pictures and illustrations in a body, `![text](scheme:key)` on a line of their own. The
+# app that draws a scheme registers it (images/apps.py): a function (keys, language) ->
+# {key: trusted HTML}. Each embed stands as an empty marker while the body is converted and
+# sanitised, and its HTML goes in after, so the sanitiser never has to allow <img> or <svg>
+# from what staff type. An unknown or refused key leaves nothing.
+EMBEDS = {}
+EMBED = re.compile(r"!\[[^\]\n]*\]\(([a-z]+):([\w-]+)\)")
+MARKER = re.compile(r'<div data-embed="(\d+)"></div>')
+
+
+def register_embed(scheme, draw):
+    EMBEDS[scheme] = draw
+
+
+def mark_embeds(text):
+    """(text with each embed replaced by a numbered marker, [(scheme, key), ...])."""
+    found = []
+
+    def marker(match):
+        if match.group(1) not in EMBEDS:
+            return match.group(0)
+        found.append((match.group(1), match.group(2)))
+        return f'\n\n<div data-embed="{len(found) - 1}"></div>\n\n'
+
+    return EMBED.sub(marker, text), found
+
+
+def draw_embeds(html, found, language):
+    if not found and "data-embed" not in html:
+        return html
+    drawn = {}
+    for scheme in {scheme for scheme, _key in found}:
+        keys = [key for s, key in found if s == scheme]
+        for key, markup in EMBEDS[scheme](keys, language).items():
+            drawn[scheme, key] = markup
+
+    def replace(match):
+        number = int(match.group(1))
+        return drawn.get(found[number], "") if number < len(found) else ""
+
+    return MARKER.sub(replace, html)
+
+
+def undrawable_embeds(text):
+    """The embeds of `text` that the page will leave out (an unknown key, a picture that
+    may not be shown), as (scheme, key) pairs, for the body editor's warnings."""
+    _text, found = mark_embeds(text or "")
+    missing = []
+    for scheme in {scheme for scheme, _key in found}:
+        keys = [key for s, key in found if s == scheme]
+        drawn = EMBEDS[scheme](keys, None)
+        missing += [(scheme, key) for key in dict.fromkeys(keys) if key not in drawn]
+    return missing
 
 
 def render_markdown(text, language=None, contents=False):
@@ -40,7 +99,8 @@ def render_markdown(text, language=None, contents=False):
         extensions=[*EXTENSIONS, components.ComponentsExtension()],
         extension_configs=EXTENSION_CONFIGS,
     )
-    html = md.convert(resolve_article_links(text, language))
+    text, embeds = mark_embeds(resolve_article_links(text, language))
+    html = md.convert(text)
     if contents:
         html = components.contents(md.toc_tokens) + html
     html = nh3.clean(
@@ -52,4 +112,6 @@ def render_markdown(text, language=None, contents=False):
         url_schemes={"http", "https", "mailto", "tel"},
         link_rel="noopener noreferrer",
     )
-    return isolate_latin(html) if language and get_language_info(language)["bidi"] else html
+    if language and get_language_info(language)["bidi"]:
+        html = isolate_latin(html)
+    return draw_embeds(html, embeds, language)

@@ -5,7 +5,7 @@ stays a plain textarea."""
 import json
 
 from django import forms
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 TOOLBAR_LABELS = {
@@ -38,6 +38,12 @@ TOOLBAR_LABELS = {
     "link_insert": _("Insert the link"),
     "link_cancel": _("Cancel"),
     "link_chosen": _("Chosen: %(title)s"),
+    "image": _("Image"),
+    "image_dialog": _("Insert a picture"),
+    "image_search": _("Find a picture in the library by its title or description"),
+    "image_none": _("No picture in the library matches these words."),
+    "image_insert": _("Insert the picture"),
+    "image_upload": _("Upload a new picture to the library (opens in a new tab)"),
 }
 
 
@@ -53,6 +59,18 @@ def page_styles(code):
         else "vendor/bootstrap/bootstrap.min.css"
     )
     return [static(bootstrap), static("css/site.css")]
+
+
+def image_urls():
+    """The image library's search and upload addresses, when the app that keeps pictures
+    is installed (content imports no app of ours: it asks the URLs by name)."""
+    try:
+        return {
+            "data-image-search-url": reverse("admin:images_image_search"),
+            "data-image-upload-url": reverse("admin:images_image_add"),
+        }
+    except NoReverseMatch:
+        return {}
 
 
 class BodyEditor(forms.Textarea):
@@ -77,6 +95,7 @@ class BodyEditor(forms.Textarea):
                 "data-page-styles": json.dumps(page_styles(name.rsplit("_", 1)[-1])),
                 "data-language": name.rsplit("_", 1)[-1],
                 "data-labels": json.dumps(labels, ensure_ascii=False),
+                **image_urls(),
             }
         )
         return context

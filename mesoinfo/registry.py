@@ -66,6 +66,7 @@ MODELS = {
     "editorial.EditLock": private("who has an article open; stale in minutes"),
     "editorial.AuditLog": private(PROXY),
     "screener.RateCounter": private("hourly consultation counts; stale within the hour"),
+    "images.Image": public(),  # pictures in article bodies (files: MEDIA_ROOT/images/)
     "mesoinfo.DailyJob": private("the daily jobs' lock and last run; nothing to restore"),
 }
 

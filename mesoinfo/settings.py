@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "clinic",
     "twofactor",
     "search",
+    # The image library: pictures in article bodies, WebP renditions (Pillow).
+    "images",
     # Staff accounts: admin language per user, staff groups, the admin's translations.
     "staff",
 ]
@@ -178,6 +180,13 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = DEBUG
+
+# Uploaded pictures (images/): originals and their WebP renditions. In production nginx
+# serves /media/images/renditions/ itself (deploy/nginx); Django serves MEDIA only when
+# SERVE_MEDIA is on (a developer's machine, the tests).
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "media")
+SERVE_MEDIA = env_bool("SERVE_MEDIA", default=DEBUG)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -12,6 +12,7 @@ from content.sitemaps import ArticleSitemap, CategorySitemap, HomeSitemap, PageS
 from content.views import RobotsView
 from editorial.views import view_on_site
 from mesoinfo.language_choice import choose_language
+from images.views import serve_media
 from staff.views import AdminLanguageView
 
 sitemaps = {"home": HomeSitemap, "categories": CategorySitemap, "articles": ArticleSitemap}
@@ -40,6 +41,8 @@ urlpatterns = [
 urlpatterns.append(path("robots.txt", RobotsView.as_view(), name="robots_txt"))
 # The language switcher's links: remember the choice, then the same page in that language.
 urlpatterns.append(path("language/<str:code>/", choose_language, name="choose_language"))
+# Uploaded pictures, when nginx does not serve them (settings.SERVE_MEDIA).
+urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media))
 
 urlpatterns += i18n_patterns(
     path("screener/", include("screener.urls")),

@@ -141,7 +141,70 @@
     find();
   }
 
-  function toolbar(labels, searchUrl, language) {
+  function imageDialog(cm, labels, urls, language) {
+    // A dialog to find a picture in the image library and insert it by id: the page draws
+    // it with its alt text in the page's language. The text in [] only helps the editor.
+    var n = ++dialogCount;
+    var chosen = null;
+    var dialog = element('dialog', {'class': 'link-dialog image-dialog', 'aria-labelledby': 'image-dialog-title-' + n});
+    var form = element('form', {method: 'dialog'});
+    var title = element('h2', {id: 'image-dialog-title-' + n}, labels.image_dialog);
+    var searchLabel = element('label', {'for': 'image-search-' + n}, labels.image_search);
+    var search = element('input', {type: 'search', id: 'image-search-' + n, autocomplete: 'off'});
+    var results = element('ul', {'class': 'link-dialog__results image-dialog__results', 'aria-live': 'polite'});
+    var status = element('p', {'class': 'link-dialog__chosen', role: 'status'});
+    var upload = element('a', {href: urls.upload, target: '_blank', rel: 'noopener'}, labels.image_upload);
+    var insert = element('button', {type: 'submit', value: 'insert', 'class': 'default'}, labels.image_insert);
+    var cancel = element('button', {type: 'submit', value: 'cancel'}, labels.link_cancel);
+    var uploadLine = element('p');
+    uploadLine.append(upload);
+    form.append(title, searchLabel, search, results, status, uploadLine, insert, cancel);
+    dialog.append(form);
+    document.body.append(dialog);
+
+    var timer = null;
+    function find() {
+      var address = urls.search + '?lang=' + encodeURIComponent(language) + '&q=' + encodeURIComponent(search.value);
+      fetch(address, {credentials: 'same-origin'}).then(function (response) {
+        return response.json();
+      }).then(function (data) {
+        results.replaceChildren();
+        if (!data.results.length) {
+          results.append(element('li', {}, labels.image_none));
+        }
+        data.results.forEach(function (image) {
+          var item = element('li');
+          var choose = element('button', {type: 'button', 'class': 'image-dialog__image', 'data-image': String(image.id)});
+          choose.append(element('img', {src: image.thumbnail, alt: '', width: '60'}),
+                        element('span', {}, image.title + ': ' + image.alt));
+          choose.addEventListener('click', function () {
+            chosen = image;
+            status.textContent = labels.link_chosen.replace('%(title)s', image.title);
+            insert.focus();
+          });
+          item.append(choose);
+          results.append(item);
+        });
+      });
+    }
+    search.addEventListener('input', function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(find, 250);
+    });
+    dialog.addEventListener('close', function () {
+      if (dialog.returnValue === 'insert' && chosen) {
+        var alt = chosen.alt.replace(/[\[\]\n]+/g, ' ');
+        insertBlock(cm, '![' + alt + '](image:' + chosen.id + ')');
+      }
+      dialog.remove();
+      cm.focus();
+    });
+    dialog.showModal();
+    search.focus();
+    find();
+  }
+
+  function toolbar(labels, searchUrl, language, images) {
     function button(name, action) {
       return {name: name, action: action, text: labels[name], title: labels[name],
               className: 'body-editor__button body-editor__button--' + name};
@@ -153,7 +216,10 @@
       '|',
       button('ul', function (e) { prefixLines(e.codemirror, '- '); }),
       button('ol', function (e) { prefixLines(e.codemirror, function (i) { return (i + 1) + '. '; }); }),
-      button('link', function (e) { linkDialog(e.codemirror, labels, searchUrl, language); }),
+      button('link', function (e) { linkDialog(e.codemirror, labels, searchUrl, language); })
+    ].concat(images.search ? [
+      button('image', function (e) { imageDialog(e.codemirror, labels, images, language); })
+    ] : []).concat([
       button('table', function (e) {
         var c = labels.column, v = labels.cell;
         insertBlock(e.codemirror, '| ' + c + ' 1 | ' + c + ' 2 |\n| --- | --- |\n| ' + v + ' | ' + v + ' |');
@@ -164,7 +230,7 @@
       button('non-urgent', callout('non-urgent', labels)),
       button('warning', callout('warning', labels)),
       button('inset', callout('inset', labels))
-    ];
+    ]);
   }
 
   function setUp(textarea) {
@@ -174,7 +240,9 @@
     var editor = new window.EasyMDE({
       element: textarea,
       direction: direction,
-      toolbar: toolbar(labels, textarea.dataset.linkSearchUrl, language),
+      toolbar: toolbar(labels, textarea.dataset.linkSearchUrl, language, {
+        search: textarea.dataset.imageSearchUrl, upload: textarea.dataset.imageUploadUrl
+      }),
       autoDownloadFontAwesome: false, // nothing is loaded from another site
       spellChecker: false,            // its dictionaries would come from a CDN
       nativeSpellcheck: true,

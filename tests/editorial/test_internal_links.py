@@ -71,5 +71,5 @@ def test_a_picture_in_the_body_gets_advice_that_fits(client, editor):
         HTTP_ACCEPT_LANGUAGE="en",
     )
     warnings = response.json()["warnings"]
-    assert any("Pictures cannot be shown in articles yet" in w for w in warnings)
+    assert any("Insert pictures from the site's image library" in w for w in warnings)
     assert not any("**bold**" in w for w in warnings)

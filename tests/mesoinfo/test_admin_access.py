@@ -157,11 +157,15 @@ def expected_group_rights():
     workflow = importlib.import_module("content.migrations.0012_medical_reviewers_group")
     assert workflow.EDITORS == editors.GROUP
     editor_rights -= {f"content.{codename}" for codename in workflow.EDITOR_LOSES}
-    return {
+    rights = {
         editors.GROUP: editor_rights,
         workflow.REVIEWERS: {f"content.{codename}" for codename in workflow.REVIEWER_PERMISSIONS},
         reception.GROUP: {f"screener.{codename}" for codename in reception.CODENAMES},
     }
+    images = importlib.import_module("images.migrations.0002_editors_and_reviewers_use_images")
+    for group, codenames in images.RIGHTS.items():
+        rights[group] |= {f"images.{codename}" for codename in codenames}
+    return rights
 
 
 def test_each_group_has_exactly_the_rights_its_migration_gives():

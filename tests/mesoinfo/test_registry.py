@@ -19,6 +19,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from content.cache import content_version
 from content.models import Article, Author, Feedback
 from editorial.models import ChangeRequest
+from images.models import Image
 from mesoinfo import backup, registry
 from mesoinfo.release import source_folders
 from screener.models import ConsultationRequest
@@ -64,6 +65,7 @@ def test_saving_a_publicly_shown_model_forgets_cached_pages_on_commit(
     label, commit, article, clinic_profile, about_page
 ):
     Author.objects.create(name="Someone", role="writer")
+    picture_row()
     row = apps.get_model(label)._default_manager.first()
     version = content_version()
     with commit():
@@ -150,6 +152,14 @@ def site_state():
     return {label: rows(apps.get_model(label)) for label in backup.BACKUP_LABELS}
 
 
+def picture_row():
+    # The row alone: its files live under MEDIA_ROOT, not in the database's backup.
+    return Image.objects.create(
+        title="A picture", alt_ar="صورة.", alt_en="A picture.", width=8, height=8,
+        file="images/originals/test.png",
+    )  # fmt: skip
+
+
 @pytest.fixture
 def every_kind_of_row(clinic_profile, editor, article, about_page):
     article.author = Author.objects.create(name_ar="كاتبة", name_en="A writer", role="writer")
@@ -173,6 +183,7 @@ def every_kind_of_row(clinic_profile, editor, article, about_page):
         change_message="[]",
     )
     StaffPreference.objects.create(user=editor, admin_language="en")
+    picture_row()
     TOTPDevice.objects.create(user=editor, name="phone", confirmed=True)
     ChangeRequest.objects.create(
         content_type=ContentType.objects.get_for_model(Author),

@@ -16,6 +16,9 @@ MASKED_RE = re.compile(r"[A-Za-z0-9+/=]+\*{4,}")
 INTERFACE_ALLOWED = {
     "English",  # the other language's own name, on the header's language switch
     "CSV",  # the file format reception exports to
+    "JPEG",  # the picture formats the image library takes
+    "PNG",
+    "WebP",
     "Ctrl",  # keyboard keys, named as printed on them
     "Command",
     "HTTP",
