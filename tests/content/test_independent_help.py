@@ -74,3 +74,22 @@ def test_links_for_lists_each_link_once():
     urls = [link.url for link in links_for(Fake())]
     assert urls.count(LINKS["fda-lipodissolve"].url) == 1
     assert urls[:2] == [LINKS["nhs-choosing"].url, LINKS["bad-leaflets"].url]
+
+
+def test_a_text_changed_after_its_last_check_says_so(client, make_article):
+    from datetime import date, timedelta
+
+    from django.utils import timezone
+
+    checked = make_article(last_reviewed=date(2020, 1, 1))
+    Article.objects.filter(pk=checked.pk).update(content_modified_at=timezone.now())
+    fresh = make_article(last_reviewed=timezone.localdate() + timedelta(days=1))
+    note = {
+        "en": "The text has changed since then. The changes have not yet been checked",
+        "ar": "تغيّر النص بعد هذا التاريخ",
+    }
+    for code, words in note.items():
+        with translation.override(code):
+            stale_url, fresh_url = checked.get_absolute_url(), fresh.get_absolute_url()
+        assert words in client.get(stale_url).content.decode(), code
+        assert words not in client.get(fresh_url).content.decode(), code
