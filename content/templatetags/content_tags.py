@@ -5,6 +5,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from content.bidi import isolate_text
 from content.models import Article, Category, Page
 from content.rendering import render_markdown
 from content.structured_data import json_ld_script
@@ -64,3 +65,23 @@ def breadcrumbs(page):
         label = page
     crumbs.append({"label": label, "url": None})
     return {"crumbs": crumbs}
+
+
+@register.inclusion_tag("content/independent_help.html")
+def independent_help(article):
+    """The "Where to find independent help" block for `article` (content/independent_help.py),
+    its names and reasons with their Latin runs isolated on a right-to-left page."""
+    from content.independent_help import links_for, reporting_links
+
+    rtl = languages.direction(get_language()) == "rtl"
+
+    def shown(link):
+        name, why = str(link.name), str(link.why)
+        if rtl:
+            name, why = mark_safe(isolate_text(name)), mark_safe(isolate_text(why))  # noqa: S308 - escaped by isolate_text
+        return {"url": link.url, "name": name, "why": why}
+
+    return {
+        "links": [shown(link) for link in links_for(article)],
+        "reporting": [shown(link) for link in reporting_links()],
+    }

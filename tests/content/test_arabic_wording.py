@@ -24,7 +24,7 @@ def test_home_and_footer(client, article):
     html = page(client, ar("content:home"))
     assert "اعرف هل في حالتك ما يمنع الميزوثيرابي" in html
     assert "مما إذا كان" not in html
-    assert "كُتب للمرضى، ويستند إلى مصادر علمية منشورة." in html
+    assert "كُتب للمرضى استنادًا إلى مصادر علمية منشورة، ولم يراجعه بعدُ طبيبٌ مُعلَن الاسم." in html
     assert "هذه المعلومات للتوعية فقط، ولا تغني عن استشارة الطبيب." in html
     assert "معلومات، لا نصيحة طبية." not in html
     assert 'placeholder="ابحث في الموقع"' in html
