@@ -10,7 +10,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from content.admin import LanguageDirectionMixin
+from mesoinfo.admin_languages import LanguageDirectionMixin
 
 from .models import ClinicLicence, ClinicProfile
 

@@ -272,4 +272,5 @@ def state_column(obj):
 
 state_column.short_description = _("state")
 
-from . import reports, signoff_admin  # noqa: E402, F401  (register the queue and the log)
+# The queue and the log, and content's admins with the workflow and sign-off.
+from . import content_admin, reports, signoff_admin  # noqa: E402, F401
