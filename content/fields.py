@@ -12,7 +12,7 @@ def corpus_key_field():
     return models.SlugField(max_length=100, unique=True, null=True, editable=False)  # noqa: DJ001
 
 
-# First path segments the site's own pages use (content/urls.py, screener/urls.py): a
+# First path segments the site's own pages use (mesoinfo/urls.py, content/urls.py): a
 # category with one of these slugs could never be reached.
 RESERVED_CATEGORY_SLUGS = frozenset(
     {"about", "contact", "editorial-policy", "page", "screener", "search", "style-guide"}

@@ -41,6 +41,7 @@ urlpatterns.append(path("robots.txt", RobotsView.as_view(), name="robots_txt"))
 urlpatterns += i18n_patterns(
     path("screener/", include("screener.urls")),
     path("contact/", include("clinic.urls")),
+    path("search/", include("search.urls")),
     path("", include("content.urls")),
 )
 

@@ -10,10 +10,7 @@ from django.conf import settings
 BASE = Path(settings.BASE_DIR)
 OTHER_APPS = {"editorial", "search", "screener", "clinic", "staff", "twofactor"}
 OURS = OTHER_APPS | {"content", "mesoinfo"}
-# Still to move: content's URLs route search's view.
-NOT_YET = {
-    ("content/urls.py", "search"),
-}
+NOT_YET = set()
 
 
 def imports(path):
