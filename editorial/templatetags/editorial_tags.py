@@ -11,15 +11,6 @@ register = template.Library()
 LIMIT = 20
 
 
-def new_consultation_requests(user):
-    """How many consultation requests are new, or None for those who may not see them."""
-    from screener.models import ConsultationRequest
-
-    if not user.has_perm("screener.view_consultationrequest"):
-        return None
-    return ConsultationRequest.objects.filter(status=ConsultationRequest.Status.NEW).count()
-
-
 @register.inclusion_tag("editorial/dashboard.html", takes_context=True)
 def editorial_dashboard(context):
     user = context["request"].user
@@ -47,8 +38,7 @@ def editorial_dashboard(context):
             .filter(next_review_due__lt=timezone.localdate())
             .order_by("next_review_due")[:LIMIT]
         )
-    dashboard["new_requests"] = new_consultation_requests(user)
-    if not (may_review or may_edit or dashboard["new_requests"] is not None):
+    if not (may_review or may_edit):
         return {"dashboard": None}
     return {"dashboard": dashboard}
 
