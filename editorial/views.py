@@ -7,8 +7,11 @@ from csp.constants import SELF
 from csp.decorators import csp_replace
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.views import shortcut
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -27,6 +30,7 @@ from mesoinfo import languages
 from . import notifications, workflow
 from .changes_only import compare_changes_only
 from .diff import changed_fields, compare
+from .locking import take_over
 from .models import Revision
 from .wording import publish_message
 
@@ -333,9 +337,6 @@ class LinkSearchView(View):
     LIMIT = 10
 
     def get(self, request):
-        from django.db.models import Q
-        from django.http import JsonResponse
-
         if not self.model_admin.has_view_or_change_permission(request):
             raise PermissionDenied
         query = " ".join(request.GET.get("q", "").split())[:100]
@@ -367,8 +368,6 @@ class TakeOverView(ArticleAdminMixin, View):
     needs = "publish"
 
     def post(self, request, pk):
-        from .locking import take_over
-
         previous = take_over(self.article, request.user)
         if previous is not None:
             self.model_admin.log_change(
@@ -393,10 +392,6 @@ def view_on_site(request, content_type_id, object_id):
     Django's own shortcut redirects to any object's address, so any staff account could
     learn a draft's slug; a page not (yet, or no longer) public is "not found" here.
     """
-    from django.contrib.contenttypes.models import ContentType
-    from django.contrib.contenttypes.views import shortcut
-    from django.core.exceptions import ValidationError
-
     content_type = ContentType.objects.filter(pk=content_type_id).first()
     model = content_type.model_class() if content_type else None
     if model is None:

@@ -3,8 +3,10 @@
 from django import template
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import pgettext
 
 from content.models import PUBLISH_PERMISSION, Article
+from editorial import notifications
 from editorial.models import ChangeRequest, Revision
 
 register = template.Library()
@@ -46,14 +48,10 @@ def editorial_dashboard(context):
 @register.filter
 def staff_name(user):
     """A member of staff by full name (the corpus files when no one)."""
-    from editorial.notifications import staff_name as name
-
-    return name(user)
+    return notifications.staff_name(user)
 
 
 @register.filter
 def as_list(items):
     """Items joined with the language's list separator (the Arabic comma in Arabic)."""
-    from django.utils.translation import pgettext
-
     return pgettext("list separator", ", ").join(str(item) for item in items)
