@@ -9,13 +9,17 @@ from django.urls import include, path
 from clinic.sitemaps import ContactSitemap
 from content.preview import BodyPreviewView
 from content.sitemaps import ArticleSitemap, CategorySitemap, HomeSitemap, PageSitemap
-from content.views import RobotsView
 from editorial.views import view_on_site
+from mesoinfo.views import RobotsView
 from staff.views import AdminLanguageView
 
-sitemaps = {"home": HomeSitemap, "categories": CategorySitemap, "articles": ArticleSitemap}
-sitemaps["pages"] = PageSitemap
-sitemaps["contact"] = ContactSitemap
+sitemaps = {
+    "home": HomeSitemap,
+    "categories": CategorySitemap,
+    "articles": ArticleSitemap,
+    "pages": PageSitemap,
+    "contact": ContactSitemap,
+}
 
 urlpatterns = [
     path(
@@ -35,8 +39,8 @@ urlpatterns = [
         name="admin_view_on_site",
     ),
     path(settings.ADMIN_URL, admin.site.urls),
+    path("robots.txt", RobotsView.as_view(), name="robots_txt"),
 ]
-urlpatterns.append(path("robots.txt", RobotsView.as_view(), name="robots_txt"))
 
 urlpatterns += i18n_patterns(
     path("screener/", include("screener.urls")),
