@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
 from django.utils.encoding import uri_to_iri
@@ -57,7 +56,7 @@ class ArticleView(CachedPageMixin, DetailView):
             Article.objects.published()
             .select_related("category", "reviewer", "author", "live_revision")
             .defer("live_revision__content")
-            .prefetch_related(Prefetch("sources"))
+            .prefetch_related("sources")
         )
 
     def get_object(self, queryset=None):
