@@ -23,6 +23,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from mesoinfo.admin_languages import LanguageDirectionMixin, per_language
+from mesoinfo.read_only_admin import ReadOnlyAdminMixin
 
 from . import contributions, declaration
 from .models import (
@@ -204,7 +205,7 @@ class ArticleAdmin(BodyEditorAdminMixin, LanguageDirectionMixin, TabbedTranslati
 
 
 @admin.register(ArticleDueForReview)
-class ArticleDueForReviewAdmin(admin.ModelAdmin):
+class ArticleDueForReviewAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Articles whose medical review is overdue or due within 30 days, soonest first."""
 
     list_display = [
@@ -222,15 +223,6 @@ class ArticleDueForReviewAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         limit = timezone.localdate() + timedelta(days=REVIEW_WARNING_DAYS)
         return super().get_queryset(request).filter(next_review_due__lte=limit)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=_("title"))
     def article_link(self, obj):
@@ -265,8 +257,10 @@ class PageAdmin(
 
 
 @admin.register(Feedback)
-class FeedbackAdmin(admin.ModelAdmin):
+class FeedbackAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """What visitors answered; read-only, staff may delete a comment."""
+
+    deletable = True
 
     list_display = ["created_at", "article", "language", "helpful", "comment"]
     list_filter = ["helpful", "language"]
@@ -274,9 +268,3 @@ class FeedbackAdmin(admin.ModelAdmin):
     search_fields = ["comment"]
     date_hierarchy = "created_at"
     readonly_fields = ["article", "language", "helpful", "comment", "created_at"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
