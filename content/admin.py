@@ -13,7 +13,7 @@ from django.conf.locale import LANG_INFO
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count, Q
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -26,6 +26,7 @@ from mesoinfo.admin_languages import LanguageDirectionMixin, per_language
 from mesoinfo.read_only_admin import ReadOnlyAdminMixin
 
 from . import contributions, declaration
+from .link_search import LinkSearchView
 from .models import (
     Article,
     ArticleDueForReview,
@@ -183,6 +184,13 @@ class ArticleAdmin(BodyEditorAdminMixin, LanguageDirectionMixin, TabbedTranslati
                 helpful_no_count=Count("feedback", filter=Q(feedback__helpful=False)),
             )
         )
+
+    def get_urls(self):
+        search = self.admin_site.admin_view(LinkSearchView.as_view(model_admin=self))
+        return [
+            path("link-search/", search, name="content_article_link_search"),
+            *super().get_urls(),
+        ]
 
     def get_search_results(self, request, queryset, search_term):
         found = contributions.search_articles(queryset, search_term)

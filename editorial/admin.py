@@ -205,8 +205,6 @@ class WorkflowAdminMixin:
             for route, view, name in pattern
         ]
         extra.append(path("reports/workflow/", report, name=f"{ns}_workflow_report"))
-        search = wrap(views.LinkSearchView.as_view(model_admin=self))
-        extra.append(path("link-search/", search, name=f"{ns}_link_search"))
         return extra + super().get_urls()
 
     def history_view(self, request, object_id, extra_context=None):

@@ -10,8 +10,7 @@ from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -328,38 +327,6 @@ class ActionView(ArticleAdminMixin, TemplateView):
             notifications.taken_offline(self.article, request.user, action, reason)
         messages.success(request, message)
         return redirect("admin:content_article_change", self.article.pk)
-
-
-class LinkSearchView(View):
-    """The body editor's link dialog: published articles whose title has the words typed."""
-
-    model_admin = None
-    LIMIT = 10
-
-    def get(self, request):
-        if not self.model_admin.has_view_or_change_permission(request):
-            raise PermissionDenied
-        query = " ".join(request.GET.get("q", "").split())[:100]
-        lang = request.GET.get("lang")
-        lang = lang if lang in languages.codes() else translation.get_language()
-        articles = Article.objects.published().select_related("category")
-        for word in query.split():
-            words = Q()
-            for code in languages.codes():
-                words |= Q(**{f"title_{code}__icontains": word})
-            articles = articles.filter(words)
-        results = []
-        with translation.override(lang):
-            for article in articles.order_by("category__order", "order", "pk")[: self.LIMIT]:
-                results.append(
-                    {
-                        "id": article.pk,
-                        "title": getattr(article, f"title_{lang}"),
-                        "category": str(article.category),
-                        "url": article.get_absolute_url(),
-                    }
-                )
-        return JsonResponse({"results": results}, json_dumps_params={"ensure_ascii": False})
 
 
 class TakeOverView(ArticleAdminMixin, View):
