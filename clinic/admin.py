@@ -6,12 +6,13 @@ Content editors group does not have it.
 
 from django import forms
 from django.contrib import admin
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from content.admin import LanguageDirectionMixin
+from mesoinfo.admin_languages import LanguageDirectionMixin
 
 from . import phone
 from .models import ClinicLicence, ClinicProfile
@@ -95,7 +96,6 @@ class ClinicProfileAdmin(LanguageDirectionMixin, TabbedTranslationAdmin):
 
     def changelist_view(self, request, extra_context=None):
         # A list of one row is a detour: go straight to the form (or to "add" while empty).
-        from django.shortcuts import redirect
 
         profile = ClinicProfile.objects.first()
         if not self.has_view_or_change_permission(request):

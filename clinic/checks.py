@@ -1,16 +1,17 @@
 """Deployment check: the site must not go live without saying who runs it."""
 
+from django.conf import settings
 from django.core import checks
 from django.db import DatabaseError
+from django.utils import translation
+
+from .emergency import clinic_country, country_numbers
+from .models import ClinicProfile
 
 
 @checks.register("clinic", deploy=True)
 def check_clinic_profile(app_configs=None, databases=None, **kwargs):
     """Warn while the clinic profile lacks details that visitors are shown."""
-    from django.utils import translation
-
-    from .models import ClinicProfile
-
     try:
         profile = ClinicProfile.load()
         with translation.override("en"):
@@ -34,11 +35,6 @@ def check_clinic_profile(app_configs=None, databases=None, **kwargs):
 @checks.register("clinic", deploy=True)
 def check_clinic_country(app_configs=None, databases=None, **kwargs):
     """Warn while the emergency numbers follow a country nobody chose."""
-    from django.conf import settings
-
-    from .emergency import clinic_country, country_numbers
-    from .models import ClinicProfile
-
     try:
         profile = ClinicProfile.load()
     except DatabaseError:

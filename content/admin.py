@@ -1,4 +1,9 @@
-"""Staff editing: every translated field as a language tab, Arabic inputs right-to-left."""
+"""Staff editing: every translated field as a language tab, Arabic inputs right-to-left.
+
+These are content's own admins. editorial adds its workflow and sign-off by subclassing
+them in editorial/content_admin.py and registering the subclasses in their place; search
+answers the article list's search through content.contributions. content imports neither.
+"""
 
 from datetime import timedelta
 
@@ -8,22 +13,20 @@ from django.conf.locale import LANG_INFO
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count, Q
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from editorial.admin import StateFilter, WorkflowAdminMixin, state_column
-from editorial.forms import ArticleAdminForm
-from editorial.signoff_admin import SignOffAdminMixin
 from mesoinfo.admin_languages import LanguageDirectionMixin, per_language
-from search.admin import IndexedSearchMixin
+from mesoinfo.read_only_admin import ReadOnlyAdminMixin
 
-from . import declaration
+from . import contributions, declaration
+from .link_search import LinkSearchView
 from .models import (
     Article,
     ArticleDueForReview,
@@ -34,7 +37,7 @@ from .models import (
     Reviewer,
     Source,
 )
-from .readability import LONG_SENTENCE_WORDS, WARN_AVERAGE_WORDS, readability
+from .readability_report import readability_report
 from .widgets import BodyEditorAdminMixin
 
 REVIEW_WARNING_DAYS = 30
@@ -94,8 +97,7 @@ class ReviewerAdmin(LanguageDirectionMixin, TabbedTranslationAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(SignOffAdminMixin, LanguageDirectionMixin, TabbedTranslationAdmin):
-    # A byline's name, role and credentials are what patients read: signed off.
+class AuthorAdmin(LanguageDirectionMixin, TabbedTranslationAdmin):
     class Media:
         js = ["editorial/tabs-in-step.js"]
 
@@ -126,8 +128,7 @@ def source_language_choices():
 
 
 @admin.register(Source)
-class SourceAdmin(SignOffAdminMixin, admin.ModelAdmin):
-    # A live article's reference list: a changed title or address is signed off.
+class SourceAdmin(admin.ModelAdmin):
     list_display = ["title", "publisher", "year"]
     search_fields = ["title", "publisher"]
     # A web address typed without a scheme is taken as https://.
@@ -142,10 +143,8 @@ class SourceAdmin(SignOffAdminMixin, admin.ModelAdmin):
 
 def article_fieldsets():
     """The article's declared panels (Article.panels), with what the admin adds: the
-    hidden base_revision (the version the form was opened on, to refuse stale saves), the
     readability report, and the publication dates publishing sets."""
     first, *rest = declaration.panels(Article)
-    first[1]["fields"].append("base_revision")
     for _title, options in rest:
         if "published_at" in options["fields"]:
             options["fields"] += ["first_published_at", "content_modified_at"]
@@ -153,33 +152,23 @@ def article_fieldsets():
 
 
 @admin.register(Article)
-class ArticleAdmin(
-    BodyEditorAdminMixin,
-    IndexedSearchMixin,
-    WorkflowAdminMixin,
-    LanguageDirectionMixin,
-    TabbedTranslationAdmin,
-):
+class ArticleAdmin(BodyEditorAdminMixin, LanguageDirectionMixin, TabbedTranslationAdmin):
     class Media:
         css = {"all": ["editorial/changelist.css"]}
         js = ["editorial/tabs-in-step.js"]
 
-    # The workflow (editorial/) keeps every saved version as a revision: its History page
-    # lists them, compares any two and reverts; saving never changes the live text.
-    form = ArticleAdminForm
     list_display = [
         "title",
         "category",
-        state_column,
         "published_at",
         "next_review_due",
         "helpful_yes",
         "helpful_no",
     ]
-    list_filter = [StateFilter, "category", ReviewDueFilter]
-    # An archived article leaves the list unless its filter is chosen (status=archived).
+    list_filter = ["category", ReviewDueFilter]
     list_select_related = ["category"]
-    search_fields = per_language("title", "summary")  # see IndexedSearchMixin
+    # Asked of the site's own index when an app registers one (search does).
+    search_fields = per_language("title", "summary")
     prepopulated_fields = {"slug": ("title",)}
     filter_horizontal = ["sources"]
     date_hierarchy = "published_at"
@@ -196,6 +185,19 @@ class ArticleAdmin(
             )
         )
 
+    def get_urls(self):
+        search = self.admin_site.admin_view(LinkSearchView.as_view(model_admin=self))
+        return [
+            path("link-search/", search, name="content_article_link_search"),
+            *super().get_urls(),
+        ]
+
+    def get_search_results(self, request, queryset, search_term):
+        found = contributions.search_articles(queryset, search_term)
+        if found is None:
+            return super().get_search_results(request, queryset, search_term)
+        return found, False
+
     @admin.display(description=_("helpful: yes"), ordering="helpful_yes_count")
     def helpful_yes(self, obj):
         return obj.helpful_yes_count
@@ -207,46 +209,11 @@ class ArticleAdmin(
     @admin.display(description=_("sentence length"))
     def readability_report(self, obj):
         """Per language: sentences, average words per sentence, share of long sentences."""
-        if obj is None or obj.pk is None:
-            return _("Shown once the article has been saved.")
-        rows = []
-        for code, _name in settings.LANGUAGES:
-            result = readability(getattr(obj, f"body_{code}"))
-            rows.append(
-                (
-                    _(get_language_info(code)["name"]),
-                    result.sentences,
-                    result.average_words,
-                    result.long_share,
-                    format_html(
-                        '<ul class="messagelist"><li class="warning">{}</li></ul>',
-                        _(
-                            "More than %(limit)d words per sentence on average: "
-                            "shorter sentences are easier to read."
-                        )
-                        % {"limit": WARN_AVERAGE_WORDS},
-                    )
-                    if result.too_long
-                    else "",
-                )
-            )
-        return format_html(
-            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th></th></tr>"
-            "</thead><tbody>{}</tbody></table>",
-            _("language"),
-            _("sentences"),
-            _("average words per sentence"),
-            _("long sentences (over %(limit)d words), %%") % {"limit": LONG_SENTENCE_WORDS},
-            format_html_join(
-                "",
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                rows,
-            ),
-        )
+        return readability_report(obj)
 
 
 @admin.register(ArticleDueForReview)
-class ArticleDueForReviewAdmin(admin.ModelAdmin):
+class ArticleDueForReviewAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Articles whose medical review is overdue or due within 30 days, soonest first."""
 
     list_display = [
@@ -264,15 +231,6 @@ class ArticleDueForReviewAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         limit = timezone.localdate() + timedelta(days=REVIEW_WARNING_DAYS)
         return super().get_queryset(request).filter(next_review_due__lte=limit)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=_("title"))
     def article_link(self, obj):
@@ -294,14 +252,11 @@ class ArticleDueForReviewAdmin(admin.ModelAdmin):
 
 @admin.register(Page)
 class PageAdmin(
-    SignOffAdminMixin,
     BodyEditorAdminMixin,
     LanguageDirectionMixin,
     SimpleHistoryAdmin,
     TabbedTranslationAdmin,
 ):
-    review_additions = True  # a new page is public at once
-
     class Media:
         js = ["editorial/tabs-in-step.js"]
 
@@ -310,8 +265,10 @@ class PageAdmin(
 
 
 @admin.register(Feedback)
-class FeedbackAdmin(admin.ModelAdmin):
+class FeedbackAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """What visitors answered; read-only, staff may delete a comment."""
+
+    deletable = True
 
     list_display = ["created_at", "article", "language", "helpful", "comment"]
     list_filter = ["helpful", "language"]
@@ -319,9 +276,3 @@ class FeedbackAdmin(admin.ModelAdmin):
     search_fields = ["comment"]
     date_hierarchy = "created_at"
     readonly_fields = ["article", "language", "helpful", "comment", "created_at"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

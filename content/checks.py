@@ -1,14 +1,15 @@
 """Deployment checks about the content itself (run by `manage.py check --deploy`)."""
 
 from django.core import checks
+from django.core.cache import cache
 from django.db import DatabaseError
+
+from .models import Article
 
 
 @checks.register("content", deploy=True)
 def check_named_reviewers(app_configs=None, databases=None, **kwargs):
     """Warn while published articles name a stand-in for the reviewing doctor."""
-    from .models import Article
-
     try:
         count = Article.objects.published().filter(reviewer__is_placeholder=True).count()
     except DatabaseError:  # not migrated yet: nothing is published
@@ -30,8 +31,6 @@ def check_named_reviewers(app_configs=None, databases=None, **kwargs):
 @checks.register("content", deploy=True)
 def check_cache_writable(app_configs=None, **kwargs):
     """Cached pages and rate limits need a cache this process can write and read back."""
-    from django.core.cache import cache
-
     try:
         cache.set("content:deploy-check", "ok", 10)
         readable = cache.get("content:deploy-check") == "ok"

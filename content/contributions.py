@@ -6,12 +6,18 @@ registers its functions in its AppConfig.ready(); content calls whatever is regi
 - JSON-LD contributors, (article, data, request) -> None, adding to an article's
   MedicalWebPage: the clinic as publisher and author, the screener's contraindications;
 - corpus handlers: what becomes of an article the corpus adds (`new`) or changes
-  (`changed`, returning whatever it filed or None): editorial's revisions.
+  (`changed`, returning whatever it filed or None): editorial's revisions;
+- article searches, (queryset, term) -> queryset: the admin's article search answered by
+  search's own index, in every language.
+
+Admin classes are not here: an app that adds to one of content's admins (editorial's
+workflow and sign-off) subclasses it in its own admin.py and registers it in its place.
 """
 
 body_filters = []
 json_ld_contributors = []
 corpus_handlers = {}
+article_searches = []
 
 
 def filled(text):
@@ -35,4 +41,12 @@ def corpus_article_changed(article, values):
     """What was filed for the changed text (a revision), or None."""
     if "changed" in corpus_handlers:
         return corpus_handlers["changed"](article, values)
+    return None
+
+
+def search_articles(queryset, term):
+    """The articles of `queryset` a registered search finds for `term`, or None when no app
+    offers one (the admin then searches its own search_fields)."""
+    if article_searches:
+        return article_searches[-1](queryset, term)
     return None

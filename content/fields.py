@@ -12,7 +12,21 @@ def corpus_key_field():
     return models.SlugField(max_length=100, unique=True, null=True, editable=False)  # noqa: DJ001
 
 
-# First path segments the site's own pages use (content/urls.py, screener/urls.py): a
+def staff_account_field(related_name, **options):
+    """The staff account a reviewer or an author record belongs to (none for the corpus's
+    placeholders); deleting the account keeps the record."""
+    return models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name=related_name,
+        **options,
+    )
+
+
+# First path segments the site's own pages use (mesoinfo/urls.py, content/urls.py): a
 # category with one of these slugs could never be reached.
 RESERVED_CATEGORY_SLUGS = frozenset(
     {"about", "contact", "editorial-policy", "page", "screener", "search", "style-guide"}

@@ -25,10 +25,8 @@ class ArticleQuerySet(models.QuerySet):
     def next_publication_change(self):
         """When the published set next changes by itself (an article goes live or expires),
         or None."""
-        from .models import Article
-
         now = timezone.now()
-        scheduled = self.filter(status=Article.Status.PUBLISHED).order_by()
+        scheduled = self.filter(status=self.model.Status.PUBLISHED).order_by()
         moments = [
             scheduled.filter(published_at__gt=now).aggregate(m=models.Min("published_at"))["m"],
             scheduled.filter(expires_at__gt=now).aggregate(m=models.Min("expires_at"))["m"],

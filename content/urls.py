@@ -1,7 +1,5 @@
 from django.urls import path, register_converter
 
-from search.views import SearchView
-
 from . import views
 
 
@@ -23,7 +21,6 @@ app_name = "content"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     # Fixed addresses come before the category and article patterns they would match.
-    path("search/", SearchView.as_view(), name="search"),
     path("about/", views.PageView.as_view(), {"corpus_key": "about"}, name="about"),
     path(
         "editorial-policy/",

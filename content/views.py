@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
 from django.utils.encoding import uri_to_iri
@@ -57,7 +56,7 @@ class ArticleView(CachedPageMixin, DetailView):
             Article.objects.published()
             .select_related("category", "reviewer", "author", "live_revision")
             .defer("live_revision__content")
-            .prefetch_related(Prefetch("sources"))
+            .prefetch_related("sources")
         )
 
     def get_object(self, queryset=None):
@@ -153,29 +152,6 @@ class PageView(DetailView):
             return redirect(self.object.get_absolute_url(), permanent=True)
         context = self.get_context_data(object=self.object, translated_object=self.object)
         return self.render_to_response(context)
-
-
-class RobotsView(TemplateView):
-    """robots.txt: the sitemap, and the admin at its default address.
-
-    The screener and search pages are not disallowed: they answer `noindex`, and a
-    crawler that may not fetch a page never sees its noindex, so a linked address could
-    still be listed.
-    """
-
-    template_name = "robots.txt"
-    content_type = "text/plain; charset=utf-8"
-
-    def get_context_data(self, **kwargs):
-        private = []
-        if settings.ADMIN_URL == "admin/":
-            # A moved admin is not named here: robots.txt is public.
-            private.append("/" + settings.ADMIN_URL)
-        return super().get_context_data(
-            disallow=private,
-            sitemap=self.request.build_absolute_uri("/sitemap.xml"),
-            **kwargs,
-        )
 
 
 @method_decorator([never_cache, staff_member_required], name="dispatch")

@@ -5,8 +5,11 @@ stays a plain textarea."""
 import json
 
 from django import forms
+from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
+
+from mesoinfo.languages import direction
 
 TOOLBAR_LABELS = {
     "h2": _("Heading"),
@@ -49,10 +52,6 @@ TOOLBAR_LABELS = {
 
 def page_styles(code):
     """The stylesheets a public page in language `code` is drawn with (base.html's)."""
-    from django.templatetags.static import static
-
-    from mesoinfo.languages import direction
-
     bootstrap = (
         "vendor/bootstrap/bootstrap.rtl.min.css"
         if direction(code) == "rtl"

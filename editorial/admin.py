@@ -1,8 +1,13 @@
 """The workflow inside the article admin: drafts, buttons, and the extra pages it needs."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import NestedObjects
 from django.core.exceptions import PermissionDenied
+from django.db import router
+from django.db.models import F, Q
 from django.urls import path
+from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from content import declaration
@@ -10,6 +15,7 @@ from content.models import PUBLISH_PERMISSION, Article
 
 from . import locking, views, workflow
 from .forms import PUBLISH, PUBLISH_APPROVED, SUBMIT, intent_of
+from .notifications import staff_name
 from .wording import publish_message
 
 STATE_LABELS = {
@@ -34,9 +40,6 @@ class StateFilter(admin.SimpleListFilter):
         return list(STATE_LABELS.items())
 
     def queryset(self, request, queryset):
-        from django.db.models import F, Q
-        from django.utils import timezone
-
         now = timezone.now()
         value = self.value()
         if value is None:
@@ -166,10 +169,6 @@ class WorkflowAdminMixin:
     def get_deleted_objects(self, objs, request):
         """The delete confirmation in plain words: the article, then what goes with it as
         "kind: how many" (no join-table rows or search-index entries by number) (J4-9)."""
-        from django.contrib.admin.utils import NestedObjects
-        from django.db import router
-        from django.utils.text import capfirst
-
         deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
         collector = NestedObjects(using=router.db_for_write(self.model))
         collector.collect(objs)
@@ -206,8 +205,6 @@ class WorkflowAdminMixin:
             for route, view, name in pattern
         ]
         extra.append(path("reports/workflow/", report, name=f"{ns}_workflow_report"))
-        search = wrap(views.LinkSearchView.as_view(model_admin=self))
-        extra.append(path("link-search/", search, name=f"{ns}_link_search"))
         return extra + super().get_urls()
 
     def history_view(self, request, object_id, extra_context=None):
@@ -248,8 +245,6 @@ def version_label(article, revision):
 
 def workflow_context(request, article):
     latest = article.latest_revision
-    from .notifications import staff_name
-
     return {
         "workflow_state": STATE_LABELS[workflow.state(article)],
         "newest_version_label": version_label(article, latest) if latest else "",
@@ -272,4 +267,5 @@ def state_column(obj):
 
 state_column.short_description = _("state")
 
-from . import reports, signoff_admin  # noqa: E402, F401  (register the queue and the log)
+# The queue and the log, and content's admins with the workflow and sign-off.
+from . import content_admin, reports, signoff_admin  # noqa: E402, F401

@@ -12,6 +12,7 @@ class EditorialConfig(AppConfig):
 
         from . import (
             checks,  # noqa: F401  (registers the deployment check)
+            corpus,
             workflow,
         )
 
@@ -20,4 +21,4 @@ class EditorialConfig(AppConfig):
         contributions.corpus_handlers["new"] = lambda article: workflow.record_live(
             article, origin="corpus"
         )
-        contributions.corpus_handlers["changed"] = workflow.propose_from_corpus
+        contributions.corpus_handlers["changed"] = corpus.propose_from_corpus

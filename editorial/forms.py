@@ -1,7 +1,9 @@
 """The article form of the workflow: loads the latest revision, refuses stale saves."""
 
 from django import forms
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import format_lazy
@@ -9,9 +11,13 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
+from content import declaration
 from content.models import Article
 from content.publishing import missing_for_publishing
+from content.widgets import TOOLBAR_LABELS
 
+from . import locking
+from .models import Revision
 from .notifications import staff_name
 
 # What the editor asked for, by the name of the button pressed.
@@ -28,13 +34,6 @@ def intent_of(request):
 
 def placeholder_fields(values):
     """The body fields in which a care card kept the toolbar's placeholder heading or text."""
-    from django.conf import settings
-    from django.utils import translation
-
-    from content import declaration
-    from content.models import Article
-    from content.widgets import TOOLBAR_LABELS
-
     found = []
     for code, _name in settings.LANGUAGES:
         body = str(values.get(f"body_{code}") or "")
@@ -115,8 +114,6 @@ class ArticleAdminForm(forms.ModelForm):
     editing_user = None  # set per request by the admin (get_form)
 
     def refuse_when_taken_over(self):
-        from . import locking
-
         if self.instance.pk is None or self.editing_user is None:
             return
         lock = locking.taken_from(self.instance, self.editing_user)
@@ -143,7 +140,6 @@ class ArticleAdminForm(forms.ModelForm):
         base = cleaned.get("base_revision")
         if current is None or current == base:
             return
-        from .models import Revision
 
         newer = Revision.objects.select_related("author").get(pk=current)
         compare = reverse(

@@ -14,6 +14,18 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 
+def staff_member(verbose_name, blank=True):
+    """Who did something to a revision or a change (none once their account is deleted)."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=blank,
+        related_name="+",
+    )
+
+
 class Revision(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -33,14 +45,7 @@ class Revision(models.Model):
         on_delete=models.CASCADE,
         related_name="revisions",
     )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("author"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    author = staff_member(_("author"))
     created_at = models.DateTimeField(_("saved at"), auto_now_add=True)
     origin = models.CharField(
         _("origin"), max_length=10, choices=Origin.choices, default=Origin.STAFF
@@ -51,23 +56,9 @@ class Revision(models.Model):
     )
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     comment = models.TextField(_("reviewer's comment"), blank=True)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("approved by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    approved_by = staff_member(_("approved by"))
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
-    sent_back_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("sent back by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    sent_back_by = staff_member(_("sent back by"))
     # When staff were told this version is live: at publication, or at a scheduled go-live.
     announced_at = models.DateTimeField(_("go-live announced at"), null=True, blank=True)
 
@@ -106,25 +97,12 @@ class ChangeRequest(models.Model):
     object_id = models.CharField(_("object"), max_length=64, blank=True)
     object_repr = models.CharField(_("name"), max_length=300)
     changes = models.JSONField(_("changes"), encoder=DjangoJSONEncoder)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("proposed by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-    )
+    author = staff_member(_("proposed by"), blank=False)
     created_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("decided by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    decided_by = staff_member(_("decided by"))
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     comment = models.TextField(_("reviewer's comment"), blank=True)
 
@@ -159,14 +137,7 @@ class EditLock(models.Model):
     )
     since = models.DateTimeField(_("open since"))
     seen_at = models.DateTimeField(_("last seen"))
-    taken_from = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("taken over from"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    taken_from = staff_member(_("taken over from"))
 
     class Meta:
         verbose_name = _("editing lock")

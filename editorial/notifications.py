@@ -21,6 +21,8 @@ from django.utils.translation import gettext_lazy as _
 from content.bidi import isolate_plain_for
 from content.models import PUBLISH_CODENAME
 
+from .models import Revision
+
 logger = logging.getLogger(__name__)
 
 
@@ -119,8 +121,6 @@ def concerned(article):
 
 def contributors(revision):
     """Who saved versions of the article since its previous publication, up to `revision`."""
-    from .models import Revision
-
     versions = revision.article.revisions.filter(created_at__lte=revision.created_at)
     earlier = (
         versions.filter(status=Revision.Status.PUBLISHED).exclude(pk=revision.pk).first()

@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 
 from content.models import Article
+from mesoinfo.read_only_admin import ReadOnlyAdminMixin
 
 from .models import ChangeRequest, Revision
 from .notifications import staff_name
@@ -28,7 +29,7 @@ class AuditLog(LogEntry):
 
 
 @admin.register(AuditLog)
-class AuditLogAdmin(admin.ModelAdmin):
+class AuditLogAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Who did what, when, to which object: every change made in the admin, filterable."""
 
     list_display = ["when", "who", "action", "kind", "what", "details"]
@@ -44,15 +45,6 @@ class AuditLogAdmin(admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None):
         return request.user.is_active and request.user.is_superuser
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=_("when"), ordering="action_time")
     def when(self, entry):

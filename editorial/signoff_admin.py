@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
+from mesoinfo.read_only_admin import ReadOnlyAdminMixin
+
 from . import signoff
 from .diff import word_diff
 from .models import ChangeRequest
@@ -91,7 +93,7 @@ class SignOffAdminMixin:
 
 
 @admin.register(ChangeRequest)
-class ChangeRequestAdmin(admin.ModelAdmin):
+class ChangeRequestAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Every staff member sees the queue; medical reviewers approve or send back."""
 
     list_display = ["object_repr", "kind", "proposed_by", "created_at", "status"]
@@ -104,15 +106,6 @@ class ChangeRequestAdmin(admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None):
         return request.user.is_active and request.user.is_staff
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=_("kind"), ordering="content_type")
     def kind(self, obj):

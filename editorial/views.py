@@ -7,7 +7,9 @@ from csp.constants import SELF
 from csp.decorators import csp_replace
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.views import shortcut
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -27,6 +29,7 @@ from mesoinfo import languages
 from . import notifications, workflow
 from .changes_only import compare_changes_only
 from .diff import changed_fields, compare
+from .locking import take_over
 from .models import Revision
 from .wording import publish_message
 
@@ -326,49 +329,12 @@ class ActionView(ArticleAdminMixin, TemplateView):
         return redirect("admin:content_article_change", self.article.pk)
 
 
-class LinkSearchView(View):
-    """The body editor's link dialog: published articles whose title has the words typed."""
-
-    model_admin = None
-    LIMIT = 10
-
-    def get(self, request):
-        from django.db.models import Q
-        from django.http import JsonResponse
-
-        if not self.model_admin.has_view_or_change_permission(request):
-            raise PermissionDenied
-        query = " ".join(request.GET.get("q", "").split())[:100]
-        lang = request.GET.get("lang")
-        lang = lang if lang in languages.codes() else translation.get_language()
-        articles = Article.objects.published().select_related("category")
-        for word in query.split():
-            words = Q()
-            for code in languages.codes():
-                words |= Q(**{f"title_{code}__icontains": word})
-            articles = articles.filter(words)
-        results = []
-        with translation.override(lang):
-            for article in articles.order_by("category__order", "order", "pk")[: self.LIMIT]:
-                results.append(
-                    {
-                        "id": article.pk,
-                        "title": getattr(article, f"title_{lang}"),
-                        "category": str(article.category),
-                        "url": article.get_absolute_url(),
-                    }
-                )
-        return JsonResponse({"results": results}, json_dumps_params={"ensure_ascii": False})
-
-
 class TakeOverView(ArticleAdminMixin, View):
     """A reviewer takes over an article someone else has open (their saves then stop)."""
 
     needs = "publish"
 
     def post(self, request, pk):
-        from .locking import take_over
-
         previous = take_over(self.article, request.user)
         if previous is not None:
             self.model_admin.log_change(
@@ -393,10 +359,6 @@ def view_on_site(request, content_type_id, object_id):
     Django's own shortcut redirects to any object's address, so any staff account could
     learn a draft's slug; a page not (yet, or no longer) public is "not found" here.
     """
-    from django.contrib.contenttypes.models import ContentType
-    from django.contrib.contenttypes.views import shortcut
-    from django.core.exceptions import ValidationError
-
     content_type = ContentType.objects.filter(pk=content_type_id).first()
     model = content_type.model_class() if content_type else None
     if model is None:

@@ -9,15 +9,19 @@ from django.urls import include, path
 from clinic.sitemaps import ContactSitemap
 from content.preview import BodyPreviewView
 from content.sitemaps import ArticleSitemap, CategorySitemap, HomeSitemap, PageSitemap
-from content.views import RobotsView
 from editorial.views import view_on_site
-from mesoinfo.language_choice import choose_language
 from images.views import serve_media
+from mesoinfo.language_choice import choose_language
+from mesoinfo.views import RobotsView
 from staff.views import AdminLanguageView
 
-sitemaps = {"home": HomeSitemap, "categories": CategorySitemap, "articles": ArticleSitemap}
-sitemaps["pages"] = PageSitemap
-sitemaps["contact"] = ContactSitemap
+sitemaps = {
+    "home": HomeSitemap,
+    "categories": CategorySitemap,
+    "articles": ArticleSitemap,
+    "pages": PageSitemap,
+    "contact": ContactSitemap,
+}
 
 urlpatterns = [
     path(
@@ -37,16 +41,17 @@ urlpatterns = [
         name="admin_view_on_site",
     ),
     path(settings.ADMIN_URL, admin.site.urls),
+    path("robots.txt", RobotsView.as_view(), name="robots_txt"),
+    # The language switcher's links: remember the choice, then the same page in that language.
+    path("language/<str:code>/", choose_language, name="choose_language"),
+    # Uploaded pictures, when nginx does not serve them (settings.SERVE_MEDIA).
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media),
 ]
-urlpatterns.append(path("robots.txt", RobotsView.as_view(), name="robots_txt"))
-# The language switcher's links: remember the choice, then the same page in that language.
-urlpatterns.append(path("language/<str:code>/", choose_language, name="choose_language"))
-# Uploaded pictures, when nginx does not serve them (settings.SERVE_MEDIA).
-urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media))
 
 urlpatterns += i18n_patterns(
     path("screener/", include("screener.urls")),
     path("contact/", include("clinic.urls")),
+    path("search/", include("search.urls")),
     path("", include("content.urls")),
 )
 

@@ -4,10 +4,12 @@ write notes, and every change (bulk actions included) goes into the admin log.""
 import csv
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.db.models import Exists, OuterRef, Q
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -141,9 +143,6 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
     @admin.display(description=_("deleted on"))
     def deleted_on(self, obj):
         """When the retention job removes this request, as the patient was told (J5-5)."""
-        from django.conf import settings
-        from django.utils.formats import date_format
-
         days = settings.CONSULTATION_RETENTION_DAYS
         when = timezone.localdate(obj.created_at + timedelta(days=days))
         return ngettext(

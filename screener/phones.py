@@ -4,6 +4,7 @@ region, stored in E.164 (+966501234567), searched in any digits."""
 import phonenumbers
 from django.conf import settings
 
+from clinic.cache import cached_profile
 from mesoinfo.validators import clean_visitor_text
 
 
@@ -12,12 +13,8 @@ def default_region():
 
     The clinic's profile names it once it is filled in; until then CLINIC_COUNTRY.
     """
-    try:
-        from clinic.models import ClinicProfile  # noqa: PLC0415 (the clinic app is optional)
-
-        country = getattr(ClinicProfile.objects.first(), "country", "")
-    except Exception:  # noqa: BLE001 (no clinic app, or its table not migrated yet)
-        country = ""
+    profile = cached_profile()
+    country = profile.country if profile.pk else ""  # an unsaved one holds the field default
     country = str(country or settings.CLINIC_COUNTRY).strip().upper()
     return country if country in phonenumbers.SUPPORTED_REGIONS else settings.CLINIC_COUNTRY
 

@@ -8,6 +8,10 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
+        from content import contributions
+
         from . import signals
+        from .admin import staff_search
 
         signals.connect()
+        contributions.article_searches.append(staff_search)

@@ -320,7 +320,7 @@ def suggest(queryset, query, language):
 
 def search_url(language, query):
     with translation.override(language):
-        return reverse("content:search") + "?" + urlencode({"q": query})
+        return reverse("search:results") + "?" + urlencode({"q": query})
 
 
 @functools.cache

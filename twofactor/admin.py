@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp import admin as otp_totp_admin
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from mesoinfo.read_only_admin import ReadOnlyAdminMixin
+
 from .models import AuthenticatorApp
 
 # django-otp's own page shows the secret key and its QR code to any administrator, in
@@ -16,7 +18,9 @@ del otp_totp_admin
 
 
 @admin.register(AuthenticatorApp)
-class AuthenticatorAppAdmin(admin.ModelAdmin):
+class AuthenticatorAppAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    # Each staff member sets up their own app at sign-in; deleting one resets it.
+    deletable = True
     list_display = ["owner", "is_set_up", "created", "last_used"]
     search_fields = ["user__username"]
     fields = ["owner", "is_set_up", "created", "last_used"]
@@ -38,9 +42,3 @@ class AuthenticatorAppAdmin(admin.ModelAdmin):
     @admin.display(description=_("last used"), ordering="last_used_at")
     def last_used(self, app):
         return app.last_used_at
-
-    def has_add_permission(self, request):
-        return False  # each staff member sets up their own, at sign-in
-
-    def has_change_permission(self, request, obj=None):
-        return False

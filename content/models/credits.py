@@ -1,10 +1,9 @@
 """Who wrote an article, who checked it, and what it cites."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..fields import corpus_key_field
+from ..fields import corpus_key_field, staff_account_field
 
 
 class Reviewer(models.Model):
@@ -21,13 +20,8 @@ class Reviewer(models.Model):
             "it once the real doctor's name and credentials are entered."
         ),
     )
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("staff account"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="reviewer_record",
+    user = staff_account_field(
+        "reviewer_record",
         limit_choices_to={"is_staff": True},
         help_text=_(
             "The doctor's own account. A page names this doctor only for a text that this "
@@ -51,14 +45,7 @@ class Author(models.Model):
     name = models.CharField(_("name"), max_length=150)
     role = models.CharField(_("role"), max_length=150, help_text=_("For example: medical writer."))
     credentials = models.CharField(_("credentials"), max_length=200, blank=True)
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("staff account"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="author_profile",
-    )
+    user = staff_account_field("author_profile")
     is_placeholder = models.BooleanField(
         _("stands for the editorial team, not a named person"),
         default=False,

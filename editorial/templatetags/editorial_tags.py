@@ -3,21 +3,14 @@
 from django import template
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import pgettext
 
 from content.models import PUBLISH_PERMISSION, Article
+from editorial import notifications
 from editorial.models import ChangeRequest, Revision
 
 register = template.Library()
 LIMIT = 20
-
-
-def new_consultation_requests(user):
-    """How many consultation requests are new, or None for those who may not see them."""
-    from screener.models import ConsultationRequest
-
-    if not user.has_perm("screener.view_consultationrequest"):
-        return None
-    return ConsultationRequest.objects.filter(status=ConsultationRequest.Status.NEW).count()
 
 
 @register.inclusion_tag("editorial/dashboard.html", takes_context=True)
@@ -47,8 +40,7 @@ def editorial_dashboard(context):
             .filter(next_review_due__lt=timezone.localdate())
             .order_by("next_review_due")[:LIMIT]
         )
-    dashboard["new_requests"] = new_consultation_requests(user)
-    if not (may_review or may_edit or dashboard["new_requests"] is not None):
+    if not (may_review or may_edit):
         return {"dashboard": None}
     return {"dashboard": dashboard}
 
@@ -56,14 +48,10 @@ def editorial_dashboard(context):
 @register.filter
 def staff_name(user):
     """A member of staff by full name (the corpus files when no one)."""
-    from editorial.notifications import staff_name as name
-
-    return name(user)
+    return notifications.staff_name(user)
 
 
 @register.filter
 def as_list(items):
     """Items joined with the language's list separator (the Arabic comma in Arabic)."""
-    from django.utils.translation import pgettext
-
     return pgettext("list separator", ", ").join(str(item) for item in items)

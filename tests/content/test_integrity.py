@@ -64,8 +64,8 @@ def json_ld(html):
 
 def test_a_named_reviewer_is_shown_with_credentials_in_each_language(client, article):
     box = review_box(client.get(article.get_absolute_url()).content.decode())
-    # An Arabic comma between name and credentials; the credentials isolated (J4-1).
-    assert "د. سلمى حداد، <bdi>طبيبة جلدية</bdi>" in box
+    # An Arabic comma between name and credentials.
+    assert "د. سلمى حداد، طبيبة جلدية" in box
     assert "آخر مراجعة" in box
     with translation.override("en"):
         html = client.get(article.get_absolute_url()).content.decode()

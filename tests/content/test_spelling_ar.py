@@ -84,7 +84,7 @@ def public_urls():
             reverse("content:about"),
             reverse("content:editorial_policy"),
             reverse("clinic:contact"),
-            reverse("content:search") + "?q=حقن",
+            reverse("search:results") + "?q=حقن",
             reverse("screener:start"),
             reverse("screener:consultation"),
             "/ar/no-such-page/",

@@ -481,12 +481,13 @@ def report(title, **figures):
 # --- The checks ----------------------------------------------------------------------
 
 
-def consultation(browser, name):
-    """Open the form and send it as a new visitor; the POST's answer."""
-    form = browser.get("/en/screener/consultation/")
-    assert form.status == 200, form.status
-    data = {
-        **dict(form_fields(form.text)),
+CONSULTATION = "/en/screener/consultation/"
+
+
+def consultation_data(form_html, name):
+    """What a visitor named `name` sends in the consultation form `form_html`."""
+    return {
+        **dict(form_fields(form_html)),
         "name": name,
         "phone": "+966512345678",
         "email": "",
@@ -496,7 +497,13 @@ def consultation(browser, name):
         "consent_to_contact": "on",
         "website": "",
     }
-    return browser.post("/en/screener/consultation/", data)
+
+
+def consultation(browser, name):
+    """Open the form and send it as a new visitor; the POST's answer."""
+    form = browser.get(CONSULTATION)
+    assert form.status == 200, form.status
+    return browser.post(CONSULTATION, consultation_data(form.text, name))
 
 
 def accepted(answer):
@@ -515,25 +522,15 @@ def test_rate_limits_are_shared_and_atomic_behind_nginx(topology):
     forms = []
     for number, browser in enumerate(browsers):
         browser.extra = {"X-Forwarded-For": f"203.0.113.{number + 1}"}
-        page = browser.get("/en/screener/consultation/")
+        page = browser.get(CONSULTATION)
         assert page.status == 200
-        forms.append(dict(form_fields(page.text)))
+        forms.append(page.text)
     barrier, answers = threading.Barrier(PARALLEL_POSTS), [None] * PARALLEL_POSTS
 
     def send(number):
-        data = {
-            **forms[number],
-            "name": f"Limit visitor {number}",
-            "phone": "+966512345678",
-            "email": "",
-            "preferred_language": "en",
-            "preferred_time": "any",
-            "message": "",
-            "consent_to_contact": "on",
-            "website": "",
-        }
+        data = consultation_data(forms[number], f"Limit visitor {number}")
         barrier.wait()
-        answers[number] = browsers[number].post("/en/screener/consultation/", data)
+        answers[number] = browsers[number].post(CONSULTATION, data)
 
     threads = [threading.Thread(target=send, args=(n,)) for n in range(PARALLEL_POSTS)]
     for thread in threads:
@@ -791,7 +788,7 @@ def test_kill_9_of_one_app_server_mid_load_loses_no_accepted_request(topology):
                 if accepted(answer):
                     stats["accepted"].append(name)
 
-    path = "/en/screener/consultation/"
+    path = CONSULTATION
     served_before = a.served("POST", path)
     threads = [threading.Thread(target=client, args=(n,)) for n in range(6)]
     for thread in threads:

@@ -61,7 +61,7 @@ def public_urls(article):
                 reverse("content:home"),
                 article.category.get_absolute_url(),
                 article.get_absolute_url(),
-                reverse("content:search") + "?q=" + article.title.split()[0],
+                reverse("search:results") + "?q=" + article.title.split()[0],
                 reverse("content:about"),
                 reverse("screener:start"),
                 reverse("screener:question", args=[1]),

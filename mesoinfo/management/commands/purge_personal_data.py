@@ -1,5 +1,6 @@
 """Delete the personal data the site no longer needs, each kind after its own retention
-period, then shrink SQLite's WAL so the deleted rows leave the files."""
+period, then shrink SQLite's WAL so the deleted rows leave the files. Each app purges its
+own rows (purge_consultations, purge_feedback_comments), called here by name."""
 
 from datetime import timedelta
 
@@ -12,7 +13,6 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 from django.utils import timezone
 
-from content.models import Feedback
 from mesoinfo.jobs import OnceAcrossMachines
 from mesoinfo.sqlite import checkpoint
 
@@ -36,12 +36,13 @@ class Command(OnceAcrossMachines, BaseCommand):
             dry_run=dry_run,
             stdout=self.stdout,
         )
-        verb = "Would" if dry_run else "Did"
-        comments = Feedback.objects.exclude(comment="").filter(
-            created_at__lt=days_ago(settings.FEEDBACK_COMMENT_RETENTION_DAYS)
+        call_command(
+            "purge_feedback_comments",
+            days=settings.FEEDBACK_COMMENT_RETENTION_DAYS,
+            dry_run=dry_run,
+            stdout=self.stdout,
         )
-        count = comments.count() if dry_run else comments.update(comment="")
-        self.stdout.write(f"{verb} blank {count} feedback comment(s).")
+        verb = "Would" if dry_run else "Did"
         cutoff = days_ago(settings.AXES_LOG_RETENTION_DAYS)
         for model in (AccessAttempt, AccessFailureLog, AccessLog):
             old = model.objects.filter(attempt_time__lt=cutoff)
