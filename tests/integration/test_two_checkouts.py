@@ -68,7 +68,7 @@ def test_an_edit_on_one_machine_shows_on_the_other(tmp_path):
     with production_database(tmp_path) as database_url, redis_server(tmp_path / "redis") as redis:
         # One database and one Redis; each machine's own cache folder stays unused.
         shared = load_test.server_env(tmp_path, database_url, REDIS_URL=redis)
-        shared.pop("RELEASE_ID", None)  # each machine finds its commit in its own .git
+        shared.pop("RELEASE_ID", None)  # each machine digests its own copy of the sources
         envs = []
         for machine in machines:
             env = {
