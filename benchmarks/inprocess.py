@@ -12,9 +12,11 @@ On a shared machine these figures are steadier than a load test's; they assert n
 """
 
 import argparse
+import atexit
 import cProfile
 import os
 import pstats
+import shutil
 import statistics
 import sys
 import tempfile
@@ -36,6 +38,7 @@ SEARCHES = [
 
 def setup(articles):
     folder = tempfile.mkdtemp(prefix="mesoinfo-inprocess-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)  # the database and caches
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{folder}/db.sqlite3")
     os.environ["CACHE_DIR"] = f"{folder}/cache"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mesoinfo.settings")

@@ -135,8 +135,6 @@ class ClinicProfile(models.Model):
         """The profile, or an empty unsaved one while none has been entered."""
         return cls.objects.prefetch_related("licences").filter(pk=1).first() or cls()
 
-    get = load
-
     @property
     def name(self):
         """The name in the current language, else the legal name, else ""."""

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import Resolver404, resolve, reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 
@@ -26,15 +28,28 @@ def staff_account_field(related_name, **options):
     )
 
 
-# First path segments the site's own pages use (mesoinfo/urls.py, content/urls.py): a
-# category with one of these slugs could never be reached.
-RESERVED_CATEGORY_SLUGS = frozenset(
-    {"about", "contact", "editorial-policy", "page", "screener", "search", "style-guide"}
-)
+# A category's own addresses: any other page at /<language>/<slug>/ or below takes the slug.
+CATEGORY_VIEWS = {"content:category", "content:article"}
+
+
+def is_reserved_category_slug(value):
+    """True when another page of the site (content/urls.py, screener/urls.py, ...) has the
+    address a category with this slug would have, or one below it: the URL patterns say."""
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            prefix = reverse("content:home")
+        for address in (f"{prefix}{value}/", f"{prefix}{value}/x/"):
+            try:
+                match = resolve(address)
+            except Resolver404:
+                continue
+            if match.view_name not in CATEGORY_VIEWS:
+                return True
+    return False
 
 
 def validate_category_slug(value):
-    if value in RESERVED_CATEGORY_SLUGS:
+    if is_reserved_category_slug(value):
         raise ValidationError(
             _("“%(slug)s” is the address of another page of the site. Choose another slug."),
             params={"slug": value},

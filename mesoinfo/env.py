@@ -4,6 +4,7 @@ composite readers below), never through os.environ itself."""
 
 import os
 from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -74,13 +75,28 @@ def proxy_ssl_header():
     return (f"HTTP_{header.upper().replace('-', '_')}", "https")
 
 
+def redis_database(url, offset):
+    """The Redis URL `url` moved to the database `offset` after its own (/N, or ?db=N)."""
+    parts = urlsplit(url)
+    query = dict(parse_qsl(parts.query))
+    if parts.scheme == "unix":  # the path is the socket's
+        query["db"] = str(int(query.get("db") or 0) + offset)
+        return f"unix://{parts.netloc}{parts.path}?{urlencode(query)}"
+    number = int(query.pop("db", None) or parts.path.strip("/") or 0) + offset
+    return urlunsplit(parts._replace(path=f"/{number}", query=urlencode(query)))
+
+
 def cache_settings(folder, redis_url=""):
-    """The site's caches: "default" holds pages shared by every process (files under
-    `folder`, or one Redis); "local" is each process's own copy; "ratelimit" keeps the
-    counts apart, so that no number of cached pages can push a live count out."""
+    """The site's caches: "default" is shared by every process (files under `folder`, or one
+    Redis); "pages" holds the cached public pages, which an edit clears whole (content/cache.py),
+    so they are kept apart: their own folder, or the Redis database after REDIS_URL's (clear()
+    empties a whole Redis database); "local" is each process's own copy of small fragments;
+    "ratelimit" keeps the counts apart, so that no number of cached pages can push a live
+    count out."""
     folder = Path(folder)
     if redis_url:
         shared = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+        pages = {**shared, "LOCATION": redis_database(redis_url, 1)}
         counters = {**shared, "KEY_PREFIX": "ratelimit"}
     else:
         shared = {
@@ -88,6 +104,7 @@ def cache_settings(folder, redis_url=""):
             "LOCATION": str(folder),
             "OPTIONS": {"MAX_ENTRIES": 2000},
         }
+        pages = {**shared, "LOCATION": str(folder / "pages")}
         # Django's file cache culls a random third of its entries once MAX_ENTRIES is
         # reached: a flood of keys would then reset live counts. The counters' cache is
         # never culled; the daily purge_personal_data empties it instead (an hourly count
@@ -99,7 +116,7 @@ def cache_settings(folder, redis_url=""):
         }
     local = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "mesoinfo-pages",
+        "LOCATION": "mesoinfo-fragments",
         "OPTIONS": {"MAX_ENTRIES": 500},
     }
-    return {"default": shared, "local": local, "ratelimit": counters}
+    return {"default": shared, "pages": pages, "local": local, "ratelimit": counters}

@@ -6,60 +6,19 @@ rendered by the code before it, and two machines running one commit share their 
 
 import functools
 import hashlib
-import re
 from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
 
 BUILT_SUFFIXES = {".pyc", ".mo"}  # made from the sources on each machine
-COMMIT = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")  # SHA-1 or SHA-256
 
 
 @functools.cache
 def release_id():
-    """settings.RELEASE_ID; else this checkout's git commit; else a digest of its sources.
-
-    With DEBUG on, always the digest: a developer's uncommitted edits are a new release.
-    """
-    base = Path(settings.BASE_DIR)
-    if settings.RELEASE_ID:
-        return settings.RELEASE_ID
-    return (not settings.DEBUG and git_commit(base)) or source_digest(base)
-
-
-def git_commit(base):
-    """The commit checked out in `base`, read from .git without running git; "" if none.
-
-    Handles a plain clone, a worktree or submodule (.git is a file naming the real folder),
-    a detached HEAD, loose and packed refs.
-    """
-    found = read_head(base)
-    return found if COMMIT.fullmatch(found) else ""
-
-
-def read_head(base):
-    try:
-        git = base / ".git"
-        if git.is_file():
-            git = (base / git.read_text().removeprefix("gitdir:").strip()).resolve()
-        head = (git / "HEAD").read_text().strip()
-        if not head.startswith("ref:"):
-            return head
-        ref = head.removeprefix("ref:").strip()
-        common = git
-        if (git / "commondir").is_file():  # a worktree keeps its branches in the main repo
-            common = (git / (git / "commondir").read_text().strip()).resolve()
-        for folder in (git, common):
-            if (folder / ref).is_file():
-                return (folder / ref).read_text().strip()
-        for line in (common / "packed-refs").read_text().splitlines():
-            commit, _space, name = line.partition(" ")
-            if name == ref:
-                return commit
-    except OSError:
-        pass
-    return ""
+    """settings.RELEASE_ID, set at deploy (e.g. to the commit); else a digest of the
+    sources, the same on every machine holding the same files (uncommitted edits too)."""
+    return settings.RELEASE_ID or source_digest(Path(settings.BASE_DIR))
 
 
 def source_folders():

@@ -70,15 +70,15 @@ MIDDLEWARE = [
     # First: the visitor's address, read behind the trusted proxies (TRUSTED_PROXY_COUNT).
     "mesoinfo.middleware.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # django-csp, as shipped: builds each response's policy (about 30 µs in-process).
+    # django-csp, as shipped: builds each response's policy.
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "mesoinfo.middleware.CrossOriginResourcePolicyMiddleware",
-    # Responses only: placed before the page cache, so that pages it serves carry it too.
+    # Responses only.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Stored public pages for visitors without cookies, before the rest of the stack.
-    "content.cache.CachedPageMiddleware",
+    # ETags for pages that may be stored (content/cache.py) and their 304s.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "staff.middleware.AdminLanguageMiddleware",
+    "staff.middleware.YesNoIconTextMiddleware",
     "twofactor.middleware.RequireSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "screener.middleware.ScreenerPrivacyHeadersMiddleware",
@@ -316,7 +317,8 @@ PERMISSIONS_POLICY = {
 
 # --- Caches ---------------------------------------------------------------------------
 
-# One Redis for several machines: the shared cache, and the consultation flood counters
+# One Redis for several machines: the shared cache (the pages in the database after
+# REDIS_URL's), and the consultation flood counters
 # (screener.limits counts in the database without it).
 REDIS_URL = env_str("REDIS_URL", "")
 CACHES = cache_settings(env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache")), REDIS_URL)
@@ -324,7 +326,7 @@ RATELIMIT_USE_CACHE = "ratelimit"
 # Cached pages are kept per release; empty: the checkout's git commit (mesoinfo/release.py).
 RELEASE_ID = env_str("RELEASE_ID", "").strip()
 
-# At most; any staff edit forgets cached pages at once (content/cache.py).
+# At most; any staff edit clears CACHES["pages"] at once (content/cache.py).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
 # --- What the site keeps and for how long; its limits --------------------------------

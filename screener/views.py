@@ -26,7 +26,6 @@ from .questions import (
     question,
 )
 from .state import OK
-from .stored_page import stored_response
 
 NO_RESULT = _("There is no result to show. Your answers are not kept, so please start again.")
 ANSWER_LABELS = dict(ANSWER_CHOICES)
@@ -107,14 +106,10 @@ class QuestionView(ScreenerStateMixin, TemplateView):
         if draft is not None:  # a refused answer, shown once after its redirect
             form = restore_errors(AnswerForm(draft["data"]), draft)
             return self.render_to_response(self.get_context_data(form=form), status=400)
+        # Rendered for each visit and stored nowhere: the page shows the visitor's answer.
         selected = self.state.answers.get(question(self.number).key)
-
-        def render(extra):
-            form = AnswerForm(initial={"answer": selected})
-            return self.render_to_response(self.get_context_data(form=form, **extra))
-
-        address = question_url(self.number, self.back_to)
-        return stored_response(request, address, (self.number, self.back_to, selected), render)
+        form = AnswerForm(initial={"answer": selected})
+        return self.render_to_response(self.get_context_data(form=form))
 
     def post(self, request, *args, **kwargs):
         if redirected := self.guard():

@@ -5,11 +5,8 @@ import re
 
 from django.apps import apps
 from django.contrib import admin
-from django.contrib.admin.templatetags import admin_list
 from django.contrib.auth.models import Group, Permission
-from django.templatetags.static import static
 from django.utils.formats import date_format
-from django.utils.html import format_html
 from django.utils.text import format_lazy
 from django.utils.timezone import localtime
 from django.utils.translation import gettext, gettext_noop
@@ -69,15 +66,6 @@ def _sign_in_record_str(record):
     }
 
 
-def _boolean_icon(value):
-    """Django's yes/no icon, with its text alternative translated (Django writes True)."""
-    labels = {True: gettext("Yes"), False: gettext("No"), None: gettext("Unknown")}
-    icon = {True: "yes", False: "no", None: "unknown"}[value]
-    return format_html(
-        '<img src="{}" alt="{}">', static(f"admin/img/icon-{icon}.svg"), labels[value]
-    )
-
-
 OTP_APPS = {"otp_totp", "otp_static", "twofactor"}
 
 
@@ -127,4 +115,3 @@ def translate_admin():
     Permission.__str__ = _permission_str
     Group.__str__ = _group_str
     _name_generated_models()
-    admin_list._boolean_icon = _boolean_icon

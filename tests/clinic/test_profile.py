@@ -24,7 +24,7 @@ def test_load_returns_an_empty_unsaved_profile_until_one_is_entered():
 
 
 def test_a_complete_profile(clinic_profile):
-    profile = ClinicProfile.get()
+    profile = ClinicProfile.load()
     assert profile.is_complete, profile.missing_fields()
     assert profile.emergency_numbers == ["997", "911"]
     assert profile.name == "عيادة الاختبار للجلدية"

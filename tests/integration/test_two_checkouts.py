@@ -10,10 +10,12 @@ REDIS_URL on two machines), edits an article through the first and expects the s
 show the edit on its next request.
 """
 
+import http.client
 import os
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -51,6 +53,19 @@ def checkout(commit, folder, branch=None):
     return folder
 
 
+def get(port, path):
+    """A GET as the load balancer passes it on to either machine: the site's one host name
+    (each machine listens here on a port of its own, which would be a page of its own)."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        headers = {"Host": "127.0.0.1", "X-Forwarded-Proto": "https"}
+        conn.request("GET", quote(path, safe="/%?=&"), headers=headers)
+        response = conn.getresponse()
+        return response.status, response.headers, response.read().decode("utf-8", "replace")
+    finally:
+        conn.close()
+
+
 def h1(html):
     return html.split("<h1", 1)[1].split(">", 1)[1].split("</h1>", 1)[0].strip()
 
@@ -68,7 +83,7 @@ def test_an_edit_on_one_machine_shows_on_the_other(tmp_path):
     with production_database(tmp_path) as database_url, redis_server(tmp_path / "redis") as redis:
         # One database and one Redis; each machine's own cache folder stays unused.
         shared = load_test.server_env(tmp_path, database_url, REDIS_URL=redis)
-        shared.pop("RELEASE_ID", None)  # each machine finds its commit in its own .git
+        shared.pop("RELEASE_ID", None)  # each machine digests its own copy of the sources
         envs = []
         for machine in machines:
             env = {
@@ -93,7 +108,7 @@ def test_an_edit_on_one_machine_shows_on_the_other(tmp_path):
             slug = path.rstrip("/").rsplit("/", 1)[1]
             answers = {}
             for name, server in (("one", one), ("two", two), ("one again", one), ("two", two)):
-                status, headers, html = load_test.get(server.port, path)
+                status, headers, html = get(server.port, path)
                 assert status == 200, html[:2000]
                 answers[name] = (headers["ETag"], h1(html))
             # Both machines serve the page from one cache entry, of one version.
@@ -104,11 +119,11 @@ def test_an_edit_on_one_machine_shows_on_the_other(tmp_path):
             rename = RENAME.format(slug=slug, title=NEW_TITLE)
             load_test.manage(envs[0], "shell", "-c", rename, cwd=machines[0])
 
-            status, headers, html = load_test.get(two.port, path)
+            status, headers, html = get(two.port, path)
             assert status == 200
             assert h1(html) == NEW_TITLE, (
                 f"the other machine still shows {h1(html)!r}: it keeps its pages under "
                 "another release than the machine where the edit was made"
             )
             assert headers["ETag"] != answers["two"][0]
-            assert h1(load_test.get(one.port, path)[2]) == NEW_TITLE
+            assert h1(get(one.port, path)[2]) == NEW_TITLE

@@ -41,6 +41,15 @@ def test_redis_url_shares_pages_and_counts_between_processes_through_a_real_redi
             **env,
         )
         assert out == "from machine one 2 None"
+        # An edit clears the pages (their own Redis database), and nothing else.
+        out = settings_in_a_fresh_process(
+            "from django.core.cache import caches; "
+            "caches['pages'].set('an article', 'html', 60); caches['pages'].clear(); "
+            "print(caches['pages'].get('an article'), caches['default'].get('page'), "
+            "caches['ratelimit'].get('count'))",
+            **env,
+        )
+        assert out == "None from machine one 2"
         assert not (tmp_path / "unused").exists(), "with REDIS_URL no file cache is written"
 
 

@@ -179,3 +179,16 @@ def test_arabic_dates_in_arabic_order_and_clinic_time(settings):
     assert settings.TIME_ZONE == "Asia/Riyadh"
     day = timezone.datetime(2026, 12, 1)
     assert date_format(day) == "1 ديسمبر 2026"
+
+
+@pytest.mark.parametrize(("language", "yes"), [("ar", "نعم"), ("en", "Yes")])
+def test_yes_no_icons_say_yes_in_the_staff_members_language(
+    admin_client, admin_user, objects, language, yes
+):
+    """Django writes its yes/no icons with alt="True"; the admin says the word instead."""
+    from staff.models import StaffPreference
+
+    StaffPreference.objects.create(user=admin_user, admin_language=language)
+    html = admin_client.get("/admin/content/feedback/").content.decode()
+    assert 'alt="True"' not in html and 'alt="False"' not in html
+    assert f'icon-yes.svg" alt="{yes}"' in html
