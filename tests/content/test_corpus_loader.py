@@ -175,11 +175,11 @@ def test_the_migration_takes_the_notes_out_of_a_source_loaded_before_it_only():
     from django.apps import apps
 
     migration = import_module("content.migrations.0016_source_notes_out_of_titles")
-    (old_title, old_publisher), values = migration.CHANGES["mckesey-2020"]
+    [(old_title, old_publisher)], values = migration.CHANGES["mckesey-2020"]
     untouched = Source.objects.create(
         corpus_key="mckesey-2020", title=old_title, publisher=old_publisher, url="https://x.org"
     )
-    (_title, edited_publisher), _values = migration.CHANGES["singsing-2022"]
+    [(_title, edited_publisher)], _values = migration.CHANGES["singsing-2022"]
     edited = Source.objects.create(
         corpus_key="singsing-2022", title="Retitled by staff", publisher=edited_publisher
     )
