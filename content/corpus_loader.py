@@ -36,6 +36,21 @@ from .models import Article, Author, Category, Page, Reviewer, Source
 CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
 
 
+# The keys of a sources.yaml entry: the citation as published, then what a page tells a
+# patient about it (authors_checked, link_kind) and the editors' own note.
+SOURCE_FIELDS = (
+    "title",
+    "publisher",
+    "volume",
+    "year",
+    "url",
+    "language",
+    "authors_checked",
+    "link_kind",
+    "note",
+)
+
+
 class CorpusError(ValueError):
     pass
 
@@ -156,9 +171,7 @@ def load_corpus(corpus_dir=CORPUS_DIR):
         added["authors"] += created
 
     for entry in read_yaml("sources.yaml", corpus_dir):
-        fields = {
-            k: entry[k] for k in ("title", "publisher", "year", "url", "language") if k in entry
-        }
+        fields = {k: entry[k] for k in SOURCE_FIELDS if k in entry}
         source, created = Source.objects.get_or_create(corpus_key=entry["key"], defaults=fields)
         added["sources"] += created
         if not created:

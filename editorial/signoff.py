@@ -113,6 +113,19 @@ def admin_url(request):
     return reverse("admin:editorial_changerequest_change", args=[request.pk])
 
 
+def shown_value(model, name, value):
+    """A value kept in a change as staff read it: a choice by its label, a tick box as yes
+    or no (a reviewer is not shown «copy» or «False»)."""
+    field = model._meta.get_field(name)
+    if not value and not isinstance(value, bool):
+        return ""
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if field.get_internal_type() == "BooleanField":
+        return str(_("Yes") if value else _("No"))
+    return str(value)
+
+
 def field_label(model, name):
     field = model._meta.get_field(name)
     return str(field.verbose_name)

@@ -125,7 +125,7 @@ class ChangeRequestAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         model = change.content_type.model_class()
         rows = []
         for name, values in change.changes.items():
-            old, new = str(values["old"] or ""), str(values["new"] or "")
+            old, new = (signoff.shown_value(model, name, values[key]) for key in ("old", "new"))
             rows.append(
                 {
                     "label": signoff.field_label(model, name),

@@ -75,6 +75,44 @@ class Source(models.Model):
     language = models.CharField(
         _("language of the source"), max_length=8, default="en", help_text=_("For example en.")
     )
+    volume = models.CharField(
+        _("volume, issue and pages"),
+        max_length=100,
+        blank=True,
+        help_text=_("As the journal prints them, for example 15(4):682-694."),
+    )
+    authors_checked = models.BooleanField(
+        _("authors' names checked"),
+        default=True,
+        help_text=_(
+            "Untick when the authors' names could not be checked against the publication "
+            "itself. The page then tells patients so."
+        ),
+    )
+
+    class LinkKind(models.TextChoices):
+        ORIGINAL = "original", _("the publication itself")
+        COPY = "copy", _("a record or copy of the publication")
+
+    link_kind = models.CharField(
+        _("the web address leads to"),
+        max_length=10,
+        choices=LinkKind,
+        default=LinkKind.ORIGINAL,
+        help_text=_(
+            "Choose a record or copy when the address is not the publisher's own page (a "
+            "library record, a reprint, a summary by another body). The page then tells "
+            "patients so. Without a web address, the page says that no link is available."
+        ),
+    )
+    note = models.TextField(
+        _("editors' note"),
+        blank=True,
+        help_text=_(
+            "For staff only, never shown to patients: what was checked, where, and what "
+            "could not be confirmed."
+        ),
+    )
     corpus_key = corpus_key_field()
 
     class Meta:

@@ -154,3 +154,41 @@ def test_a_source_loaded_without_an_address_gets_the_confirmed_one_but_keeps_sta
     edited.refresh_from_db()
     assert label.url == confirmed
     assert edited.url == "https://example.org/staff-chosen-copy"
+
+
+def test_a_sources_citation_note_and_checks_are_loaded_apart():
+    load_corpus()
+    consensus = Source.objects.get(corpus_key="mammucari-2011")
+    assert consensus.title.endswith("a consensus report from the Italian Society of Mesotherapy")
+    assert consensus.publisher == "European Review for Medical and Pharmacological Sciences"
+    assert consensus.volume == "15:682-694" and not consensus.url
+    assert "no DOI" in consensus.note and consensus.authors_checked
+    unnamed = Source.objects.get(corpus_key="hair-mesotherapy-review-2023")
+    assert not unnamed.authors_checked
+    assert Source.objects.get(corpus_key="mckesey-2020").link_kind == Source.LinkKind.COPY
+    assert Source.objects.get(corpus_key="plachouri-2019").link_kind == Source.LinkKind.ORIGINAL
+
+
+def test_the_migration_takes_the_notes_out_of_a_source_loaded_before_it_only():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("content.migrations.0016_source_notes_out_of_titles")
+    [(old_title, old_publisher)], values = migration.CHANGES["mckesey-2020"]
+    untouched = Source.objects.create(
+        corpus_key="mckesey-2020", title=old_title, publisher=old_publisher, url="https://x.org"
+    )
+    [(_title, edited_publisher)], _values = migration.CHANGES["singsing-2022"]
+    edited = Source.objects.create(
+        corpus_key="singsing-2022", title="Retitled by staff", publisher=edited_publisher
+    )
+
+    migration.take_notes_out(apps, None)
+
+    untouched.refresh_from_db()
+    edited.refresh_from_db()
+    assert untouched.title == values["title"] and "reprinted by Medscape" in untouched.note
+    assert untouched.publisher == "American Journal of Clinical Dermatology"
+    assert (untouched.volume, untouched.link_kind) == ("21(2):173-225", "copy")
+    assert edited.title == "Retitled by staff" and edited.note == ""

@@ -116,3 +116,31 @@ def test_editors_may_not_delete_what_patients_read(client, editor, source):
     url = reverse("admin:content_source_delete", args=[source.pk])
     assert client.post(url, {"post": "yes"}).status_code == 403
     assert Source.objects.filter(pk=source.pk).exists()
+
+
+def test_a_sources_note_and_checks_wait_for_sign_off_and_read_as_words(
+    client, editor, doctor, article, source
+):
+    client.force_login(editor)
+    url = reverse("admin:content_source_change", args=[source.pk])
+    form = client.get(url, HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    assert "ملاحظة المحررين" in form and "لا تظهر للمرضى أبدًا" in form
+    note = "The address is a PubMed record; the authors were not on it."
+    response = edit(client, "source", source, link_kind="copy", note=note, authors_checked="")
+    assert response.status_code == 302
+    source.refresh_from_db()
+    assert (source.link_kind, source.authors_checked, source.note) == ("original", True, "")
+    change = ChangeRequest.objects.get()
+    assert change.changes["authors_checked"] == {"old": True, "new": False}
+    assert change.changes["note"]["new"] == note
+    # The reviewer reads the choice and the tick box in words, in her language.
+    client.force_login(doctor)
+    review_url = reverse("admin:editorial_changerequest_change", args=[change.pk])
+    review = client.get(review_url, HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    assert "سجل للمنشور أو نسخة منه" in review and "المنشور نفسه" in review
+    assert "نعم" in review and "<td>copy</td>" not in review and "False" not in review
+    assert client.post(review_url, {"_approve": "1"}).status_code == 302
+    source.refresh_from_db()
+    assert (source.link_kind, source.authors_checked, source.note) == ("copy", False, note)
+    page = client.get(article.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    assert note not in page

@@ -154,6 +154,8 @@ def test_a_change_message_reads_as_a_change(client, admin_user, source):
             "year": source.year or "",
             "url": source.url,
             "language": source.language,
+            "link_kind": source.link_kind,
+            "authors_checked": "on",
         },
         follow=True,
     )
