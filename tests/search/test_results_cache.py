@@ -114,3 +114,12 @@ def test_the_query_is_shown_normalised(client, production, hair):
     assert "<title>Search: hair loss" in html
     assert "Hair loss" in html
     assert stored_keys() == []  # the page shows the address's own text: not shared
+
+
+def test_a_new_synonym_forgets_the_stored_results(client, production, hair, commit):
+    from search.models import Synonym
+
+    assert "Hair loss" not in client.get("/en/search/", {"q": "xqzvw"}).content.decode()
+    with commit():
+        Synonym.objects.create(language="en", term="xqzvw", matches="hair loss")
+    assert "Hair loss" in client.get("/en/search/", {"q": "xqzvw"}).content.decode()
