@@ -30,6 +30,8 @@ def paths():
         "home": "/ar/",
         "category": article.category.get_absolute_url(),
         "sitemap": "/sitemap.xml",
+        # With more than a page of articles sitemap.xml is an index: one page of them too.
+        "sitemap, articles": "/sitemap-articles.xml",
         "screener question": "/ar/screener/question/1/",
     }
     for language, queries in SEARCHES.items():
