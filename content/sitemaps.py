@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.db.models import Max, QuerySet
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils.translation import get_language
 
 from mesoinfo import languages
 
@@ -31,6 +32,18 @@ class I18nSitemap(Sitemap):
     alternates = True
     x_default = False
     limit = LIMIT
+
+    def __init__(self):
+        super().__init__()
+        self.addresses = {}  # one sitemap request's: Django asks each address three times
+
+    def location(self, item):
+        # Each item's address in a language is asked for its own <url> and as an alternate
+        # of every other language's: reversed once.
+        key = (item.pk, get_language())
+        if key not in self.addresses:
+            self.addresses[key] = item.get_absolute_url()
+        return self.addresses[key]
 
     @property
     def paginator(self):
