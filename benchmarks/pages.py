@@ -5,8 +5,9 @@
 
 Prints one JSON object: {"paths": {name: path}, "queries": {name: [served, rendered]},
 "cookie": "name=value"} where `served` is the queries of a request as a visitor gets it
-(from the page cache where the page is cached) and `rendered` with the caches emptied
-first; the cookie is a signed-in administrator's session, for the admin pages.
+(anonymous but for the admin's; from the page cache or search/cache.py where it keeps
+it) and `rendered` with the caches emptied first; the cookie is a signed-in
+administrator's session, for the admin pages.
 """
 
 import json
@@ -29,11 +30,17 @@ def paths():
         "home": "/ar/",
         "category": article.category.get_absolute_url(),
         "sitemap": "/sitemap.xml",
+        # With more than a page of articles sitemap.xml is an index: one page of them too.
+        "sitemap, articles": "/sitemap-articles.xml",
         "screener question": "/ar/screener/question/1/",
     }
     for language, queries in SEARCHES.items():
         for query in queries:
             found[f"search {language} {query}"] = f"/{language}/search/?" + urlencode({"q": query})
+    # The same search with one more parameter: an address search/cache.py never stores, so
+    # every request is a search of its own (a query asked for the first time).
+    for name in ("search en side effects", "search ar الآثار الجانبية"):
+        found[f"{name}, uncached"] = found[name] + "&uncached=1"
     found["admin article list"] = reverse("admin:content_article_changelist")
     found["admin article change"] = reverse("admin:content_article_change", args=[article.pk])
     return found
@@ -47,23 +54,28 @@ def main():
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    from search.cache import results_pages
+
     user, _created = get_user_model().objects.get_or_create(
         username="benchmark", defaults={"is_staff": True, "is_superuser": True}
     )
     client = Client(HTTP_HOST=settings.ALLOWED_HOSTS[0])
+    visitor = Client(HTTP_HOST=settings.ALLOWED_HOSTS[0])  # the public pages, as wrk asks
     client.force_login(user)
     cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
     found = paths()
     queries = {}
     for name, path in found.items():
         counts = []
+        asking = client if name.startswith("admin") else visitor
         for empty in (False, True):
-            client.get(path)
+            asking.get(path)
             if empty:
                 for cache in caches.all():
                     cache.clear()
+                results_pages.clear()
             with CaptureQueriesContext(connection) as captured:
-                client.get(path)
+                asking.get(path)
             counts.append(len(captured))
         queries[name] = counts
     print(json.dumps({"paths": found, "queries": queries, "cookie": cookie}))

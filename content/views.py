@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 from django_ratelimit.core import is_ratelimited
 
+from mesoinfo import languages
 from mesoinfo.csrf import same_origin_post
 
 from .cache import CachedPageMixin
@@ -36,14 +37,29 @@ class CategoryView(CachedPageMixin, ListView):
     template_name = "content/category.html"
     context_object_name = "articles"
 
+    # A page of cards, with the page number in the address (?page=2): the page costs the
+    # same whatever the section holds. Page 1 is the address without it, which is cached.
+    paginate_by = 24
+
     def get_queryset(self):
         self.category = get_object_or_404(Category, slug=self.kwargs["category"])
-        return self.category.articles.published().select_related("category")
+        # What a card shows (title, summary, link) and no more: not the bodies.
+        shown = ["category"]
+        for code in languages.codes():
+            shown += [f"title_{code}", f"slug_{code}", f"summary_{code}", f"category__slug_{code}"]
+        return (
+            self.category.articles.published()
+            .select_related("category")
+            .only(*shown)
+            .order_by("order", "pk")
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["category"] = self.category
         context["translated_object"] = self.category
+        page = context["page_obj"]
+        context["page_range"] = page.paginator.get_elided_page_range(page.number)
         return context
 
 

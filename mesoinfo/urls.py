@@ -8,7 +8,14 @@ from django.urls import include, path
 
 from clinic.sitemaps import ContactSitemap
 from content.preview import BodyPreviewView
-from content.sitemaps import ArticleSitemap, CategorySitemap, HomeSitemap, PageSitemap
+from content.sitemaps import (
+    SECTION_URL_NAME,
+    ArticleSitemap,
+    CategorySitemap,
+    HomeSitemap,
+    PageSitemap,
+    sitemap_or_index,
+)
 from editorial.views import view_on_site
 from images.views import serve_media
 from mesoinfo.language_choice import choose_language
@@ -26,10 +33,12 @@ sitemaps = {
 urlpatterns = [
     path(
         "sitemap.xml",
-        sitemap,
+        sitemap_or_index,
         {"sitemaps": sitemaps},
         name="django.contrib.sitemaps.views.sitemap",
     ),
+    # One section's page (?p=2) when sitemap.xml is an index (content/sitemaps.py).
+    path("sitemap-<section>.xml", sitemap, {"sitemaps": sitemaps}, name=SECTION_URL_NAME),
     # The second sign-in step, before the admin's own catch-all pattern.
     path(f"{settings.ADMIN_URL}two-factor/", include("twofactor.urls")),
     path(f"{settings.ADMIN_URL}language/", AdminLanguageView.as_view(), name="admin_language"),

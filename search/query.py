@@ -169,7 +169,10 @@ class Results:
     other_language: str = ""
     other_count: int = 0
     other_url: str = ""
-    others: list = field(default_factory=list)  # [{"language", "count", "url"}]
+    others: list = field(default_factory=list)  # [{"language", "count", "url", "ids"}]
+    # No page of this language has the words, which are another's: the hits are the pages
+    # that language finds, shown in this one (every article is in every language).
+    translated: bool = False
     limit: int = MAX_RESULTS
 
 
@@ -369,13 +372,18 @@ def search_articles(queryset, query, language):
         if other == language or not (not found or written_in(query, other)):
             continue
         other_terms = parse(query, other)
-        count = len(matching(queryset, other_terms, other)) if other_terms else 0
-        if count:
+        ids = matching(queryset, other_terms, other) if other_terms else []
+        if ids:
             results.others.append(
-                {"language": other, "count": count, "url": search_url(other, query)}
+                {"language": other, "count": len(ids), "url": search_url(other, query), "ids": ids}
             )
     if results.others:
         first = results.others[0]
         results.other_language, results.other_count = first["language"], first["count"]
         results.other_url = first["url"]
+        if not found and written_in(query, first["language"]):
+            # «مميعات الدم» on the English page (the language switch carries the query):
+            # the English pages of what the Arabic search finds, not "No pages match".
+            results.hits = hits(queryset, first["ids"], [], language)
+            results.translated = bool(results.hits)
     return results

@@ -23,11 +23,16 @@ FRAGMENT_SECONDS = 60 * 60
 
 def current_item(request):
     """Which main menu item is the page shown (header.html's aria-current): home, screener,
-    clinic, or none."""
+    clinic, or none; and whether it is the search page (which has its own search box)."""
     match = getattr(request, "resolver_match", None)
     if match is None:
         return "-"
-    flags = (match.url_name == "home", match.namespace == "screener", match.namespace == "clinic")
+    flags = (
+        match.url_name == "home",
+        match.namespace == "screener",
+        match.namespace == "clinic",
+        match.url_name == "search",
+    )
     return "".join("1" if flag else "0" for flag in flags)
 
 

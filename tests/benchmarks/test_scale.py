@@ -53,3 +53,25 @@ def test_queries_per_page_do_not_grow_with_the_corpus(admin_client):
     assert Revision.objects.filter(article_id__in=added).count() == 30 * REVISIONS
     after = counts(admin_client)
     assert after == before
+
+
+def queries_of(client, url):
+    client.get(url)  # what a process keeps between requests
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    return len(queries)
+
+
+def test_the_admin_article_list_costs_the_same_queries_with_more_pages_of_articles(
+    admin_client, django_assert_num_queries
+):
+    call_command("load_corpus", verbosity=0)
+    url = reverse("admin:content_article_changelist")
+    small = queries_of(admin_client, url)
+    generate(60)  # more than a page of the list
+    with django_assert_num_queries(small):
+        html = admin_client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    # A page of the list, and the way to the next one.
+    assert html.count('<td class="field-helpful_yes">') == 50
+    assert "?p=2" in html

@@ -115,8 +115,9 @@ def corpus(make_article):
 
 def found(query, language):
     results = search(query, language)
-    # Only the pages with every word: not those of a correction or of some of the words.
-    if results.corrected or results.partial:
+    # Only the pages with every word: not those of a correction or of some of the words,
+    # nor this language's pages of what the other language's search found (J1-5).
+    if results.corrected or results.partial or results.translated:
         return []
     return [hit["article"] for hit in results.hits]
 
@@ -220,6 +221,8 @@ def test_every_word_must_match_and_words_match_from_their_start(corpus):
 def test_search_stays_in_the_active_language(corpus):
     assert found("finasteride", "ar") == []
     assert found("الفيناسترايد", "en") == []
+    # What the words find in their own language is shown, said to be that (J1-5).
+    assert search("finasteride", "ar").translated
 
 
 def test_an_edited_article_is_found_by_its_new_words(corpus):
@@ -370,9 +373,10 @@ def test_search_page_query_count_does_not_grow_with_results(
 ):
     for _ in range(3):
         make_article(title_en="Mesotherapy facts")
-    # The clinic profile, the synonyms and their pages, the written words (all then
+    # The clinic profile, the synonyms and their pages, the written words, the next
+    # publication change (the content version stored results pages hold) (all then
     # kept); the index, the articles, their excerpts.
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(9):
         assert client.get("/en/search/", {"q": "mesotherapy"}).status_code == 200
     for _ in range(20):
         make_article(title_en="Mesotherapy facts")
