@@ -10,6 +10,7 @@ the pages of the code before it). A page is kept PAGE_CACHE_SECONDS at most, and
 the next scheduled publication.
 """
 
+import secrets
 from functools import wraps
 
 from django.conf import settings
@@ -26,6 +27,7 @@ from django.views.decorators.cache import cache_page
 from mesoinfo.release import release_id
 
 PAGES = "pages"  # the alias in settings.CACHES
+GENERATION = "content:generation"
 
 
 def forget_pages(**_kwargs):
@@ -33,6 +35,28 @@ def forget_pages(**_kwargs):
     other processes still read the rows as they were, so their pages stay right; a
     transaction rolled back clears nothing."""
     transaction.on_commit(caches[PAGES].clear)
+
+
+def pages_generation():
+    """A token that changes whenever the cached pages are forgotten (an edit committed on any
+    machine empties the shared pages cache, and this token with it), at the next scheduled
+    publication and at the latest after PAGE_CACHE_SECONDS: what a cache kept elsewhere, such
+    as each process's search results, checks its entries against."""
+    pages = caches[PAGES]
+    token = pages.get(GENERATION)
+    if token is None:
+        seconds = settings.PAGE_CACHE_SECONDS
+        upcoming = seconds_to_next_publication()
+        if upcoming is not None:
+            seconds = min(seconds, upcoming)
+        pages.add(GENERATION, secrets.token_hex(8), seconds)
+        token = pages.get(GENERATION, "")
+    return token
+
+
+def canonical_host(request):
+    """The host name a page is for, without a port."""
+    return split_domain_port(request.get_host())[0]
 
 
 def seconds_to_next_publication():

@@ -7,9 +7,9 @@ Safe because (benchmarks/README.md, "Why the results cache is safe"):
 - it lives in this process's memory only (a LocMemCache of its own, not CACHES' shared file
   or Redis cache, whose keys can be listed), at most MAX_ENTRIES pages, least recently used
   first out, each for at most SECONDS;
-- each page holds the content version it was rendered at (content/cache.py): any save of an
-  article, a category, a synonym..., a publication or an expiry replaces the version, and
-  an older page is a miss;
+- each page holds the pages' generation it was rendered at (content/cache.py): any committed
+  save of what a public page shows (an article, a category, a synonym...) on any machine, a
+  scheduled publication or an expiry starts a new generation, and an older page is a miss;
 - only a page that is the same for every visitor is kept: an anonymous visitor without
   messages, an address that is exactly `?q=<the normalised query>`, a 200 that set no
   cookie; nothing here writes a log line.
@@ -22,7 +22,7 @@ from django.contrib.messages import get_messages
 from django.core.cache.backends.locmem import LocMemCache
 from django.utils.crypto import salted_hmac
 
-from content.cache import canonical_host, content_version, is_own_port
+from content.cache import canonical_host, is_own_port, pages_generation
 
 # About 20 KB a page: a few megabytes per process at most.
 MAX_ENTRIES = 300
@@ -59,9 +59,9 @@ def is_cacheable(request, query):
 
 
 def version():
-    """The content version a page is rendered at: read before the search, so that an edit
+    """The pages' generation a page is rendered at: read before the search, so that an edit
     committed during it leaves a page that is already out of date."""
-    return content_version()
+    return pages_generation()
 
 
 def get(name, at_version):

@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from content.cache import bump_content_version
+from content.cache import forget_pages
 from content.models import Article
 
 from .index import index_article
@@ -53,10 +53,9 @@ def connect():
     for signal in (post_save, post_delete):
         signal.connect(forget_synonyms, sender=Synonym, dispatch_uid=f"search-synonyms-{signal}")
     m2m_changed.connect(forget_synonyms, sender=Synonym.pages.through, dispatch_uid="search-pages")
-    # Results pages stored by search/cache.py hold the content version: a new one for a
-    # synonym change too.
+    # A synonym changes results pages (search/cache.py): a new pages' generation.
     for signal in (post_save, post_delete):
-        signal.connect(bump_content_version, sender=Synonym, dispatch_uid=f"search-pages-{signal}")
+        signal.connect(forget_pages, sender=Synonym, dispatch_uid=f"search-pages-{signal}")
     m2m_changed.connect(
-        bump_content_version, sender=Synonym.pages.through, dispatch_uid="search-pages-version"
+        forget_pages, sender=Synonym.pages.through, dispatch_uid="search-pages-generation"
     )

@@ -68,5 +68,7 @@ def test_make_install_takes_only_locked_files():
     assert '-e ".[test]"' not in makefile
     assert "\nlock:" in makefile
     # `make run` installs the runtime lock alone; `make test` the test lock.
-    assert "\nsetup: messages" in makefile and "\nmessages: install system-deps" in makefile
+    assert (
+        "\nsetup: setup-mode messages" in makefile and "\nmessages: install system-deps" in makefile
+    )
     assert "\ntest: install-test " in makefile

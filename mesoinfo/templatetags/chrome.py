@@ -31,7 +31,7 @@ def current_item(request):
         match.url_name == "home",
         match.namespace == "screener",
         match.namespace == "clinic",
-        match.url_name == "search",
+        match.view_name == "search:results",
     )
     return "".join("1" if flag else "0" for flag in flags)
 

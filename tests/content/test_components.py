@@ -32,7 +32,7 @@ def test_urgent_care_card_has_a_labelled_heading_and_keeps_the_placeholder():
 @pytest.mark.parametrize(
     "language,prefix,default",
     [
-        ("ar", "خلال اليوم: ", "تواصل مع طبيب اليوم"),
+        ("ar", "في اليوم نفسه: ", "تواصل مع طبيب اليوم"),
         ("en", "Same-day advice: ", "Contact a doctor today"),
     ],
 )

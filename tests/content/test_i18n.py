@@ -54,7 +54,7 @@ def switch_target(href):
     [code] = re.fullmatch(r"/language/(\w+)/", path).groups()
     target = parse_qs(query)["next"][0]
     assert target.startswith(f"/{code}/")
-    return quote(target, safe="/?=&%")
+    return quote(target, safe="/?=&%+")
 
 
 def switcher_links(html):
