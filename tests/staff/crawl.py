@@ -24,6 +24,12 @@ INTERFACE_ALLOWED = {
     "HTTP",
     "LDAP",
     "SAR",
+    # Organisations' own abbreviations, beside their Arabic names in the article preview's
+    # "independent help" block (content/independent_help.py).
+    "NHS",
+    "MHRA",
+    "FDA",
+    "SFDA",
 }
 ISOLATE_RE = re.compile("\u2068[^\u2069]*\u2069")
 TEXT_ATTRIBUTES = {"title", "placeholder", "aria-label", "alt"}
