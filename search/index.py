@@ -9,6 +9,8 @@ so a search costs the same few queries however long or many the articles are.
 from django.conf import settings
 from django.db import connection
 
+from content.models import Article
+
 from .models import SearchDocument
 from .text import normalise_characters, plain_text, stems, words
 
@@ -30,6 +32,22 @@ NOWHERE = 1_000_000_000
 MAX_SPELLINGS = 60  # the written forms a query's words can take, searched for in a body
 
 
+# The columns above hold these of Article.search_fields; any other field it declares is
+# searched with the body.
+OWN_COLUMNS = ("title", "summary", "body")
+
+
+def declared_text(value_of, language):
+    """The text of Article.search_fields beyond title, summary and body, in `language`:
+    `value_of(name)` reads a field's value (a row's attribute or a revision's content)."""
+    translated = set(Article.translated_fields)
+    return " ".join(
+        str(value_of(f"{name}_{language}" if name in translated else name) or "")
+        for name in Article.search_fields
+        if name not in OWN_COLUMNS
+    )
+
+
 def draft_text(article, language, revision=None):
     """The title, summary and body of the article's newest revision when it is not the
     live one (what staff are writing), else ""."""
@@ -40,6 +58,7 @@ def draft_text(article, language, revision=None):
     content = revision.content or {}
     parts = [content.get(f"{field}_{language}") or "" for field in ("title", "summary")]
     parts.append(plain_text(content.get(f"body_{language}") or "")[0])
+    parts.append(declared_text(content.get, language))
     return " ".join(parts)
 
 
@@ -47,16 +66,17 @@ def document_values(article, language, revision=None):
     title = getattr(article, f"title_{language}") or ""
     summary = getattr(article, f"summary_{language}") or ""
     text, headings = plain_text(getattr(article, f"body_{language}") or "")
+    declared = declared_text(lambda name: getattr(article, name, ""), language)
     seen = {
         normalise_characters(word)
-        for chunk in (title, summary, text)
+        for chunk in (title, summary, text, declared)
         for word, *_rest in words(chunk, language)
     }
     return {
         "title": stems(title, language),
         "headings": stems(headings, language),
         "summary": stems(summary, language),
-        "body": stems(text, language),
+        "body": stems(f"{text} {declared}" if declared else text, language),
         "draft": stems(draft_text(article, language, revision), language),
         "text": text,
         "summary_text": summary,

@@ -41,7 +41,9 @@ def reindex_draft(sender, instance, raw=False, **kwargs):
     """A new revision (a draft staff saved) is found by the admin's search at once."""
     if raw or instance.status == type(instance).Status.PROPOSAL:  # a corpus proposal
         return
-    index_article(instance.article, revision=instance)
+    # The row as it is now, not the revision's cached copy of it: publishing saves the
+    # revision after the row, and an older copy would put the old text back in the index.
+    index_article(Article.objects.get(pk=instance.article_id), revision=instance)
 
 
 def connect():
