@@ -55,9 +55,15 @@ class StateFilter(admin.SimpleListFilter):
         filters = {
             "archived": Q(status=Article.Status.ARCHIVED),
             "in_review": ~Q(status=Article.Status.ARCHIVED) & in_review,
-            "scheduled": published & Q(published_at__gt=now) & ~in_review,
+            "scheduled": (
+                (published & Q(published_at__gt=now)) | Q(latest_revision__status="scheduled")
+            )
+            & ~in_review,
             "expired": published & Q(expires_at__lte=now) & ~in_review,
-            "live_changed": on_site & changed & ~in_review,
+            "live_changed": on_site
+            & changed
+            & ~in_review
+            & ~Q(latest_revision__status="scheduled"),
             "live": on_site & ~changed & ~in_review,
             "unpublished": Q(status=Article.Status.DRAFT, live_revision__isnull=False) & ~in_review,
             "draft": Q(status=Article.Status.DRAFT, live_revision__isnull=True) & ~in_review,

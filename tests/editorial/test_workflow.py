@@ -626,3 +626,50 @@ def test_compare_labels_each_bodys_callouts_in_the_bodys_language(
     arabic = page[page.index("اتصل") - 80 : page.index("اتصل")]
     assert "Urgent advice:" in english and "حالة طارئة" not in english
     assert "حالة طارئة:" in arabic and "Urgent advice" not in arabic
+
+
+def test_a_scheduled_new_version_leaves_the_live_page_up_until_its_date(
+    client, editor, doctor, article
+):
+    """Review D1: scheduling a new version of a live article kept the page offline (404)."""
+    old_en, old_ar = article.body_en, article.body_ar
+    client.force_login(doctor)
+    go_live = timezone.localtime(timezone.now() + timedelta(days=1))
+    response = edit(
+        client,
+        article,
+        body_en="The new aftercare text.",
+        body_ar="نص العناية الجديد.",
+        published_at_0=go_live.strftime("%Y-%m-%d"),
+        published_at_1=go_live.strftime("%H:%M:%S"),
+        _publish="1",
+    )
+    assert response.status_code == 302
+    said = str(list(get_messages(response.wsgi_request))[0])
+    assert "until then patients read the current one" in said or "الحالية" in said, said
+    client.logout()
+    versions = (("en", old_en, "The new aftercare text."), ("ar", old_ar, "نص العناية الجديد."))
+    for code, old, new in versions:
+        with translation.override(code):
+            page = client.get(article.get_absolute_url())
+        assert page.status_code == 200
+        article.refresh_from_db()
+        text = without_isolates(page.content.decode())
+        assert new not in text and old.split("\n")[0].lstrip("# ") in text
+    client.force_login(doctor)
+    listing = client.get(reverse("admin:content_article_changelist") + "?state=scheduled")
+    assert article.title_ar in listing.content.decode()
+    call_command("announce_go_live", verbosity=0)  # not due yet: nothing changes
+    assert Revision.objects.get(article=article, status="scheduled")
+    # The go-live time comes: the job the timer runs puts the new version in place.
+    revision = Revision.objects.get(article=article, status="scheduled")
+    revision.content["published_at"] = (timezone.now() - timedelta(minutes=1)).isoformat()
+    revision.save(update_fields=["content"])
+    mail.outbox.clear()
+    call_command("announce_go_live", verbosity=0)
+    client.logout()
+    for code, new in (("en", "The new aftercare text."), ("ar", "نص العناية الجديد.")):
+        with translation.override(code):
+            page = client.get(article.get_absolute_url())
+        assert page.status_code == 200 and new in without_isolates(page.content.decode())
+    assert mail.outbox and all("went live on" in m.body for m in mail.outbox)
