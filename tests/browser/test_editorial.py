@@ -94,7 +94,10 @@ def test_draft_preview_and_medical_sign_off_in_arabic(new_page, site, browser_ed
     preview_url = f"/admin/content/article/{article.pk}/preview/{revision}/ar/"
     phone = sign_in(new_page, "editor", viewport=PHONE)
     phone.goto(f"/admin/content/article/{article.pk}/change/")
-    phone.click("text=معاينة")
+    with phone.context.expect_page() as opened:  # a new tab: the form stays as it was
+        phone.click("text=معاينة")
+    phone = opened.value
+    phone.wait_for_load_state()
     assert phone.locator("#preview-frame").get_attribute("width") == "375"
     framed = phone.frame_locator("#preview-frame").locator("main")
     assert "فقرة جديدة كتبها المحرر للمسودة." in framed.inner_text()  # framing is allowed
