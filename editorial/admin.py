@@ -116,9 +116,11 @@ class WorkflowAdminMixin:
                 intent == PUBLISH_APPROVED
                 and approved is not None
                 and approved.status == approved.Status.APPROVED
-                and snapshot == workflow.editing_snapshot(stored)
+                and workflow.same_but_dates(snapshot, workflow.editing_snapshot(stored))
             ):
-                # Exactly what the reviewer approved: its approval stands.
+                # What the reviewer approved: its approval stands. The go-live and expiry
+                # dates are not text a doctor signs, so a new date is taken as it is (D8).
+                workflow.take_dates(approved, snapshot)
                 article = workflow.publish(approved, request.user)
                 messages.success(request, publish_message(article, approved))
                 return

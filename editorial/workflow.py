@@ -94,6 +94,24 @@ def named_approval_date(revision):
     return timezone.localdate(revision.approved_at)
 
 
+# When a version goes live and comes down: publishing details, not medical text.
+DATE_FIELDS = ("published_at", "expires_at")
+
+
+def same_but_dates(one, other):
+    """Whether two snapshots differ in their publishing dates at most."""
+    strip = lambda snapshot: {k: v for k, v in snapshot.items() if k not in DATE_FIELDS}  # noqa: E731
+    return strip(one) == strip(other)
+
+
+def take_dates(revision, snapshot):
+    """Give an approved revision the publishing dates of `snapshot` (its text unchanged)."""
+    dates = {name: snapshot[name] for name in DATE_FIELDS if name in snapshot}
+    if any(revision.content.get(name) != value for name, value in dates.items()):
+        revision.content = {**revision.content, **dates}
+        revision.save(update_fields=["content"])
+
+
 def go_live_time(revision):
     """The go-live date the revision carries (its own "published at"), or None."""
     return field_values(revision.content).get("published_at")

@@ -673,3 +673,33 @@ def test_a_scheduled_new_version_leaves_the_live_page_up_until_its_date(
             page = client.get(article.get_absolute_url())
         assert page.status_code == 200 and new in without_isolates(page.content.decode())
     assert mail.outbox and all("went live on" in m.body for m in mail.outbox)
+
+
+@pytest.mark.parametrize("code", ["ar", "en"])
+def test_changing_only_the_go_live_date_keeps_the_approval(client, editor, doctor, article, code):
+    """Review D8: a new date on an approved version turned it back into a new draft."""
+    client.force_login(editor)
+    submit(client, article, body_en="## A subheading\n\nApproved text.")
+    revision = Article.objects.get(pk=article.pk).latest_revision
+    client.force_login(doctor)
+    review = reverse("admin:content_article_review", args=[article.pk, revision.pk])
+    client.post(review, {"_approve_only": "1"})
+    go_live = timezone.localtime(timezone.now() + timedelta(days=1))
+    response = edit(
+        client,
+        article,
+        published_at_0=go_live.strftime("%Y-%m-%d"),
+        published_at_1=go_live.strftime("%H:%M:%S"),
+        _publish_approved="1",
+    )
+    said = [str(m) for m in get_messages(response.wsgi_request)]
+    assert not any("Not published" in m or "لم تُنشر" in m for m in said), said
+    assert Revision.objects.filter(article=article).count() == 2  # no new draft
+    revision.refresh_from_db()
+    assert revision.status == "scheduled" and revision.approved_by == doctor
+    page = client.get(change_url(article), HTTP_ACCEPT_LANGUAGE=code).content.decode()
+    assert {"ar": "مجدولة", "en": "Scheduled"}[code] in page
+    status_line = page.split("workflow-state")[1].split("</p>")[0]
+    assert {"ar": "مسودة", "en": "Draft"}[code] not in status_line
+    client.logout()
+    assert "Approved text." not in public(client, article, "en").decode()  # not before the date
