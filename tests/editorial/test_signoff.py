@@ -144,3 +144,31 @@ def test_a_sources_note_and_checks_wait_for_sign_off_and_read_as_words(
     assert (source.link_kind, source.authors_checked, source.note) == ("copy", False, note)
     page = client.get(article.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="ar").content.decode()
     assert note not in page
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_saving_again_updates_the_one_pending_request(
+    client, page_editor, doctor, about_page, lang
+):
+    """Review D7: three saves of the About page opened three identical requests and sent
+    three pairs of e-mails."""
+    client.force_login(page_editor)
+    first = about_page.body_ar + "\n\nجملة أولى."
+    edit(client, "page", about_page, lang, body_ar=first)
+    edit(client, "page", about_page, lang, body_ar=first)  # saved again, unchanged
+    edit(client, "page", about_page, lang, body_ar=first + " وجملة ثانية.", title_en="About us")
+    change = ChangeRequest.objects.get()  # one request, holding the newest text
+    assert change.changes["body_ar"]["new"].endswith("وجملة ثانية.")
+    assert change.changes["body_ar"]["old"] == about_page.body_ar
+    assert change.changes["title_en"]["new"] == "About us"
+    assert len(mail.outbox) == 1  # one e-mail to the reviewer
+    client.force_login(doctor)
+    queue = client.get(
+        reverse("admin:editorial_changerequest_changelist"), HTTP_ACCEPT_LANGUAGE=lang
+    ).content.decode()
+    assert queue.count(f"/admin/editorial/changerequest/{change.pk}/change/") >= 1
+    assert f"changerequest/{change.pk + 1}/change/" not in queue
+    client.post(
+        reverse("admin:editorial_changerequest_change", args=[change.pk]), {"_approve": "1"}
+    )
+    assert Page.objects.get(pk=about_page.pk).body_ar.endswith("وجملة ثانية.")
