@@ -104,7 +104,12 @@ class WorkflowAdminMixin:
         intent = intent_of(request)
         request.workflow_said = True
         if change:
-            locking.saved(obj, request.user)
+            # Only "Save draft" stays on the form; after any other button the editor has
+            # left it, so the lock goes with them (review D6: locks lingered).
+            if "_continue" in request.POST:
+                locking.saved(obj, request.user)
+            else:
+                locking.released(obj, request.user)
         if not change:
             obj.status = Article.Status.DRAFT  # never public before a reviewer publishes it
             obj.save()

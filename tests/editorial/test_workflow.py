@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from content.models import Article, Source
-from editorial.models import Revision
+from editorial.models import EditLock, Revision
 from tests.bidi_check import without_isolates
 from tests.forms import form_data
 
@@ -287,6 +287,9 @@ def test_a_stale_save_is_refused_and_the_typed_text_is_kept(
     other.groups.add(Group.objects.get(name="Content editors"))
     client.force_login(editor)
     stale = form_data(client.get(change_url(article)).content.decode(), "article_form")
+    # The editor's form was left alone long enough for the lock to lapse (review D6: a
+    # lock still in force refuses the other editor's save).
+    EditLock.objects.update(seen_at=timezone.now() - timedelta(hours=1))
     client.force_login(other)
     edit(client, article, title_en="The other editor's title")
     client.force_login(editor)
@@ -703,3 +706,44 @@ def test_changing_only_the_go_live_date_keeps_the_approval(client, editor, docto
     assert {"ar": "مسودة", "en": "Draft"}[code] not in status_line
     client.logout()
     assert "Approved text." not in public(client, article, "en").decode()  # not before the date
+
+
+@pytest.mark.parametrize(
+    "code, refused",
+    [
+        ("ar", "لم تُحفظ: فتح Maha Nasser هذه المقالة للتحرير منذ"),
+        ("en", "Not saved: Maha Nasser has had this article open for editing since"),
+    ],
+)
+def test_a_second_person_cannot_save_over_a_held_lock(
+    client, editor, admin_user, article, code, refused
+):
+    """Review D6: the second person saved over the lock and the holder's save was refused."""
+    editor.first_name, editor.last_name = "Maha", "Nasser"
+    editor.save()
+    client.force_login(editor)
+    hers = form_data(client.get(change_url(article)).content.decode(), "article_form")
+    client.force_login(admin_user)
+    theirs = form_data(
+        client.get(change_url(article), HTTP_ACCEPT_LANGUAGE=code).content.decode(),
+        "article_form",
+    )
+    theirs["body_en"] = "The administrator's paragraph."
+    response = client.post(change_url(article), theirs, HTTP_ACCEPT_LANGUAGE=code)
+    page = without_isolates(response.content.decode())
+    assert response.status_code == 200 and refused in page
+    assert "The administrator&#x27;s paragraph." in page or "The administrator's paragraph." in page
+    assert Article.objects.get(pk=article.pk).latest_revision.content["body_en"] != (
+        "The administrator's paragraph."
+    )
+    # The holder's own save goes through.
+    client.force_login(editor)
+    hers["body_en"] = "Her paragraph."
+    assert client.post(change_url(article), hers).status_code == 302
+    assert Article.objects.get(pk=article.pk).latest_revision.content["body_en"] == (
+        "Her paragraph."
+    )
+    # Once the administrator takes over, their save goes through.
+    client.force_login(admin_user)
+    client.post(reverse("admin:content_article_take_over", args=[article.pk]))
+    assert edit(client, article, body_en="The administrator's paragraph.").status_code == 302
