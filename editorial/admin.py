@@ -256,9 +256,37 @@ def version_label(article, revision):
     return revision.get_status_display()
 
 
+def public_review_pending(article):
+    """Why the live page says "medical reviewer: pending", or None when it names the doctor
+    (review D11: the admin showed a reviewer and a review date the page did not)."""
+    live = Article.objects.select_related("reviewer", "live_revision").get(pk=article.pk)
+    if live.has_named_review:
+        return None
+    reviewer = live.reviewer
+    if reviewer is None:
+        return _("no medical reviewer is chosen for it.")
+    if reviewer.is_placeholder:
+        return _(
+            "its reviewer, “%(name)s”, stands for the clinic, not a named doctor. Choose "
+            "a named doctor, who then approves the text from their own account."
+        ) % {"name": reviewer.name}
+    if reviewer.user_id is None:
+        return _(
+            "its reviewer, %(name)s, has no staff account linked, so no approval of theirs "
+            "can be recorded. An administrator links the account under Reviewers."
+        ) % {"name": reviewer.name}
+    return _(
+        "the live version was not approved by %(name)s from their own account. It is "
+        "named once they approve a version and it is published."
+    ) % {"name": reviewer.name}
+
+
 def workflow_context(request, article):
     latest = article.latest_revision
     return {
+        "review_pending_because": public_review_pending(article)
+        if article.status == Article.Status.PUBLISHED
+        else None,
         "workflow_state": STATE_LABELS[workflow.state(article)],
         "newest_version_label": version_label(article, latest) if latest else "",
         "newest_version_author": staff_name(latest.author) if latest else "",
