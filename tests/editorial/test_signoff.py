@@ -172,3 +172,40 @@ def test_saving_again_updates_the_one_pending_request(
         reverse("admin:editorial_changerequest_change", args=[change.pk]), {"_approve": "1"}
     )
     assert Page.objects.get(pk=about_page.pk).body_ar.endswith("وجملة ثانية.")
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_reception_does_not_see_the_sign_off_queue_and_its_filter_lists_used_kinds(
+    client, django_user_model, page_editor, doctor, about_page, lang
+):
+    """Review D14: reception could open the queue, whose "kind" filter listed ~25 models;
+    D15: the heading said "waiting for your signature" to people who cannot sign."""
+    from django.contrib.auth.models import Group
+
+    client.force_login(page_editor)
+    edit(client, "page", about_page, lang, body_ar=about_page.body_ar + "\n\nجملة.")
+    desk = django_user_model.objects.create_user("desk", password="x-long-pass-42", is_staff=True)
+    desk.groups.add(Group.objects.get(name="Reception"))
+    client.force_login(desk)
+    queue = reverse("admin:editorial_changerequest_changelist")
+    assert client.get(queue).status_code == 403
+    change = ChangeRequest.objects.get()
+    url = reverse("admin:editorial_changerequest_change", args=[change.pk])
+    assert client.get(url).status_code == 403
+    home = client.get("/admin/", HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+    assert queue not in home
+    source = Source.objects.create(title="A review", publisher="A journal", language="en")
+    client.force_login(page_editor)
+    edit(client, "source", source, lang, title="A review, corrected")
+    client.force_login(doctor)
+    listing = client.get(queue, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+    kinds = listing.split("content_type__id__exact", 1)[1]
+    assert {"ar": "صفحة", "en": "page"}[lang] in kinds.lower()
+    for unused in ("permission", "access attempt", "content type", "صلاحية"):
+        assert unused not in listing
+    client.force_login(page_editor)
+    report = client.get(
+        reverse("admin:content_article_workflow_report"), HTTP_ACCEPT_LANGUAGE=lang
+    ).content.decode()
+    assert {"ar": "بانتظار التوقيع", "en": "waiting for sign-off"}[lang] in report
+    assert "توقيعك" not in report
