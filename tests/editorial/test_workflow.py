@@ -747,3 +747,24 @@ def test_a_second_person_cannot_save_over_a_held_lock(
     client.force_login(admin_user)
     client.post(reverse("admin:content_article_take_over", args=[article.pk]))
     assert edit(client, article, body_en="The administrator's paragraph.").status_code == 302
+
+
+@pytest.mark.parametrize(
+    "code, queue", [("ar", "بانتظار مراجعتك"), ("en", "Waiting for your review")]
+)
+def test_after_sending_back_the_reviewer_is_back_at_their_queue(
+    client, editor, doctor, article, code, queue
+):
+    """Review D19: a send-back landed the reviewer on the article's edit form."""
+    client.force_login(editor)
+    submit(client, article, body_en="## A subheading\n\nNew text.")
+    revision = Article.objects.get(pk=article.pk).latest_revision
+    client.force_login(doctor)
+    review = reverse("admin:content_article_review", args=[article.pk, revision.pk])
+    response = client.post(
+        review, {"_send_back": "1", "comment": "Shorter, please."}, HTTP_ACCEPT_LANGUAGE=code
+    )
+    assert response.status_code == 302 and response["Location"] == reverse("admin:index")
+    home = client.get(response["Location"], HTTP_ACCEPT_LANGUAGE=code).content.decode()
+    assert queue in home
+    assert {"ar": "أُعيدت المقالة إلى المحرر", "en": "Sent back to the editor"}[code] in home
