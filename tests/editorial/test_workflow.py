@@ -768,3 +768,30 @@ def test_after_sending_back_the_reviewer_is_back_at_their_queue(
     home = client.get(response["Location"], HTTP_ACCEPT_LANGUAGE=code).content.decode()
     assert queue in home
     assert {"ar": "أُعيدت المقالة إلى المحرر", "en": "Sent back to the editor"}[code] in home
+
+
+@pytest.mark.parametrize(
+    "code, ambulance, label",
+    [("ar", "اتصل بالإسعاف", None), ("en", "Call an ambulance on", "Body (English)")],
+)
+def test_the_review_shows_the_care_cards_and_keeps_a_callouts_lines_apart(
+    client, editor, doctor, article, code, ambulance, label
+):
+    """Review D13: the care-cards block showed nothing in the review, a callout's title and
+    text ran together, and the field label read "body (Arabic)"."""
+    client.force_login(editor)
+    submit(
+        client,
+        article,
+        body_en='!!! warning "Ice"\n    Wrap it in a cloth.\n\n<!-- care-cards -->',
+        body_ar='!!! warning "الثلج"\n    لفّ الثلج بقطعة قماش.\n\n<!-- care-cards -->',
+    )
+    revision = Article.objects.get(pk=article.pk).latest_revision
+    client.force_login(doctor)
+    review = reverse("admin:content_article_review", args=[article.pk, revision.pk])
+    page = without_isolates(client.get(review, HTTP_ACCEPT_LANGUAGE=code).content.decode())
+    assert ambulance in page  # the care cards, as the page shows them
+    if label:
+        assert label in page and "body (English)" not in page
+    assert "Ice Wrap" not in page and "IceWrap" not in page
+    assert "الثلجلفّ" not in page
