@@ -209,3 +209,25 @@ def test_reception_does_not_see_the_sign_off_queue_and_its_filter_lists_used_kin
     ).content.decode()
     assert {"ar": "بانتظار التوقيع", "en": "waiting for sign-off"}[lang] in report
     assert "توقيعك" not in report
+
+
+@pytest.mark.parametrize(
+    "lang, usual, other",
+    [("ar", "اللغات المعتادة", "لغات أخرى"), ("en", "Usual languages", "Other languages")],
+)
+def test_a_sources_language_offers_the_likely_ones_first(
+    client, doctor, source, lang, usual, other
+):
+    """Review D20: the list began with every language Django knows."""
+    import re
+
+    client.force_login(doctor)
+    url = reverse("admin:content_source_change", args=[source.pk])
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+    select = page.split('name="language"', 1)[1].split("</select>", 1)[0]
+    groups = re.findall(r'<optgroup label="([^"]+)">', select)
+    assert groups == [usual, other]
+    usual_part = select.split("<optgroup", 2)[1]
+    assert 'value="ar"' in usual_part and 'value="fr"' in usual_part
+    assert 'value="is"' not in usual_part  # Icelandic is among the others
+    assert 'value="en" selected' in select
