@@ -126,7 +126,18 @@ def source_language_choices():
         ),
         key=lambda code: get_language_info(code)["name_translated"],
     )
-    return [(code, get_language_info(code)["name_translated"]) for code in site + others]
+    # The languages most sources are in come first, then every other (review D20).
+    usual = site + [code for code in USUAL_SOURCE_LANGUAGES if code in others]
+    rest = [code for code in others if code not in usual]
+    name = lambda code: (code, get_language_info(code)["name_translated"])  # noqa: E731
+    return [
+        (_("Usual languages"), [name(code) for code in usual]),
+        (_("Other languages"), [name(code) for code in rest]),
+    ]
+
+
+# Beyond the site's own languages, those medical sources are most often published in.
+USUAL_SOURCE_LANGUAGES = ("fr", "de", "es", "it", "pt", "fa", "tr")
 
 
 @admin.register(Source)

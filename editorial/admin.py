@@ -55,9 +55,15 @@ class StateFilter(admin.SimpleListFilter):
         filters = {
             "archived": Q(status=Article.Status.ARCHIVED),
             "in_review": ~Q(status=Article.Status.ARCHIVED) & in_review,
-            "scheduled": published & Q(published_at__gt=now) & ~in_review,
+            "scheduled": (
+                (published & Q(published_at__gt=now)) | Q(latest_revision__status="scheduled")
+            )
+            & ~in_review,
             "expired": published & Q(expires_at__lte=now) & ~in_review,
-            "live_changed": on_site & changed & ~in_review,
+            "live_changed": on_site
+            & changed
+            & ~in_review
+            & ~Q(latest_revision__status="scheduled"),
             "live": on_site & ~changed & ~in_review,
             "unpublished": Q(status=Article.Status.DRAFT, live_revision__isnull=False) & ~in_review,
             "draft": Q(status=Article.Status.DRAFT, live_revision__isnull=True) & ~in_review,
@@ -98,7 +104,12 @@ class WorkflowAdminMixin:
         intent = intent_of(request)
         request.workflow_said = True
         if change:
-            locking.saved(obj, request.user)
+            # Only "Save draft" stays on the form; after any other button the editor has
+            # left it, so the lock goes with them (review D6: locks lingered).
+            if "_continue" in request.POST:
+                locking.saved(obj, request.user)
+            else:
+                locking.released(obj, request.user)
         if not change:
             obj.status = Article.Status.DRAFT  # never public before a reviewer publishes it
             obj.save()
@@ -110,9 +121,11 @@ class WorkflowAdminMixin:
                 intent == PUBLISH_APPROVED
                 and approved is not None
                 and approved.status == approved.Status.APPROVED
-                and snapshot == workflow.editing_snapshot(stored)
+                and workflow.same_but_dates(snapshot, workflow.editing_snapshot(stored))
             ):
-                # Exactly what the reviewer approved: its approval stands.
+                # What the reviewer approved: its approval stands. The go-live and expiry
+                # dates are not text a doctor signs, so a new date is taken as it is (D8).
+                workflow.take_dates(approved, snapshot)
                 article = workflow.publish(approved, request.user)
                 messages.success(request, publish_message(article, approved))
                 return
@@ -243,9 +256,37 @@ def version_label(article, revision):
     return revision.get_status_display()
 
 
+def public_review_pending(article):
+    """Why the live page says "medical reviewer: pending", or None when it names the doctor
+    (review D11: the admin showed a reviewer and a review date the page did not)."""
+    live = Article.objects.select_related("reviewer", "live_revision").get(pk=article.pk)
+    if live.has_named_review:
+        return None
+    reviewer = live.reviewer
+    if reviewer is None:
+        return _("no medical reviewer is chosen for it.")
+    if reviewer.is_placeholder:
+        return _(
+            "its reviewer, “%(name)s”, stands for the clinic, not a named doctor. Choose "
+            "a named doctor, who then approves the text from their own account."
+        ) % {"name": reviewer.name}
+    if reviewer.user_id is None:
+        return _(
+            "its reviewer, %(name)s, has no staff account linked, so no approval of theirs "
+            "can be recorded. An administrator links the account under Reviewers."
+        ) % {"name": reviewer.name}
+    return _(
+        "the live version was not approved by %(name)s from their own account. It is "
+        "named once they approve a version and it is published."
+    ) % {"name": reviewer.name}
+
+
 def workflow_context(request, article):
     latest = article.latest_revision
     return {
+        "review_pending_because": public_review_pending(article)
+        if article.status == Article.Status.PUBLISHED
+        else None,
         "workflow_state": STATE_LABELS[workflow.state(article)],
         "newest_version_label": version_label(article, latest) if latest else "",
         "newest_version_author": staff_name(latest.author) if latest else "",

@@ -7,6 +7,7 @@ from django.db.models import BooleanField
 from django.utils import translation
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +17,9 @@ from content.rendering import render_markdown
 from mesoinfo import languages
 
 TOKENS = re.compile(r"\n+|[^\s]+")
+BLOCK_END = re.compile(
+    r"</(?:p|h[1-6]|li|div|dt|dd|tr|th|td|blockquote|figcaption|summary|aside)>|<br\s*/?>"
+)
 
 
 def field_keys():
@@ -46,8 +50,14 @@ def readable(key, value, code=None):
     if value in (None, "", []):
         return ""
     if key in declaration.per_language("body"):
+        from clinic.placeholders import fill_placeholders
+
         with translation.override(code or translation.get_language()):
-            return strip_tags(render_markdown(value)).strip()
+            # As the page shows it: the care cards and the clinic's details written in
+            # (review D13: the cards were invisible), each block on its own line (a
+            # callout's title and text ran together).
+            html = render_markdown(fill_placeholders(value))
+            return strip_tags(BLOCK_END.sub(r"\g<0>\n", html)).strip()
     field = declaration.base_field(Article, key)
     if field.many_to_many:
         return "\n".join(str(s) for s in field.related_model.objects.filter(pk__in=value))
@@ -84,7 +94,8 @@ def compare(old, new):
         before, after = readable(key, old.get(key), code), readable(key, new.get(key), code)
         rows.append(
             {
-                "label": label_for(label, code),
+                # A row heading starts with a capital, as the form's labels do (D13).
+                "label": capfirst(label_for(label, code)),
                 "lang": code,
                 "dir": languages.direction(code or ""),
                 "changed": before != after,

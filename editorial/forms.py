@@ -75,7 +75,9 @@ class ArticleAdminForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         self.refuse_when_taken_over()
+        # A newer save says more than an open form does: "saved a newer version" first.
         self.refuse_stale_save(cleaned)
+        self.refuse_when_held_by_another()
         if self.intent in (SUBMIT, PUBLISH):
             values = cleaned
             if self.intent == SUBMIT:
@@ -129,6 +131,27 @@ class ArticleAdminForm(forms.ModelForm):
                 },
                 code="taken_over",
             )
+
+    def refuse_when_held_by_another(self):
+        """Someone else has the article open (review D6): the second person's save is
+        refused, their text kept, until the first finishes or a reviewer takes over."""
+        if self.instance.pk is None or self.editing_user is None:
+            return
+        lock = locking.current(self.instance)
+        if lock is None or lock.holder_id == self.editing_user.pk:
+            return
+        raise forms.ValidationError(
+            _(
+                "Not saved: %(user)s has had this article open for editing since %(date)s. "
+                "Your text is still below. Wait until they have finished, or ask a medical "
+                "reviewer to take over editing, then save again."
+            )
+            % {
+                "user": staff_name(lock.holder),
+                "date": date_format(localtime(lock.since), "DATETIME_FORMAT"),
+            },
+            code="locked",
+        )
 
     def refuse_stale_save(self, cleaned):
         """Someone saved a newer revision since this form was opened: say who and when."""

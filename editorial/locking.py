@@ -56,3 +56,8 @@ def taken_from(article, user):
 
 def saved(article, user):
     EditLock.objects.filter(article=article, holder=user).update(seen_at=timezone.now())
+
+
+def released(article, user):
+    """`user` saved and left the form (any button but "Save draft", which stays on it)."""
+    EditLock.objects.filter(article=article, holder=user).delete()

@@ -32,6 +32,8 @@ class Revision(models.Model):
         SUBMITTED = "submitted", _("Waiting for medical review")
         SENT_BACK = "sent_back", _("Sent back to the editor")
         APPROVED = "approved", _("Approved")
+        # Approved, waiting for its go-live date while the live version stays on the site.
+        SCHEDULED = "scheduled", _("Scheduled")
         PUBLISHED = "published", _("Published")
         PROPOSAL = "proposal", _("Proposed by the corpus")
 

@@ -48,6 +48,22 @@ def propose(obj, form, user, adding):
             "old": stored_value(original, field),
             "new": plain(field, form.cleaned_data.get(name)),
         }
+    # One open request per object (review D7): a further save updates the pending one,
+    # field by field, and the reviewer is not written to again.
+    waiting = None if adding else pending_for(obj).order_by("-created_at").first()
+    if waiting is not None:
+        merged = {**waiting.changes}
+        for name, change in changes.items():
+            old = merged.get(name, change)["old"]
+            if change["new"] == old:
+                merged.pop(name, None)  # changed back to what patients read now
+            else:
+                merged[name] = {"old": old, "new": change["new"]}
+        waiting.changes = merged
+        waiting.author = user
+        waiting.object_repr = str(obj)[:300]
+        waiting.save(update_fields=["changes", "author", "object_repr"])
+        return waiting
     request = ChangeRequest.objects.create(
         content_type=ContentType.objects.get_for_model(type(obj)),
         object_id="" if adding else str(obj.pk),

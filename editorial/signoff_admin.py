@@ -97,15 +97,25 @@ class ChangeRequestAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Every staff member sees the queue; medical reviewers approve or send back."""
 
     list_display = ["object_repr", "kind", "proposed_by", "created_at", "status"]
-    list_filter = ["status", "content_type"]
+    # Only the kinds that have requests (not every model Django knows) (review D14).
+    list_filter = ["status", ("content_type", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["content_type", "author"]
     search_fields = ["object_repr"]
 
+    # Who works on what patients read: reviewers and those who may change a page, an
+    # author or a source; not reception (review D14).
+    QUEUE_PERMISSIONS = ("content.change_page", "content.change_author", "content.change_source")
+
     def has_module_permission(self, request):
-        return request.user.is_active and request.user.is_staff
+        return self.has_view_permission(request)
 
     def has_view_permission(self, request, obj=None):
-        return request.user.is_active and request.user.is_staff
+        user = request.user
+        if not (user.is_active and user.is_staff):
+            return False
+        return user.has_perm(PUBLISH_PERMISSION) or any(
+            user.has_perm(permission) for permission in self.QUEUE_PERMISSIONS
+        )
 
     @admin.display(description=_("kind"), ordering="content_type")
     def kind(self, obj):
@@ -116,6 +126,8 @@ class ChangeRequestAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         return signoff.notifications.staff_name(obj.author)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
         change = get_object_or_404(ChangeRequest, pk=object_id)
         if request.method == "POST":
             return self.decide(request, change)

@@ -176,6 +176,8 @@ class ReviewView(ArticleAdminMixin, TemplateView):
                 request, self.article, str(_("Sent back: %(comment)s") % {"comment": comment})
             )
             messages.success(request, _("Sent back to the editor with your comment."))
+            # Back to the reviewer's own queue, not into the editor's form (review D19).
+            return redirect("admin:index")
         elif "_approve_only" in request.POST:
             workflow.approve(rev, request.user)
             said = _("Approved. It goes live when it is published from the article's page.")

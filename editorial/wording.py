@@ -10,6 +10,17 @@ from . import workflow
 def publish_message(article, revision):
     """What became of the page, in words that claim a medical approval only when there was one."""
     medical = workflow.named_approval_date(revision) is not None
+    if revision.status == revision.Status.SCHEDULED:
+        when = date_format(timezone.localtime(workflow.go_live_time(revision)), "DATETIME_FORMAT")
+        if medical:
+            return _(
+                "Approved. It replaces the live version on %(date)s; until then patients "
+                "read the current one."
+            ) % {"date": when}
+        return _(
+            "Scheduled: it replaces the live version on %(date)s; until then patients read "
+            "the current one."
+        ) % {"date": when}
     if article.published_at > timezone.now():
         when = date_format(timezone.localtime(article.published_at), "DATETIME_FORMAT")
         if medical:

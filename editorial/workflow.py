@@ -94,10 +94,83 @@ def named_approval_date(revision):
     return timezone.localdate(revision.approved_at)
 
 
+# When a version goes live and comes down: publishing details, not medical text.
+DATE_FIELDS = ("published_at", "expires_at")
+
+
+def same_but_dates(one, other):
+    """Whether two snapshots differ in their publishing dates at most."""
+    strip = lambda snapshot: {k: v for k, v in snapshot.items() if k not in DATE_FIELDS}  # noqa: E731
+    return strip(one) == strip(other)
+
+
+def take_dates(revision, snapshot):
+    """Give an approved revision the publishing dates of `snapshot` (its text unchanged)."""
+    dates = {name: snapshot[name] for name in DATE_FIELDS if name in snapshot}
+    if any(revision.content.get(name) != value for name, value in dates.items()):
+        revision.content = {**revision.content, **dates}
+        revision.save(update_fields=["content"])
+
+
+def go_live_time(revision):
+    """The go-live date the revision carries (its own "published at"), or None."""
+    return field_values(revision.content).get("published_at")
+
+
+def on_site(article, now=None):
+    now = now or timezone.now()
+    return article.status == Article.Status.PUBLISHED and article.published_at <= now
+
+
+def cancel_schedule(article, keep=None):
+    """A scheduled version goes back to approved (it no longer goes live by itself)."""
+    scheduled = article.revisions.filter(status=Revision.Status.SCHEDULED)
+    if keep is not None:
+        scheduled = scheduled.exclude(pk=keep.pk)
+    scheduled.update(status=Revision.Status.APPROVED)
+
+
+def schedule(article, revision, user, when, notify=True):
+    """A new version of a live article, to replace it on `when`: the live text stays on
+    the site until then (as in Wagtail), and `publish_due` puts this one in its place."""
+    cancel_schedule(article, keep=revision)
+    revision.status = Revision.Status.SCHEDULED
+    revision.announced_at = None
+    revision.save(update_fields=["status", "announced_at"])
+    if notify:
+        notifications.published(
+            revision,
+            user,
+            medical_approval=named_approval_date(revision) is not None,
+            goes_live_at=when,
+        )
+    return article
+
+
+def publish_due(now=None):
+    """Publish every scheduled version whose go-live time has come; the revisions published."""
+    now = now or timezone.now()
+    done = []
+    scheduled = Revision.objects.filter(status=Revision.Status.SCHEDULED).order_by("created_at")
+    for revision in scheduled.select_related("approved_by", "author"):
+        when = go_live_time(revision)
+        if when is None or when <= now:
+            publish(revision, revision.approved_by, notify=False)
+            done.append(revision)
+    return done
+
+
 @transaction.atomic
 def publish(revision, user, notify=True):
-    """The one way text goes live: copy the revision into the article row."""
+    """The one way text goes live: copy the revision into the article row.
+
+    A new version of a live article dated in the future is scheduled instead: copying it
+    now would take the live page off the site until that date."""
     article = Article.objects.select_for_update().get(pk=revision.article_id)
+    when = go_live_time(revision)
+    if when is not None and when > timezone.now() and on_site(article):
+        return schedule(article, revision, user, when, notify)
+    cancel_schedule(article, keep=revision)
     changed = snapshot_of_row(article) != revision.content or article.status != "published"
     went_live = article.status != Article.Status.PUBLISHED
     text_before = {field: getattr(article, field) for field in LIVE_TEXT_FIELDS}
@@ -145,12 +218,14 @@ def approve_and_publish(revision, user):
 
 
 def unpublish(article):
-    """Off the site; the text and its revisions stay."""
+    """Off the site; the text and its revisions stay (and nothing scheduled comes back)."""
+    cancel_schedule(article)
     article.status = Article.Status.DRAFT
     article.save(update_fields=["status"])
 
 
 def archive(article):
+    cancel_schedule(article)
     article.status = Article.Status.ARCHIVED
     article.save(update_fields=["status"])
 
@@ -193,6 +268,8 @@ def state(article):
         return "archived"
     if latest is not None and latest.status == Revision.Status.SUBMITTED:
         return "in_review"
+    if latest is not None and latest.status == Revision.Status.SCHEDULED:
+        return "scheduled"
     if article.status == Article.Status.PUBLISHED:
         now = timezone.now()
         if article.published_at > now:

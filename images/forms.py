@@ -35,3 +35,22 @@ class ImageForm(forms.ModelForm):
         if upload:
             self.picture = processing.clean_upload(upload)
         return upload
+
+    def full_clean(self):
+        super().full_clean()
+        # Review D4: a browser cannot refill a file input, so a picture that passed its own
+        # checks is dropped when another field is refused. Say so where the file goes.
+        upload = getattr(self, "cleaned_data", {}).get("upload")
+        if self.is_bound and self.errors and upload and "upload" not in self.errors:
+            self.add_error(
+                "upload",
+                forms.ValidationError(
+                    _(
+                        "Your picture “%(name)s” passed its checks, but a browser cannot keep "
+                        "a chosen file after an error: choose it again before saving. "
+                        "Everything else you typed is kept."
+                    ),
+                    params={"name": upload.name},
+                    code="choose_again",
+                ),
+            )

@@ -33,7 +33,7 @@ def in_reviewed_use(pk):
         return True
     if Page.objects.filter(in_body(pk)).exists():  # pages are always on the site
         return True
-    waiting = [Revision.Status.SUBMITTED, Revision.Status.APPROVED]
+    waiting = [Revision.Status.SUBMITTED, Revision.Status.APPROVED, Revision.Status.SCHEDULED]
     return (
         Revision.objects.filter(status__in=waiting)
         .annotate(text=Cast("content", TextField()))

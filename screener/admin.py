@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.db.models import Exists, OuterRef, Q
 from django.http import HttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
@@ -92,8 +93,22 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
         "attached_reasons",
         "created_at",
     ]
-    fields = [*visitor_fields, "status", "notes", "handled_by", "handled_at", "deleted_on"]
-    readonly_fields = [*visitor_fields, "handled_by", "handled_at", "deleted_on"]
+    fields = [
+        *visitor_fields,
+        "same_phone_requests",
+        "status",
+        "notes",
+        "handled_by",
+        "handled_at",
+        "deleted_on",
+    ]
+    readonly_fields = [
+        *visitor_fields,
+        "same_phone_requests",
+        "handled_by",
+        "handled_at",
+        "deleted_on",
+    ]
     actions = [
         *(
             status_action(s)
@@ -155,6 +170,34 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
     def likely_duplicate(self, obj):
         """Another request from the same phone number within a day of this one."""
         return bool(getattr(obj, "has_duplicate", False))
+
+    @admin.display(description=_("likely duplicates"))
+    def same_phone_requests(self, obj):
+        """The other requests from this number within a day, linked (review D10)."""
+        others = (
+            ConsultationRequest.objects.filter(
+                phone=obj.phone,
+                created_at__gt=obj.created_at - DUPLICATE_WINDOW,
+                created_at__lt=obj.created_at + DUPLICATE_WINDOW,
+            )
+            .exclude(pk=obj.pk)
+            .order_by("created_at")
+        )
+        if not others:
+            return _("No other request from this number within a day.")
+        return format_html_join(
+            "",
+            '<p><a href="{}">{}</a> · {} · {}</p>',
+            (
+                (
+                    reverse("admin:screener_consultationrequest_change", args=[other.pk]),
+                    other.reference,
+                    other.name,
+                    date_format(timezone.localtime(other.created_at), "DATETIME_FORMAT"),
+                )
+                for other in others
+            ),
+        )
 
     @admin.display(description=_("result attached"), boolean=True)
     def outcome_attached_display(self, obj):

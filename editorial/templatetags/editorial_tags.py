@@ -2,6 +2,7 @@
 
 from django import template
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import pgettext
 
@@ -55,3 +56,22 @@ def staff_name(user):
 def as_list(items):
     """Items joined with the language's list separator (the Arabic comma in Arabic)."""
     return pgettext("list separator", ", ").join(str(item) for item in items)
+
+
+@register.inclusion_tag("editorial/clinic_warning.html", takes_context=True)
+def clinic_profile_warning(context):
+    """A plain warning on the admin home while the clinic has no name or telephone: every
+    page, and the same-day care advice, would send patients to a clinic they cannot reach."""
+    from clinic.models import ClinicProfile
+
+    user = context["request"].user
+    profile = ClinicProfile.load()
+    if not user.is_authenticated or (profile.legal_name and profile.phone):
+        return {"warning": None}
+    if profile.pk:
+        link = reverse("admin:clinic_clinicprofile_change", args=[profile.pk])
+        may_fix = user.has_perm("clinic.change_clinicprofile")
+    else:
+        link = reverse("admin:clinic_clinicprofile_add")
+        may_fix = user.has_perm("clinic.add_clinicprofile")
+    return {"warning": {"missing": profile.missing_fields(), "link": link if may_fix else None}}

@@ -52,8 +52,21 @@
   }
   // The switch, tabs and toolbar are built by other scripts, on load or later: relabel
   // then, and whenever they are (re)built during the first seconds.
+  // A refused form opens the first language tab that holds an error (review D4: the
+  // Arabic alt text's error stayed hidden behind the English tab).
+  function showFirstError() {
+    var panels = document.querySelectorAll('.ui-tabs-panel');
+    for (var i = 0; i < panels.length; i++) {
+      if (panels[i].querySelector('.errorlist, .errors')) {
+        var tab = document.querySelector('.ui-tabs-nav a[href="#' + panels[i].id + '"]');
+        if (tab) { tab.click(); }
+        return;
+      }
+    }
+  }
   window.addEventListener('load', function () {
     relabelAll();
+    window.setTimeout(showFirstError, 0); // after the tabs' own start-up choice
     var observer = new MutationObserver(relabelAll);
     observer.observe(document.body, {childList: true, subtree: true});
     window.setTimeout(function () { observer.disconnect(); }, 10000);

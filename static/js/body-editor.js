@@ -353,7 +353,10 @@
         summary.textContent = labels.error;
       });
     }
-    editor.codemirror.on('change', function () {
+    editor.codemirror.on('change', function (cm, change) {
+      if (change.origin !== 'setValue') {
+        textarea.dispatchEvent(new Event('body-editor-change', {bubbles: true}));
+      }
       window.clearTimeout(timer);
       timer = window.setTimeout(refresh, PREVIEW_DELAY);
     });
@@ -369,9 +372,29 @@
     }
   }
 
+  // Leaving the page with unsaved changes asks first (review D2): CodeMirror's text is
+  // not restored by the browser's Back button. Saving the form is not leaving.
+  function guardUnsavedChanges(editors) {
+    var form = editors.length && editors[0].closest('form');
+    if (!form) { return; }
+    var dirty = false;
+    function mark() { dirty = true; }
+    form.addEventListener('input', mark);
+    form.addEventListener('change', mark);
+    form.addEventListener('body-editor-change', mark);
+    form.addEventListener('submit', function () { dirty = false; });
+    window.addEventListener('beforeunload', function (event) {
+      if (!dirty) { return; }
+      event.preventDefault();
+      event.returnValue = ''; // older browsers show their own warning only with this
+    });
+  }
+
   function start() {
     if (!window.EasyMDE || !window.fetch) { return; } // the plain textarea stays
-    document.querySelectorAll('textarea[data-body-editor]').forEach(setUp);
+    var editors = document.querySelectorAll('textarea[data-body-editor]');
+    editors.forEach(setUp);
+    guardUnsavedChanges(editors);
   }
 
   if (document.readyState === 'loading') {

@@ -180,3 +180,31 @@ def test_the_editor_and_its_preview_pass_axe(chromium, live_server, site, browse
     page.wait_for_load_state("networkidle")
     context.close()
     assert problems == []
+
+
+@pytest.mark.parametrize(
+    "button, expected",
+    [
+        ("warning", '!!! warning "احذر الثلج المباشر"'),
+        ("urgent", '!!! urgent "احذر الثلج المباشر"'),
+        ("inset", "    احذر الثلج المباشر"),
+    ],
+)
+def test_a_callout_buttons_placeholder_is_selected_so_typing_replaces_it(
+    new_page, site, browser_editor, button, expected
+):
+    """Review D5 / issue 26: the typed words land inside the card, not after it."""
+    article = site["article"]
+    page = new_page()
+    sign_in(page)
+    page.goto(f"/admin/content/article/{article.pk}/change/")
+    page.locator(".ui-tabs-nav a[href$='_ar']").first.click()
+    editor = page.locator(".body-editor").filter(has=page.locator("textarea[lang=ar]"))
+    editor.locator(".CodeMirror").click()
+    page.keyboard.press("Control+End")
+    editor.locator(f".body-editor__button--{button}").click()
+    page.keyboard.insert_text("احذر الثلج المباشر")
+    text = page.locator("textarea[name=body_ar]").input_value()
+    assert expected in text.splitlines()
+    assert "عنوان" not in text.split("احذر الثلج المباشر")[0].splitlines()[-1]
+    editor.screenshot(path=str(SHOTS / f"callout-{button}-typed-ar.png"))

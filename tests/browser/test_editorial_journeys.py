@@ -259,3 +259,52 @@ def test_the_body_preview_draws_the_text_as_the_page_does(new_page, site, browse
     on_page = public.locator(".article-body h2").first.evaluate(style)
     assert in_editor == on_page
     assert inner.locator("html").get_attribute("dir") == public.locator("html").get_attribute("dir")
+
+
+@pytest.mark.parametrize("code", ["ar", "en"])
+def test_preview_opens_in_a_new_tab_and_unsaved_edits_are_not_lost(
+    new_page, site, browser_editor, code
+):
+    """Review D2: Preview left the form in the same tab and the body edits were gone."""
+    article = site["article"]
+    page = new_page()
+    sign_in_as(page, "editor")
+    choose_admin_language(page, code)
+    page.goto(f"/admin/content/article/{article.pk}/change/")
+    editor = page.locator(".body-editor").filter(has=page.locator("textarea[lang=en]"))
+    page.locator(".ui-tabs-nav a[href$='_en']").first.click()
+    editor.locator(".CodeMirror").click()
+    page.keyboard.press("Control+End")
+    page.keyboard.insert_text("\n\nUnsaved sentence the editor is still writing.")
+    link = page.locator("a.preview-link")
+    assert link.get_attribute("target") == "_blank" and "noopener" in link.get_attribute("rel")
+    with page.context.expect_page() as opened:
+        link.click()
+    preview = opened.value
+    preview.wait_for_load_state()
+    assert "/preview/" in preview.url
+    preview.screenshot(path=str(SHOTS / f"preview-new-tab-{code}.png"))
+    # The form is still there, with the text being written.
+    assert (
+        "Unsaved sentence the editor is still writing."
+        in editor.locator(".CodeMirror").inner_text()
+    )
+    # Leaving it asks first; staying keeps the text.
+    asked = []
+
+    def stay(dialog):
+        asked.append(dialog.type)
+        dialog.dismiss()
+
+    page.on("dialog", stay)
+    page.evaluate("() => { window.location.href = '/admin/'; }")
+    page.wait_for_timeout(500)
+    assert asked == ["beforeunload"]
+    assert "/change/" in page.url
+    page.screenshot(path=str(SHOTS / f"unsaved-kept-{code}.png"))
+    # Saving is not leaving: no question, and the draft is kept.
+    page.remove_listener("dialog", stay)
+    page.on("dialog", lambda dialog: asked.append(dialog.type) or dialog.accept())
+    with page.expect_navigation():
+        page.click("input[name=_continue]")
+    assert asked == ["beforeunload"]

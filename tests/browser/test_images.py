@@ -169,3 +169,35 @@ def test_an_arabic_editor_uploads_a_picture_under_the_consent_rule(
     image = Image.objects.get()
     assert image.consent_recorded_by == browser_editor
     assert page.locator(f"img[src$='{image.key}-480.webp']").count() == 1  # in the list
+
+
+def test_a_refused_upload_opens_the_tab_with_the_error_and_asks_for_the_file_again(
+    new_page, settings, tmp_path, browser_editor
+):
+    """Review D4: a refused alt text's error was hidden behind another language's tab, and
+    the chosen file silently gone."""
+    from django.contrib.auth.models import Permission
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    for group in browser_editor.groups.all():
+        group.permissions.add(*Permission.objects.filter(content_type__app_label="images"))
+    out = io.BytesIO()
+    PILImage.new("RGB", (900, 600), (120, 160, 200)).save(out, "PNG")
+    page = new_page(viewport=DESKTOP)
+    sign_in(page)
+    page.goto("/admin/images/image/add/")
+    page.set_input_files(
+        "#id_upload", files=[{"name": "p.png", "mimeType": "image/png", "buffer": out.getvalue()}]
+    )
+    page.fill("#id_title", "Needle and skin")
+    # Both alt texts left empty, as the reviewer did: the first language's tab opens.
+    with page.expect_navigation():
+        page.click("input[name=_save]")
+    page.wait_for_timeout(300)
+    assert page.locator("#id_alt_ar").is_visible()  # its tab is open, with its error
+    assert not page.locator("#id_alt_en").is_visible()
+    upload_error = page.locator(".field-upload .errorlist").inner_text()
+    assert "«p.png»" in upload_error and "فاخترها مرة أخرى" in upload_error
+    assert page.input_value("#id_title") == "Needle and skin"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SHOTS / "image-upload-refused-tab-ar-1280.png", full_page=True)

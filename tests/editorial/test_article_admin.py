@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from content.models import Article, Feedback
@@ -196,3 +197,44 @@ def test_feedback_counts_per_article_in_the_admin(client, editor, make_article):
     assert '<td class="field-helpful_yes">3</td>' in html
     assert '<td class="field-helpful_no">1</td>' in html
     assert client.get("/admin/content/feedback/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "code, says, placeholder, unapproved",
+    [
+        (
+            "ar",
+            "تقول الصفحة المنشورة للزوار «المراجع الطبي: قيد الانتظار»",
+            "يمثّل العيادة وليس طبيبًا مُسمّى",
+            "لم يعتمدها",
+        ),
+        (
+            "en",
+            "The public page says “Medical reviewer: pending”",
+            "stands for the clinic, not a named doctor",
+            "was not approved by",
+        ),
+    ],
+)
+def test_the_form_says_why_the_page_shows_the_review_as_pending(
+    client, editor, make_article, reviewer, code, says, placeholder, unapproved
+):
+    """Review D11: the admin showed a reviewer and a review date while the page said
+    "medical reviewer: pending"; the form now says which rule the page follows."""
+    from content.models import Reviewer
+
+    client.force_login(editor)
+    url = lambda article: reverse("admin:content_article_change", args=[article.pk])  # noqa: E731
+    named = make_article()
+    assert says not in client.get(url(named), HTTP_ACCEPT_LANGUAGE=code).content.decode()
+    stand_in = Reviewer.objects.create(
+        name="The clinic's medical reviewer", credentials="", is_placeholder=True
+    )
+    for article, reason in (
+        (make_article(reviewer=stand_in), placeholder),
+        (make_article(approved=False), unapproved),
+    ):
+        page = client.get(url(article), HTTP_ACCEPT_LANGUAGE=code).content.decode()
+        assert says in page and reason in page
+        public = client.get(article.get_absolute_url()).content.decode()
+        assert "قيد الانتظار" in public or "pending" in public

@@ -144,3 +144,90 @@ def test_a_sources_note_and_checks_wait_for_sign_off_and_read_as_words(
     assert (source.link_kind, source.authors_checked, source.note) == ("copy", False, note)
     page = client.get(article.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="ar").content.decode()
     assert note not in page
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_saving_again_updates_the_one_pending_request(
+    client, page_editor, doctor, about_page, lang
+):
+    """Review D7: three saves of the About page opened three identical requests and sent
+    three pairs of e-mails."""
+    client.force_login(page_editor)
+    first = about_page.body_ar + "\n\nجملة أولى."
+    edit(client, "page", about_page, lang, body_ar=first)
+    edit(client, "page", about_page, lang, body_ar=first)  # saved again, unchanged
+    edit(client, "page", about_page, lang, body_ar=first + " وجملة ثانية.", title_en="About us")
+    change = ChangeRequest.objects.get()  # one request, holding the newest text
+    assert change.changes["body_ar"]["new"].endswith("وجملة ثانية.")
+    assert change.changes["body_ar"]["old"] == about_page.body_ar
+    assert change.changes["title_en"]["new"] == "About us"
+    assert len(mail.outbox) == 1  # one e-mail to the reviewer
+    client.force_login(doctor)
+    queue = client.get(
+        reverse("admin:editorial_changerequest_changelist"), HTTP_ACCEPT_LANGUAGE=lang
+    ).content.decode()
+    assert queue.count(f"/admin/editorial/changerequest/{change.pk}/change/") >= 1
+    assert f"changerequest/{change.pk + 1}/change/" not in queue
+    client.post(
+        reverse("admin:editorial_changerequest_change", args=[change.pk]), {"_approve": "1"}
+    )
+    assert Page.objects.get(pk=about_page.pk).body_ar.endswith("وجملة ثانية.")
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_reception_does_not_see_the_sign_off_queue_and_its_filter_lists_used_kinds(
+    client, django_user_model, page_editor, doctor, about_page, lang
+):
+    """Review D14: reception could open the queue, whose "kind" filter listed ~25 models;
+    D15: the heading said "waiting for your signature" to people who cannot sign."""
+    from django.contrib.auth.models import Group
+
+    client.force_login(page_editor)
+    edit(client, "page", about_page, lang, body_ar=about_page.body_ar + "\n\nجملة.")
+    desk = django_user_model.objects.create_user("desk", password="x-long-pass-42", is_staff=True)
+    desk.groups.add(Group.objects.get(name="Reception"))
+    client.force_login(desk)
+    queue = reverse("admin:editorial_changerequest_changelist")
+    assert client.get(queue).status_code == 403
+    change = ChangeRequest.objects.get()
+    url = reverse("admin:editorial_changerequest_change", args=[change.pk])
+    assert client.get(url).status_code == 403
+    home = client.get("/admin/", HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+    assert queue not in home
+    source = Source.objects.create(title="A review", publisher="A journal", language="en")
+    client.force_login(page_editor)
+    edit(client, "source", source, lang, title="A review, corrected")
+    client.force_login(doctor)
+    listing = client.get(queue, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+    kinds = listing.split("content_type__id__exact", 1)[1]
+    assert {"ar": "صفحة", "en": "page"}[lang] in kinds.lower()
+    for unused in ("permission", "access attempt", "content type", "صلاحية"):
+        assert unused not in listing
+    client.force_login(page_editor)
+    report = client.get(
+        reverse("admin:content_article_workflow_report"), HTTP_ACCEPT_LANGUAGE=lang
+    ).content.decode()
+    assert {"ar": "بانتظار التوقيع", "en": "waiting for sign-off"}[lang] in report
+    assert "توقيعك" not in report
+
+
+@pytest.mark.parametrize(
+    "lang, usual, other",
+    [("ar", "اللغات المعتادة", "لغات أخرى"), ("en", "Usual languages", "Other languages")],
+)
+def test_a_sources_language_offers_the_likely_ones_first(
+    client, doctor, source, lang, usual, other
+):
+    """Review D20: the list began with every language Django knows."""
+    import re
+
+    client.force_login(doctor)
+    url = reverse("admin:content_source_change", args=[source.pk])
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+    select = page.split('name="language"', 1)[1].split("</select>", 1)[0]
+    groups = re.findall(r'<optgroup label="([^"]+)">', select)
+    assert groups == [usual, other]
+    usual_part = select.split("<optgroup", 2)[1]
+    assert 'value="ar"' in usual_part and 'value="fr"' in usual_part
+    assert 'value="is"' not in usual_part  # Icelandic is among the others
+    assert 'value="en" selected' in select

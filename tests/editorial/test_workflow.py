@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from content.models import Article, Source
-from editorial.models import Revision
+from editorial.models import EditLock, Revision
 from tests.bidi_check import without_isolates
 from tests.forms import form_data
 
@@ -287,6 +287,9 @@ def test_a_stale_save_is_refused_and_the_typed_text_is_kept(
     other.groups.add(Group.objects.get(name="Content editors"))
     client.force_login(editor)
     stale = form_data(client.get(change_url(article)).content.decode(), "article_form")
+    # The editor's form was left alone long enough for the lock to lapse (review D6: a
+    # lock still in force refuses the other editor's save).
+    EditLock.objects.update(seen_at=timezone.now() - timedelta(hours=1))
     client.force_login(other)
     edit(client, article, title_en="The other editor's title")
     client.force_login(editor)
@@ -626,3 +629,169 @@ def test_compare_labels_each_bodys_callouts_in_the_bodys_language(
     arabic = page[page.index("اتصل") - 80 : page.index("اتصل")]
     assert "Urgent advice:" in english and "حالة طارئة" not in english
     assert "حالة طارئة:" in arabic and "Urgent advice" not in arabic
+
+
+def test_a_scheduled_new_version_leaves_the_live_page_up_until_its_date(
+    client, editor, doctor, article
+):
+    """Review D1: scheduling a new version of a live article kept the page offline (404)."""
+    old_en, old_ar = article.body_en, article.body_ar
+    client.force_login(doctor)
+    go_live = timezone.localtime(timezone.now() + timedelta(days=1))
+    response = edit(
+        client,
+        article,
+        body_en="The new aftercare text.",
+        body_ar="نص العناية الجديد.",
+        published_at_0=go_live.strftime("%Y-%m-%d"),
+        published_at_1=go_live.strftime("%H:%M:%S"),
+        _publish="1",
+    )
+    assert response.status_code == 302
+    said = str(list(get_messages(response.wsgi_request))[0])
+    assert "until then patients read the current one" in said or "الحالية" in said, said
+    client.logout()
+    versions = (("en", old_en, "The new aftercare text."), ("ar", old_ar, "نص العناية الجديد."))
+    for code, old, new in versions:
+        with translation.override(code):
+            page = client.get(article.get_absolute_url())
+        assert page.status_code == 200
+        article.refresh_from_db()
+        text = without_isolates(page.content.decode())
+        assert new not in text and old.split("\n")[0].lstrip("# ") in text
+    client.force_login(doctor)
+    listing = client.get(reverse("admin:content_article_changelist") + "?state=scheduled")
+    assert article.title_ar in listing.content.decode()
+    call_command("announce_go_live", verbosity=0)  # not due yet: nothing changes
+    assert Revision.objects.get(article=article, status="scheduled")
+    # The go-live time comes: the job the timer runs puts the new version in place.
+    revision = Revision.objects.get(article=article, status="scheduled")
+    revision.content["published_at"] = (timezone.now() - timedelta(minutes=1)).isoformat()
+    revision.save(update_fields=["content"])
+    mail.outbox.clear()
+    call_command("announce_go_live", verbosity=0)
+    client.logout()
+    for code, new in (("en", "The new aftercare text."), ("ar", "نص العناية الجديد.")):
+        with translation.override(code):
+            page = client.get(article.get_absolute_url())
+        assert page.status_code == 200 and new in without_isolates(page.content.decode())
+    assert mail.outbox and all("went live on" in m.body for m in mail.outbox)
+
+
+@pytest.mark.parametrize("code", ["ar", "en"])
+def test_changing_only_the_go_live_date_keeps_the_approval(client, editor, doctor, article, code):
+    """Review D8: a new date on an approved version turned it back into a new draft."""
+    client.force_login(editor)
+    submit(client, article, body_en="## A subheading\n\nApproved text.")
+    revision = Article.objects.get(pk=article.pk).latest_revision
+    client.force_login(doctor)
+    review = reverse("admin:content_article_review", args=[article.pk, revision.pk])
+    client.post(review, {"_approve_only": "1"})
+    go_live = timezone.localtime(timezone.now() + timedelta(days=1))
+    response = edit(
+        client,
+        article,
+        published_at_0=go_live.strftime("%Y-%m-%d"),
+        published_at_1=go_live.strftime("%H:%M:%S"),
+        _publish_approved="1",
+    )
+    said = [str(m) for m in get_messages(response.wsgi_request)]
+    assert not any("Not published" in m or "لم تُنشر" in m for m in said), said
+    assert Revision.objects.filter(article=article).count() == 2  # no new draft
+    revision.refresh_from_db()
+    assert revision.status == "scheduled" and revision.approved_by == doctor
+    page = client.get(change_url(article), HTTP_ACCEPT_LANGUAGE=code).content.decode()
+    assert {"ar": "مجدولة", "en": "Scheduled"}[code] in page
+    status_line = page.split("workflow-state")[1].split("</p>")[0]
+    assert {"ar": "مسودة", "en": "Draft"}[code] not in status_line
+    client.logout()
+    assert "Approved text." not in public(client, article, "en").decode()  # not before the date
+
+
+@pytest.mark.parametrize(
+    "code, refused",
+    [
+        ("ar", "لم تُحفظ: فتح Maha Nasser هذه المقالة للتحرير منذ"),
+        ("en", "Not saved: Maha Nasser has had this article open for editing since"),
+    ],
+)
+def test_a_second_person_cannot_save_over_a_held_lock(
+    client, editor, admin_user, article, code, refused
+):
+    """Review D6: the second person saved over the lock and the holder's save was refused."""
+    editor.first_name, editor.last_name = "Maha", "Nasser"
+    editor.save()
+    client.force_login(editor)
+    hers = form_data(client.get(change_url(article)).content.decode(), "article_form")
+    client.force_login(admin_user)
+    theirs = form_data(
+        client.get(change_url(article), HTTP_ACCEPT_LANGUAGE=code).content.decode(),
+        "article_form",
+    )
+    theirs["body_en"] = "The administrator's paragraph."
+    response = client.post(change_url(article), theirs, HTTP_ACCEPT_LANGUAGE=code)
+    page = without_isolates(response.content.decode())
+    assert response.status_code == 200 and refused in page
+    assert "The administrator&#x27;s paragraph." in page or "The administrator's paragraph." in page
+    assert Article.objects.get(pk=article.pk).latest_revision.content["body_en"] != (
+        "The administrator's paragraph."
+    )
+    # The holder's own save goes through.
+    client.force_login(editor)
+    hers["body_en"] = "Her paragraph."
+    assert client.post(change_url(article), hers).status_code == 302
+    assert Article.objects.get(pk=article.pk).latest_revision.content["body_en"] == (
+        "Her paragraph."
+    )
+    # Once the administrator takes over, their save goes through.
+    client.force_login(admin_user)
+    client.post(reverse("admin:content_article_take_over", args=[article.pk]))
+    assert edit(client, article, body_en="The administrator's paragraph.").status_code == 302
+
+
+@pytest.mark.parametrize(
+    "code, queue", [("ar", "بانتظار مراجعتك"), ("en", "Waiting for your review")]
+)
+def test_after_sending_back_the_reviewer_is_back_at_their_queue(
+    client, editor, doctor, article, code, queue
+):
+    """Review D19: a send-back landed the reviewer on the article's edit form."""
+    client.force_login(editor)
+    submit(client, article, body_en="## A subheading\n\nNew text.")
+    revision = Article.objects.get(pk=article.pk).latest_revision
+    client.force_login(doctor)
+    review = reverse("admin:content_article_review", args=[article.pk, revision.pk])
+    response = client.post(
+        review, {"_send_back": "1", "comment": "Shorter, please."}, HTTP_ACCEPT_LANGUAGE=code
+    )
+    assert response.status_code == 302 and response["Location"] == reverse("admin:index")
+    home = client.get(response["Location"], HTTP_ACCEPT_LANGUAGE=code).content.decode()
+    assert queue in home
+    assert {"ar": "أُعيدت المقالة إلى المحرر", "en": "Sent back to the editor"}[code] in home
+
+
+@pytest.mark.parametrize(
+    "code, ambulance, label",
+    [("ar", "اتصل بالإسعاف", None), ("en", "Call an ambulance on", "Body (English)")],
+)
+def test_the_review_shows_the_care_cards_and_keeps_a_callouts_lines_apart(
+    client, editor, doctor, article, code, ambulance, label
+):
+    """Review D13: the care-cards block showed nothing in the review, a callout's title and
+    text ran together, and the field label read "body (Arabic)"."""
+    client.force_login(editor)
+    submit(
+        client,
+        article,
+        body_en='!!! warning "Ice"\n    Wrap it in a cloth.\n\n<!-- care-cards -->',
+        body_ar='!!! warning "الثلج"\n    لفّ الثلج بقطعة قماش.\n\n<!-- care-cards -->',
+    )
+    revision = Article.objects.get(pk=article.pk).latest_revision
+    client.force_login(doctor)
+    review = reverse("admin:content_article_review", args=[article.pk, revision.pk])
+    page = without_isolates(client.get(review, HTTP_ACCEPT_LANGUAGE=code).content.decode())
+    assert ambulance in page  # the care cards, as the page shows them
+    if label:
+        assert label in page and "body (English)" not in page
+    assert "Ice Wrap" not in page and "IceWrap" not in page
+    assert "الثلجلفّ" not in page

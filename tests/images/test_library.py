@@ -191,3 +191,25 @@ def test_the_library_is_searched_by_title_or_alt_text_in_any_language(admin_clie
         page = admin_client.get(listing, {"q": words})
         assert page.status_code == 200
         assert list(page.context["cl"].result_list) == [needle], words
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "language, said",
+    [
+        ("ar", "اجتازت صورتك «photo.jpg» الفحص، لكن المتصفح لا يحتفظ بالملف المختار"),
+        ("en", "Your picture “photo.jpg” passed its checks, but a browser cannot keep"),
+    ],
+)
+def test_a_refused_form_says_the_chosen_file_must_be_chosen_again(
+    admin_client, image_form, media_root, language, said
+):
+    """Review D4: after a missing alt text the chosen file was silently dropped."""
+    response = post_upload(admin_client, {**image_form, "alt_ar": ""}, upload(), language)
+    assert response.status_code == 400
+    assert said in visible(response)
+    assert 'value="Needle and skin"' in response.content.decode()  # the rest is kept
+    assert not Image.objects.exists() and stored_files(media_root) == []
+    # A complete form is not told anything of the kind.
+    saved = post_upload(admin_client, image_form, upload(), language)
+    assert saved.status_code == 302 and Image.objects.count() == 1

@@ -504,15 +504,15 @@ def test_the_state_cookie_is_encrypted_and_goes_with_the_answers(client, article
 @pytest.mark.parametrize(
     ("language", "leaving", "from_result"),
     [
-        ("ar", "وتُمسح عندما تغادره أو تبدأ من جديد", "ومن صفحة النتيجة أيضًا"),
-        ("en", "are cleared when you leave the check or start again", "and from the result too"),
+        ("ar", "تفتح مقالةً أو سببًا ثم تعود إليها", "ومن صفحة النتيجة أيضًا"),
+        ("en", "open an article or a reason and come back to it", "and from the result too"),
     ],
 )
 def test_the_start_page_says_first_that_leaving_clears_the_answers(
     client, language, leaving, from_result
 ):
-    """J2-2: that leaving clears the answers is said first; answers can also be changed
-    from the result."""
+    """J2-2: what clears the answers is said first, as it happens (review D12: a link
+    followed from the result keeps it); answers can also be changed from the result."""
     page = text_of(client.get(url("start", language)))
     items = re.findall(r"<li>(.*?)</li>", page.split("<main", 1)[1], re.S)
     assert leaving in items[0]

@@ -162,3 +162,36 @@ def test_the_reception_link_comes_from_site_url_not_the_visitors_host(
     (mail,) = mailoutbox
     assert "https://clinic.example/admin/screener/consultationrequest/" in mail.body
     assert "evil.example" not in mail.body
+
+
+@pytest.mark.parametrize("code", ["ar", "en"])
+def test_one_number_typed_three_ways_links_the_requests_together(client, receptionist, code):
+    """Review D10: three requests from one phone, typed three ways, within two minutes."""
+    from screener import phones
+
+    rows = [
+        make_request(name=name, phone=phones.to_e164(typed))
+        for name, typed in (
+            ("Sara Ahmed", "+966 50 123 4567"),
+            ("سارة أحمد", "0501234567"),
+            ("سارة", "٠٥٠١٢٣٤٥٦٧"),
+        )
+    ]
+    make_request(name="Sam", phone="+447700900123")
+    client.force_login(receptionist)
+    listing = client.get(reverse(LIST), headers={"accept-language": code})
+    flags = {row.name: row.has_duplicate for row in listing.context["cl"].result_list}
+    assert flags == {"Sara Ahmed": True, "سارة أحمد": True, "سارة": True, "Sam": False}
+    url = reverse("admin:screener_consultationrequest_change", args=[rows[0].pk])
+    page = client.get(url, headers={"accept-language": code}).content.decode()
+    assert {"ar": "طلبات مكررة على الأرجح", "en": "Likely duplicates"}[code] in page
+    for other in rows[1:]:
+        link = reverse("admin:screener_consultationrequest_change", args=[other.pk])
+        assert f'<a href="{link}">' in page and other.reference in page
+    sam = ConsultationRequest.objects.get(name="Sam")
+    alone = client.get(
+        reverse("admin:screener_consultationrequest_change", args=[sam.pk]),
+        headers={"accept-language": code},
+    ).content.decode()
+    no_other = {"ar": "لا طلب آخر من هذا الرقم", "en": "No other request from this number"}
+    assert no_other[code] in alone

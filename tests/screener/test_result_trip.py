@@ -39,3 +39,19 @@ def test_a_result_address_on_another_site_does_not_keep_the_answers(client, arti
         article.get_absolute_url(), HTTP_REFERER=f"https://evil.example{url('outcome', 'en')}"
     )
     assert state_of(client).get("answers", {}) == {}
+
+
+@pytest.mark.parametrize(
+    "code, said",
+    [
+        ("ar", "ويمكنك أن تفتح رابطًا في هذه الصفحة ثم تعود إلى نتيجتك"),
+        ("en", "You can open a link on this page and come back to this result"),
+    ],
+)
+def test_the_result_says_what_keeps_and_what_clears_the_answers(client, code, said):
+    """Review D12: the page promised the answers were cleared on leaving, yet a trip to an
+    article and back kept them (by design): it now says exactly that."""
+    answer_all(client, {"cancer": YES}, code)
+    page = client.get(url("outcome", code)).content.decode()
+    assert said in page
+    assert {"ar": "أغلقت المتصفح", "en": "closing the browser"}[code] in page

@@ -1,7 +1,9 @@
-"""Tell staff that a scheduled article has gone live (run every few minutes by cron).
+"""Publish the versions due now and tell staff a scheduled article has gone live (run every
+few minutes by cron).
 
 Publishing with a future go-live only schedules it; the announcement waits for the moment
-the page is really on the site.
+the page is really on the site. A scheduled new version of a live article is copied over
+the live text here, at its go-live time (the old version is served until then).
 """
 
 from django.core.management.base import BaseCommand
@@ -9,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from content.models import Article
-from editorial import notifications
+from editorial import notifications, workflow
 from editorial.models import Revision
 
 
@@ -24,6 +26,9 @@ class Command(BaseCommand):
             article__published_at__lte=timezone.now(),
         ).select_related("article", "author", "approved_by")
         count = 0
+        for revision in workflow.publish_due():
+            notifications.went_live(revision)
+            count += 1
         for revision in due:
             if revision.article.live_revision_id != revision.pk:
                 continue  # a newer version replaced it before it went live
