@@ -72,9 +72,9 @@ def urgent_signs():
             "getting blood, and it can die within hours."
         ),
         _(
-            "any change in your sight after an injection in the face: blurred sight, loss of "
-            "sight, or seeing double. A blocked blood vessel to the eye can cause blindness "
-            "that does not go away. Every minute counts."
+            "any change in your sight after an injection in the face, forehead or scalp: "
+            "blurred sight, loss of sight, or seeing double. A blocked blood vessel to the eye "
+            "can cause blindness that does not go away. Every minute counts."
         ),
         _("chest pain."),
     ]
@@ -85,7 +85,10 @@ def same_day_signs():
         _("redness, heat or pain that gets worse after the second day, or pus;"),
         _("a fever after the session;"),
         _("a painful lump under the skin that keeps growing, even weeks after the session;"),
-        _("yellow skin or yellow whites of the eyes, or dark urine;"),
+        _(
+            "yellow skin or yellow whites of the eyes, or dark urine, even weeks later. These "
+            "are signs of a liver problem, which a doctor needs to check;"
+        ),
         _("sores at the injection sites that do not heal."),
     ]
 

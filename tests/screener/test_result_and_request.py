@@ -68,19 +68,34 @@ def test_avoided_puts_the_visitors_own_doctor_first(client):
 def test_nothing_found_names_what_the_doctor_will_also_check(client, language):
     page = page_of(answer_all(client, {}, language))
     items = re.search(r'<ul class="other-checks">(.*?)</ul>', page, re.S).group(1)
-    assert items.count("<li>") == 6
+    assert items.count("<li>") == 7
     if language == "en":
         for words in (
             "allergy",
+            "soy",
+            "numbing medicine",
             "skin infection",
             "immune",
+            "medicines that calm the immune system",
+            "myasthenia gravis",
             "keloid",
             "under 18",
             "kidney or liver",
         ):
             assert words in items
     else:
-        for words in ("التحسّس", "عدوى", "المناعة", "الجُدَرة", "18", "الكلى أو الكبد"):
+        for words in (
+            "التحسّس",
+            "الصويا",
+            "التخدير الموضعي",
+            "عدوى",
+            "المناعة",
+            "أدوية تثبّط المناعة",
+            "الوهن العضلي الوبيل",
+            "الجُدَرة",
+            "18",
+            "الكلى أو الكبد",
+        ):
             assert words in items
 
 
