@@ -41,7 +41,9 @@ def emergency_country_text(profile):
 def other_countries_text(profile, number_text):
     """One line with the first ambulance number of every other country in the table
     ("Outside Saudi Arabia: the UAE 998, Egypt 123, …"), each number written by
-    `number_text` (a link or an isolate); "" when the table holds no other country."""
+    `number_text` (a link or an isolate), then one line for every country the table does not
+    hold (its numbers unconfirmed, so none is given): call the local emergency number."""
+    fallback = _("In any other country, call the local emergency number at once.")
     country = clinic_country(profile)
     others = [
         _("%(country)s %(number)s")
@@ -50,13 +52,13 @@ def other_countries_text(profile, number_text):
         if code != country and row.get("numbers")
     ]
     if not others:
-        return ""
+        return fallback
     heading = (
         _("Outside %(country)s:") % {"country": country_name(country)}
         if country_name(country)
         else _("In other countries:")
     )
-    return f"{heading} {_(', ').join(others)}."
+    return f"{heading} {_(', ').join(others)}. {fallback}"
 
 
 def urgent_signs():

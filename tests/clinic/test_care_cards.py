@@ -136,3 +136,12 @@ def test_the_contact_page_names_the_country_then_the_others(client, published_ur
     html = client.get("/en/contact/").content.decode()
     assert "In an emergency in Saudi Arabia, call" in html
     assert "Outside Saudi Arabia: the UAE " in html
+    # Every other country: no unconfirmed number, one line to call the local one.
+    assert "In any other country, call the local emergency number at once." in html
+
+
+def test_the_other_countries_line_ends_with_a_fallback_in_every_language(client, published_urls):
+    cache.clear()
+    html = client.get("/ar/contact/").content.decode()
+    line = re.search(r'<p class="emergency-numbers-elsewhere">(.*?)</p>', html, re.S).group(1)
+    assert line.rstrip().endswith("وفي أي بلد آخر: اتصل برقم الإسعاف المحلي فورًا.")

@@ -92,7 +92,7 @@ INVENTED = re.compile(rf'href="(tel:(?!{AMBULANCE})|mailto:)|wa\.me|example\.org
 
 @pytest.mark.parametrize("language", ["ar", "en"])
 def test_with_the_profile_empty_no_page_invents_a_detail(client, article, about_page, language):
-    missing = {"ar": "لم يُضف بعد", "en": "not yet provided"}[language]
+    missing = {"ar": "لم تُضَف هذه المعلومة بعد", "en": "not yet provided"}[language]
     for url in public_urls(language, article, about_page):
         html = client.get(url).content.decode()
         assert not INVENTED.search(html), (url, INVENTED.search(html))

@@ -259,7 +259,12 @@ def test_tranexamic_acid_tablets_say_off_label_and_not_with_the_combined_pill_or
     )
     row = [text for _label, text, _h in cells[start : start + 10]]
     said = {
-        "ar": ("خارج ترخيصه", "حبوب منع الحمل المركّبة", "العلاج الهرموني التعويضي", "جلطة"),
+        "ar": (
+            "خارج دواعي استعماله المعتمدة",
+            "منع الحمل الهرمونية المركّبة",
+            "العلاج الهرموني التعويضي",
+            "جلطة",
+        ),
         "en": ("outside its licence", "combined pill", "HRT", "blood clot"),
     }[code]
     for words in said:

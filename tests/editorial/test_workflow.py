@@ -147,7 +147,7 @@ def test_a_review_is_named_only_for_a_text_the_doctors_account_approved(
     unapproved = make_article(approved=False)
     assert not unapproved.has_named_review
     html = public(client, unapproved, "ar").decode()
-    assert "د. سلمى حداد" not in html and "قيد الانتظار" in html
+    assert "د. سلمى حداد" not in html and "لم تتم المراجعة" in html
     approved = make_article()
     assert approved.has_named_review
     # An administrator publishing it does not sign in the doctor's name.
@@ -451,7 +451,7 @@ def test_an_administrators_publish_is_not_called_a_medical_approval(
     response = edit(client, article, _publish="1")
     assert response.status_code == 302
     said = [str(m) for m in get_messages(response.wsgi_request)]
-    assert said == ["نُشرت المقالة. تُظهر الصفحة أن مراجعتها الطبية ما زالت قيد الانتظار."]
+    assert said == ["نُشرت المقالة. تُظهر الصفحة أن مراجعتها الطبية لم تتم بعد."]
     (message,) = mail.outbox
     assert message.to == [editor.email]
     assert "No medical reviewer has approved this version." in message.body

@@ -29,7 +29,7 @@ def test_arabic_times_say_noon_afternoon_and_evening():
     ar = labels("ar")
     assert "أي يوم، بعد الظهر (من 12 ظهرًا إلى 5 عصرًا)" in ar
     assert "أي يوم، مساءً (من 5 إلى 8 مساءً)" in ar
-    assert "أيام العمل، في أي وقت" in ar and "أيام العطلة الأسبوعية في بلد العيادة" in ar
+    assert "أيام العمل، في أي وقت" in ar and "عطلة نهاية الأسبوع في بلد العيادة" in ar
     assert "Working days, any time" in labels("en") and "At the weekend" in labels("en")
 
 
