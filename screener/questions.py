@@ -71,7 +71,7 @@ QUESTIONS = (
         _("Have you ever had a blood clot, or do you have a blood disorder?"),
         _(
             "These are two different things. A past clot, in a leg vein or in the lung, "
-            "can mean the blood clots more easily; the risk comes mostly from the blood "
+            "can mean the blood clots too easily; the risk comes mostly from the blood "
             "thinner you may take for it. A bleeding disorder, such as haemophilia, means the "
             "blood clots too little, so you may bleed or bruise a lot."
         ),

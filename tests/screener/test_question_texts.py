@@ -30,8 +30,8 @@ def test_pregnancy_names_the_ingredients_known_to_harm_a_baby_in_both_places():
 
 def test_clots_and_bleeding_disorders_are_told_apart_in_both_places():
     for code, too_easily, too_little in (
-        ("en", "clots more easily", "clots too little"),
-        ("ar", "يتخثر بسهولة أكبر", "أقل من اللازم"),
+        ("en", "clots too easily", "clots too little"),
+        ("ar", "يتخثر أكثر من اللازم", "أقل من اللازم"),
     ):
         with translation.override(code):
             hint = str(question(4).hint)
