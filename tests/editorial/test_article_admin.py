@@ -204,7 +204,7 @@ def test_feedback_counts_per_article_in_the_admin(client, editor, make_article):
     [
         (
             "ar",
-            "تقول الصفحة المنشورة للزوار «المراجع الطبي: قيد الانتظار»",
+            "تقول الصفحة المنشورة للزوار إن المراجعة الطبية «لم تتم بعد»",
             "يمثّل العيادة وليس طبيبًا مُسمّى",
             "لم يعتمدها",
         ),
@@ -237,4 +237,4 @@ def test_the_form_says_why_the_page_shows_the_review_as_pending(
         page = client.get(url(article), HTTP_ACCEPT_LANGUAGE=code).content.decode()
         assert says in page and reason in page
         public = client.get(article.get_absolute_url()).content.decode()
-        assert "قيد الانتظار" in public or "pending" in public
+        assert "لم تتم المراجعة الطبية بعد" in public or "pending" in public
