@@ -89,7 +89,8 @@ def same_day_signs():
         _("a painful lump under the skin that keeps growing, even weeks after the session;"),
         _(
             "yellow skin or yellow whites of the eyes, or dark urine, even weeks later. These "
-            "are signs of a liver problem, which a doctor needs to check;"
+            "are signs of a liver problem, such as hepatitis passed on by a used needle, which "
+            "a doctor needs to check;"
         ),
         _("sores at the injection sites that do not heal."),
     ]
