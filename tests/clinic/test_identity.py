@@ -113,6 +113,20 @@ def test_disclosure_without_a_profile_names_the_clinic_that_runs_the_site(client
     assert "هذه الصفحة من إعداد العيادة التي تدير هذا الموقع، وهي تقدّم هذا العلاج." in html
 
 
+def test_without_a_profile_the_top_of_a_page_and_the_contact_page_say_the_name_is_missing(
+    client, article
+):
+    # The about-the-grids page promises the name at the top of every grid and on the
+    # contact page; until it is entered, both places must say it is missing.
+    missing = {"en": "Its name is not yet provided here.", "ar": "ولم يُذكر اسمها هنا بعد."}
+    for language, text in missing.items():
+        with translation.override(language):
+            html = client.get(article.get_absolute_url()).content.decode()
+        header = html.split('<header class="mb-4">', 1)[1].split("</header>", 1)[0]
+        assert text in header, language
+        assert text in client.get(f"/{language}/contact/").content.decode(), language
+
+
 def test_check_deploy_warns_while_the_profile_is_empty_and_not_once_filled(db):
     ids = [m.id for m in checks.run_checks(include_deployment_checks=True, tags=["clinic"])]
     assert sorted(ids) == ["clinic.W001", "clinic.W002"]
