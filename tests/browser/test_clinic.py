@@ -72,7 +72,7 @@ def test_an_administrator_fills_in_the_profile_and_every_page_shows_it(
     assert visitor.locator("main").inner_text().count("لم تُضَف هذه المعلومة بعد") == 0
     phone = visitor.locator("main a.phone-number[href='tel:+966120000003']").first
     # Shown in the page's digits, dialled as stored (the link), read left to right.
-    assert phone.get_attribute("dir") == "ltr" and phone.inner_text() == "+966120000003"
+    assert phone.get_attribute("dir") == "ltr" and phone.inner_text() == "+966 12 000 0003"
     assert "يدير هذا الموقع عيادة نور." in visitor.locator("footer").inner_text()
     folder = ARTIFACTS / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
