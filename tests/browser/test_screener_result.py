@@ -48,7 +48,8 @@ def test_change_one_answer_from_the_result_and_print_it(page, site, language):
     answer_by_keyboard(page, "no")
     assert page.url.endswith(f"/{language}/screener/result/")
     assert page.locator(".result-panel--clear").count() == 1  # the seven others kept
-    assert page.locator(".other-checks li").count() == 7  # as the unit test of the result page counts them
+    # as the unit test of the result page counts them
+    assert page.locator(".other-checks li").count() == 7
     with translation.override(language):
         heading = ngettext(
             "Nothing in this question rules mesotherapy out",
