@@ -211,7 +211,7 @@ def test_the_screener_result_leads_to_the_grids(client, grids, code):
 
 DECISION = {"ar": "القرار الذي أمامك", "en": "The decision"}
 BENEFIT = {
-    "ar": "الفائدة: لكم من الناس، ومتى، وإلى متى؟",
+    "ar": "الفائدة: كم شخصًا ينتفع، ومتى، وإلى متى؟",
     "en": "Benefit: for how many, how soon, how long",
 }
 DAILY_LIFE = {"ar": "التعافي والحياة اليومية", "en": "Recovery and daily life"}
