@@ -49,10 +49,10 @@ QUESTIONS = (
         "insulin_diabetes",
         _("Do you have diabetes that is treated with insulin?"),
         _(
-            "What matters most is how well your blood sugar is controlled: high sugar slows "
-            "healing and raises the risk of infection where the skin is pierced. Answer Yes "
-            "if you inject insulin or use an insulin pump. If you take tablets and your "
-            "sugar is often high, answer I'm not sure."
+            "What matters most is how well your blood sugar is controlled, not only insulin: "
+            "high sugar slows healing and raises the risk of infection where the skin is "
+            "pierced. Answer Yes if you inject insulin or use an insulin pump. If you take "
+            "tablets and your sugar is often high, answer I'm not sure, and tell the doctor."
         ),
         _("Diabetes treated with insulin"),
     ),
