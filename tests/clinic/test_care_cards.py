@@ -68,7 +68,9 @@ def test_every_urgent_card_gives_the_countrys_number(client, settings, published
                 assert isolated(shown, own), (country, url, card[:300])
                 assert re.search(r"[0-9٠-٩]{3}", card), url
             # No placeholder in brackets: the clinic has no phone here.
-            assert "(" + {"ar": "لم يُضف", "en": "number not yet"}.get(code, "§") not in card, url
+            assert (
+                "(" + {"ar": "لم تُضِف العيادة", "en": "number not yet"}.get(code, "§") not in card
+            ), url
     # The safety pages and the contact page, in each language, have their cards.
     paths = unquote(" ".join(urgent_pages))
     for needle in ("aftercare", "side-effects", "العناية-بعد", "الآثار-الجانبية-والمضاعفات"):
