@@ -69,9 +69,9 @@ def urgent_signs():
             "allergic reaction (anaphylaxis)."
         ),
         _(
-            "skin near an injection that turns white or pale, then dark, blue or grey, cold "
-            "or very painful. This can mean a blood vessel is blocked. The skin is not "
-            "getting blood, and it can die within hours."
+            "skin near an injection that turns white or pale, or later dark, blue or grey, or "
+            "that feels cold or very painful. Any one of these signs is enough: a blood "
+            "vessel may be blocked. The skin is not getting blood, and it can die within hours."
         ),
         _(
             "any change in your sight after an injection in the face, forehead or scalp: "

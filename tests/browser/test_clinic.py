@@ -30,7 +30,7 @@ def test_an_administrator_fills_in_the_profile_and_every_page_shows_it(
     django_user_model.objects.create_superuser("admin", "admin@clinic.example", PASSWORD)
     visitor = new_page()
     visitor.goto("/ar/contact/")  # cached for visitors while the profile is still empty
-    assert "لم تُضَف هذه المعلومة بعد" in visitor.locator("main").inner_text()
+    assert "لم تُضِف العيادة هذه المعلومة بعد" in visitor.locator("main").inner_text()
     # No clinic phone yet; only the emergency numbers (clinic/emergency_numbers.yaml): the
     # clinic's country's, then the other countries'.
     ambulance = ":not(.emergency-numbers a):not(.emergency-numbers-elsewhere a)"
@@ -69,7 +69,7 @@ def test_an_administrator_fills_in_the_profile_and_every_page_shows_it(
     assert staff.locator(".deletelink").count() == 0
 
     visitor.reload()
-    assert visitor.locator("main").inner_text().count("لم تُضَف هذه المعلومة بعد") == 0
+    assert visitor.locator("main").inner_text().count("لم تُضِف العيادة هذه المعلومة بعد") == 0
     phone = visitor.locator("main a.phone-number[href='tel:+966120000003']").first
     # Shown in the page's digits, dialled as stored (the link), read left to right.
     assert phone.get_attribute("dir") == "ltr" and phone.inner_text() == "+966 12 000 0003"

@@ -111,7 +111,7 @@ def test_the_screener_result_survives_a_trip_to_an_article_and_back(page, site, 
 @pytest.mark.parametrize(
     "code, waits, refused",
     [
-        ("ar", "ينتظر تعديلك توقيع المراجع الطبي", "تولّى"),
+        ("ar", "ينتظر تعديلك توقيع الطبيب المراجِع", "تولّى"),
         ("en", "Your change waits for a medical reviewer", "took over editing"),
     ],
 )

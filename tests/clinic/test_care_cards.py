@@ -68,7 +68,9 @@ def test_every_urgent_card_gives_the_countrys_number(client, settings, published
                 assert isolated(shown, own), (country, url, card[:300])
                 assert re.search(r"[0-9٠-٩]{3}", card), url
             # No placeholder in brackets: the clinic has no phone here.
-            assert "(" + {"ar": "لم يُضف", "en": "number not yet"}.get(code, "§") not in card, url
+            assert (
+                "(" + {"ar": "لم تُضِف العيادة", "en": "number not yet"}.get(code, "§") not in card
+            ), url
     # The safety pages and the contact page, in each language, have their cards.
     paths = unquote(" ".join(urgent_pages))
     for needle in ("aftercare", "side-effects", "العناية-بعد", "الآثار-الجانبية-والمضاعفات"):
@@ -96,7 +98,11 @@ def test_the_cards_say_what_the_scheme_says(client, published_urls, settings):
     html = client.get(url).content.decode()
     assert "Call an ambulance on \u2066123\u2069 (in Egypt) now if you have:" in html
     assert "Outside Egypt: Saudi Arabia " in html and ">998</a>" in html
-    assert "white or pale" in html and "any change in your sight" in html
+    assert (
+        "white or pale, or later dark" in html
+        and "Any one of these signs is enough" in html
+        and "any change in your sight" in html
+    )
     assert "See a doctor near you today" in html and "ask a pharmacist" in html
     assert "care-card--non-urgent" in html
     with translation.override("ar"):
@@ -106,7 +112,11 @@ def test_the_cards_say_what_the_scheme_says(client, published_urls, settings):
     # The other countries of the region, on one line, each number a left-to-right link.
     assert "وخارج مصر: السعودية " in html and "الإمارات " in html
     assert re.search(r'<span dir="ltr"><a href="tel:140"[^>]*>140</a></span>\.', html)
-    assert "يبيضّ أو يشحب" in html and "أي تغيّر في النظر" in html
+    assert (
+        "يبيضّ أو يشحب، أو يسودّ" in html
+        and "وتكفي علامة واحدة من هذه" in html
+        and "أي تغيّر في النظر" in html
+    )
 
 
 def test_with_a_clinic_phone_the_same_day_card_gives_it_in_the_pages_digits(

@@ -92,7 +92,7 @@ INVENTED = re.compile(rf'href="(tel:(?!{AMBULANCE})|mailto:)|wa\.me|example\.org
 
 @pytest.mark.parametrize("language", ["ar", "en"])
 def test_with_the_profile_empty_no_page_invents_a_detail(client, article, about_page, language):
-    missing = {"ar": "لم تُضَف هذه المعلومة بعد", "en": "not yet provided"}[language]
+    missing = {"ar": "لم تُضِف العيادة هذه المعلومة بعد", "en": "not yet provided"}[language]
     for url in public_urls(language, article, about_page):
         html = client.get(url).content.decode()
         assert not INVENTED.search(html), (url, INVENTED.search(html))
@@ -118,7 +118,7 @@ def test_without_a_profile_the_top_of_a_page_and_the_contact_page_say_the_name_i
 ):
     # The about-the-grids page promises the name at the top of every grid and on the
     # contact page; until it is entered, both places must say it is missing.
-    missing = {"en": "Its name is not yet provided here.", "ar": "ولم يُذكر اسمها هنا بعد."}
+    missing = {"en": "Its name is not yet provided here.", "ar": "ولم تُضِف العيادة اسمها هنا بعد."}
     for language, text in missing.items():
         with translation.override(language):
             html = client.get(article.get_absolute_url()).content.decode()
@@ -162,7 +162,9 @@ def test_placeholders_without_a_profile_say_what_is_missing(client, make_article
     )
     with translation.override("ar"):
         html = client.get(article.get_absolute_url()).content.decode()
-    assert "على (لم يُضف الرقم بعد؛ وإلى أن يُضاف راجع طبيبًا قريبًا منك أو اسأل صيدليًّا)." in html
+    assert (
+        "على (لم تُضِف العيادة رقمها بعد؛ وإلى أن تُضيفه راجع طبيبًا قريبًا منك أو اسأل صيدليًّا)." in html
+    )
 
 
 def test_placeholder_in_a_callout_heading_is_plain_text(clinic_profile):

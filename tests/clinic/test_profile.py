@@ -63,7 +63,9 @@ def test_deploy_check_warns_with_no_profile():
 def test_phone_include_is_an_ltr_tel_link_or_says_missing(client):
     html = render_to_string("includes/phone.html", {"number": "+966110000001"})
     assert '<a class="phone-number" href="tel:+966110000001" dir="ltr">+966 11 000 0001</a>' in html
-    assert "لم تُضَف هذه المعلومة بعد" in render_to_string("includes/phone.html", {"number": ""})
+    assert "لم تُضِف العيادة هذه المعلومة بعد" in render_to_string(
+        "includes/phone.html", {"number": ""}
+    )
 
 
 def test_footer_names_the_clinic_and_how_to_reach_it(client, clinic_profile):

@@ -36,7 +36,7 @@ def edit(client, model_name, obj, lang="ar", **changes):
 @pytest.mark.parametrize(
     "lang, waits",
     [
-        ("ar", "ينتظر تعديلك توقيع المراجع الطبي"),
+        ("ar", "ينتظر تعديلك توقيع الطبيب المراجِع"),
         ("en", "Your change waits for a medical reviewer"),
     ],
 )
