@@ -14,6 +14,19 @@ def corpus_key_field():
     return models.SlugField(max_length=100, unique=True, null=True, editable=False)  # noqa: DJ001
 
 
+def staff_member(verbose_name, blank=True, **options):
+    """Who did something to a record (none once their account is deleted)."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=blank,
+        related_name="+",
+        **options,
+    )
+
+
 def staff_account_field(related_name, **options):
     """The staff account a reviewer or an author record belongs to (none for the corpus's
     placeholders); deleting the account keeps the record."""

@@ -13,17 +13,7 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
-
-def staff_member(verbose_name, blank=True):
-    """Who did something to a revision or a change (none once their account is deleted)."""
-    return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=verbose_name,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=blank,
-        related_name="+",
-    )
+from content.fields import staff_member
 
 
 class Revision(models.Model):

@@ -12,6 +12,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from content.fields import staff_member
+
 WIDTHS = (480, 800, 1200)  # the renditions' widths in pixels, at most the original's
 DEFAULT_WIDTH = 800  # the one named in src, width and height
 
@@ -64,27 +66,11 @@ class Image(models.Model):
         default=False,
         help_text=_("The patient's signed consent to show this picture on the site."),
     )
-    consent_recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("consent recorded by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
+    consent_recorded_by = staff_member(_("consent recorded by"), editable=False)
     consent_recorded_at = models.DateTimeField(
         _("consent recorded at"), null=True, blank=True, editable=False
     )
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("uploaded by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
+    uploaded_by = staff_member(_("uploaded by"), editable=False)
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     class Meta:
