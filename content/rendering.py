@@ -33,6 +33,9 @@ EXTENSIONS = ["tables", "sane_lists", "attr_list", "admonition", "toc"]
 # Headings keep the ids written as {#id}; the others get one from their words (Arabic
 # letters kept), so the "On this page" links and links from other pages find them.
 EXTENSION_CONFIGS = {"toc": {"slugify": slugify_unicode, "toc_depth": "2-2"}}
+# The same list under the name content/preview.py looks for: its "will be removed" pass
+# must read a box's second paragraph (indented) as the box's, not as a code block.
+MARKDOWN_EXTENSIONS = EXTENSIONS
 
 
 # Pictures and illustrations in a body, `![text](scheme:key)` on a line of their own. The

@@ -47,6 +47,26 @@ TOOLBAR_LABELS = {
     "image_none": _("No picture in the library matches these words."),
     "image_insert": _("Insert the picture"),
     "image_upload": _("Upload a new picture to the library (opens in a new tab)"),
+    # The box dialog (care cards, warning, side note).
+    "callout_dialog": _("Insert a box"),
+    "callout_edit": _("Change this box"),
+    "callout_kind": _("Kind of box"),
+    "urgent_hint": _("Get help now: signs of an emergency (red)."),
+    "same-day_hint": _("Contact a doctor today (yellow)."),
+    "non-urgent_hint": _("Speak to a doctor when you can (blue)."),
+    "warning_hint": _("An important caution, set apart from the text."),
+    "inset_hint": _("A side note: extra information, with no urgency."),
+    "callout_heading": _("Heading (optional)"),
+    "callout_heading_hint": _(
+        "Left empty, a care card or a warning shows its usual heading; a side note shows none."
+    ),
+    "callout_body": _("Text of the box"),
+    "callout_body_hint": _(
+        "An empty line starts a new paragraph. Lists and links are written as in the rest "
+        "of the article."
+    ),
+    "callout_insert": _("Insert the box"),
+    "callout_update": _("Update the box"),
 }
 
 

@@ -211,13 +211,15 @@ class WorkflowAdminMixin:
             ("<int:pk>/revert/<int:revision>/", views.RevertView, "revert"),
             ("<int:pk>/action/<str:action>/", views.ActionView, "action"),
             ("<int:pk>/take-over/", views.TakeOverView, "take_over"),
+            ("<int:pk>/release-lock/", views.ReleaseLockView, "release_lock"),
+            ("reports/workflow/", reports.WorkflowReportView, "workflow_report"),
+            ("reports/locked/", reports.LockedArticlesView, "locked_report"),
+            ("reports/scheduled/", reports.ScheduledReportView, "scheduled_report"),
         ]
-        report = wrap(reports.WorkflowReportView.as_view(model_admin=self))
         extra = [
             path(route, wrap(view.as_view(model_admin=self)), name=f"{ns}_{name}")
             for route, view, name in pattern
         ]
-        extra.append(path("reports/workflow/", report, name=f"{ns}_workflow_report"))
         return extra + super().get_urls()
 
     def history_view(self, request, object_id, extra_context=None):

@@ -61,3 +61,13 @@ def saved(article, user):
 def released(article, user):
     """`user` saved and left the form (any button but "Save draft", which stays on it)."""
     EditLock.objects.filter(article=article, holder=user).delete()
+
+
+def release(article):
+    """A reviewer frees an article someone left open: the holder, or None if it was free.
+
+    The holder's open form may still be saved, unless another save came first (the
+    stale-save refusal)."""
+    lock = current(article)
+    EditLock.objects.filter(article=article).delete()
+    return lock.holder if lock is not None else None

@@ -1,10 +1,12 @@
-"""Reports for the clinic's staff: the site-wide audit log (administrators) and the
-workflow report (what waits for review, for how long; what is overdue)."""
+"""Reports for the clinic's staff: the site-wide audit log (administrators), the
+workflow report (what waits for review, for how long; what is overdue), the articles
+someone has open for editing, and what is scheduled to go live or come off the site."""
 
 from django.contrib import admin
 from django.contrib.admin.models import LogEntry
 from django.core.exceptions import PermissionDenied
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -12,11 +14,15 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 
-from content.models import Article
+from content.models import PUBLISH_PERMISSION, Article
 from mesoinfo.read_only_admin import ReadOnlyAdminMixin
 
-from .models import ChangeRequest, Revision
+from . import locking, workflow
+from .models import ChangeRequest, EditLock, Revision
 from .notifications import staff_name
+
+# The most rows a report lists (each list is ordered, soonest or oldest first).
+REPORT_LIMIT = 200
 
 
 class AuditLog(LogEntry):
@@ -80,16 +86,29 @@ def days_label(days):
     return ngettext("%(days)d day", "%(days)d days", days) % {"days": days}
 
 
-class WorkflowReportView(TemplateView):
-    """Articles waiting for review (longest first), overdue reviews, changes to sign off."""
+class ArticleReportView(TemplateView):
+    """A report for staff who may see articles, reached through the article admin."""
 
-    template_name = "editorial/workflow_report.html"
     model_admin = None
 
     def dispatch(self, request, *args, **kwargs):
         if not self.model_admin.has_view_or_change_permission(request):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    def report_context(self, title, **kwargs):
+        return {
+            **self.model_admin.admin_site.each_context(self.request),
+            "title": title,
+            "opts": Article._meta,
+            **kwargs,
+        }
+
+
+class WorkflowReportView(ArticleReportView):
+    """Articles waiting for review (longest first), overdue reviews, changes to sign off."""
+
+    template_name = "editorial/workflow_report.html"
 
     def get_context_data(self, **kwargs):
         now, today = timezone.now(), timezone.localdate()
@@ -131,12 +150,106 @@ class WorkflowReportView(TemplateView):
             .select_related("author", "content_type")
             .order_by("created_at")
         ]
-        site = self.model_admin.admin_site
-        return {
-            **site.each_context(self.request),
-            "title": _("Workflow report"),
-            "in_review": in_review,
-            "overdue": overdue,
-            "changes": changes,
-            "opts": Article._meta,
+        return self.report_context(
+            _("Workflow report"), in_review=in_review, overdue=overdue, changes=changes
+        )
+
+
+def current_locks(limit=REPORT_LIMIT):
+    """The editing locks still in force (the oldest first), their article and holder."""
+    fresh_since = timezone.now() - locking.LAPSES_AFTER
+    return (
+        EditLock.objects.filter(seen_at__gte=fresh_since)
+        .select_related("article", "holder", "taken_from")
+        .order_by("since", "pk")[:limit]
+    )
+
+
+class LockedArticlesView(ArticleReportView):
+    """Who has which article open for editing, since when; a reviewer may release it."""
+
+    template_name = "editorial/locked_report.html"
+
+    def get_context_data(self, **kwargs):
+        rows = [
+            {
+                "lock": lock,
+                "article": lock.article,
+                "by": staff_name(lock.holder),
+                "taken_from": staff_name(lock.taken_from) if lock.taken_from_id else "",
+            }
+            for lock in current_locks()
+        ]
+        return self.report_context(
+            _("Locked articles"),
+            rows=rows,
+            limit=REPORT_LIMIT,
+            lapse_minutes=int(locking.LAPSES_AFTER.total_seconds() // 60),
+            may_release=self.request.user.has_perm(PUBLISH_PERMISSION),
+        )
+
+
+def approver_name(revision):
+    """Who approved a version, or "" when no approval was recorded (the corpus, tests)."""
+    if revision is None or revision.approved_by_id is None:
+        return ""
+    return staff_name(revision.approved_by)
+
+
+def scheduled(limit=REPORT_LIMIT):
+    """(going live, coming off the site): what is scheduled, soonest first.
+
+    Going live: a new version of a live article waiting for its date (a scheduled
+    revision), or an article whose first publication is dated in the future.
+    """
+    now = timezone.now()
+    going_live = [
+        {
+            "article": revision.article,
+            "when": workflow.go_live_time(revision) or now,
+            "until": workflow.field_values(revision.content).get("expires_at"),
+            "what": _("new version of a live article"),
+            "approved_by": approver_name(revision),
+            "url": revision.get_absolute_url(),
         }
+        for revision in Revision.objects.filter(status=Revision.Status.SCHEDULED)
+        .select_related("article", "approved_by")
+        .order_by("created_at", "pk")[:limit]
+    ]
+    published = Article.objects.filter(status=Article.Status.PUBLISHED).select_related(
+        "live_revision__approved_by"
+    )
+    going_live += [
+        {
+            "article": article,
+            "when": article.published_at,
+            "until": article.expires_at,
+            "what": _("first publication"),
+            "approved_by": approver_name(article.live_revision),
+            "url": reverse("admin:content_article_change", args=[article.pk]),
+        }
+        for article in published.filter(published_at__gt=now).order_by("published_at", "pk")[:limit]
+    ]
+    going_live.sort(key=lambda row: row["when"])
+    coming_off = [
+        {
+            "article": article,
+            "when": article.expires_at,
+            "approved_by": approver_name(article.live_revision),
+            "url": reverse("admin:content_article_change", args=[article.pk]),
+        }
+        for article in published.filter(expires_at__gt=now).order_by("expires_at", "pk")[:limit]
+    ]
+    return going_live[:limit], coming_off
+
+
+class ScheduledReportView(ArticleReportView):
+    """Versions waiting to go live and articles set to come off the site, by date."""
+
+    template_name = "editorial/scheduled_report.html"
+
+    def get_context_data(self, **kwargs):
+        going_live, coming_off = scheduled()
+        return self.report_context(
+            _("Scheduled"), going_live=going_live, coming_off=coming_off, limit=REPORT_LIMIT
+        )

@@ -29,7 +29,7 @@ from mesoinfo import languages
 from . import notifications, workflow
 from .changes_only import compare_changes_only
 from .diff import changed_fields, compare
-from .locking import take_over
+from .locking import release, take_over
 from .models import Revision
 from .wording import publish_message
 
@@ -353,6 +353,30 @@ class TakeOverView(ArticleAdminMixin, View):
                 % {"user": notifications.staff_name(previous)},
             )
         return redirect("admin:content_article_change", self.article.pk)
+
+
+class ReleaseLockView(ArticleAdminMixin, View):
+    """A reviewer releases an article someone left open (from the locked articles report)."""
+
+    needs = "publish"
+
+    def post(self, request, pk):
+        holder = release(self.article)
+        if holder is not None:
+            name = notifications.staff_name(holder)
+            self.model_admin.log_change(
+                request,
+                self.article,
+                str(_("Released the editing lock held by %(user)s.") % {"user": name}),
+            )
+            messages.success(
+                request,
+                _("“%(title)s” is no longer marked as being edited by %(user)s.")
+                % {"title": self.article, "user": name},
+            )
+        else:
+            messages.info(request, _("Nobody had “%(title)s” open.") % {"title": self.article})
+        return redirect("admin:content_article_locked_report")
 
 
 def view_on_site(request, content_type_id, object_id):

@@ -346,8 +346,9 @@ CLINIC_COUNTRY = env_str("CLINIC_COUNTRY", "SA")
 CLINIC_COUNTRY_FROM_ENVIRONMENT = bool(env_str("CLINIC_COUNTRY", "").strip())
 # Empty: the active users of the "Reception" group.
 RECEPTION_EMAILS = env_list("RECEPTION_EMAILS")
-# Quicker than a person can fill the form in is automated.
-CONSULTATION_MIN_FILL_SECONDS = env_int("CONSULTATION_MIN_FILL_SECONDS", 3)
+# Sent sooner than this after opening (a program, or a person with autofill), the form
+# comes back filled in and asks to be sent again; the second send is accepted.
+CONSULTATION_MIN_FILL_SECONDS = env_int("CONSULTATION_MIN_FILL_SECONDS", 2)
 # While the site-wide allowance is spent (screener.limits.site_is_busy), a form must have
 # been open this long before it is sent: people take that long, a flooding program not.
 CONSULTATION_BUSY_FILL_SECONDS = env_int("CONSULTATION_BUSY_FILL_SECONDS", 20)
@@ -379,6 +380,8 @@ if EMAIL_HOST:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+# The sender of Django's own error reports; the site's sender unless set apart.
+SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # --- Logging --------------------------------------------------------------------------
 

@@ -26,6 +26,13 @@ Status = ConsultationRequest.Status
 DUPLICATE_WINDOW = timedelta(days=1)
 
 
+def staff_name(user):
+    """A member of staff as colleagues know them: full name, else the user name (D18)."""
+    if user is None:
+        return None  # the list's empty value; an empty cell in the CSV
+    return user.get_full_name().strip() or user.get_username()
+
+
 def western_digits(text):
     """Every Unicode decimal digit (Arabic-Indic, Persian…) as 0-9, everything else dropped."""
     return "".join(str(int(char)) for char in text if char.isdecimal())
@@ -75,7 +82,7 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
         "status",
         "likely_duplicate",
         "outcome_attached_display",
-        "handled_by",
+        "handled_by_name",
     ]
     list_filter = ["status", "preferred_language", "preferred_time", "screener_outcome"]
     search_fields = ["name", "email", "reference"]
@@ -98,14 +105,14 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
         "same_phone_requests",
         "status",
         "notes",
-        "handled_by",
+        "handled_by_name",
         "handled_at",
         "deleted_on",
     ]
     readonly_fields = [
         *visitor_fields,
         "same_phone_requests",
-        "handled_by",
+        "handled_by_name",
         "handled_at",
         "deleted_on",
     ]
@@ -154,6 +161,13 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
     @admin.display(description=_("phone"), ordering="phone")
     def phone_link(self, obj):
         return format_html('<a href="tel:{0}" dir="ltr">{0}</a>', str(obj.phone))
+
+    @admin.display(
+        description=ConsultationRequest._meta.get_field("handled_by").verbose_name,
+        ordering="handled_by__first_name",
+    )
+    def handled_by_name(self, obj):
+        return staff_name(obj.handled_by)
 
     @admin.display(description=_("deleted on"))
     def deleted_on(self, obj):
@@ -266,7 +280,7 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
                     spreadsheet_safe(row.message),
                     row.get_status_display(),
                     _("yes") if row.outcome_attached else _("no"),
-                    row.handled_by.get_username() if row.handled_by else "",
+                    staff_name(row.handled_by),
                     timezone.localtime(row.handled_at).strftime("%Y-%m-%d %H:%M")
                     if row.handled_at
                     else "",

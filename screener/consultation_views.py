@@ -12,7 +12,7 @@ from django.views.generic import TemplateView
 from mesoinfo.language_choice import remember_language
 
 from . import limits
-from .forms import ConsultationForm, new_form_token, restore_errors
+from .forms import TOO_QUICK, ConsultationForm, new_form_token, restore_errors
 from .mixins import ScreenerStateMixin
 from .models import ConsultationRequest
 from .sending import LIMITED, send_request
@@ -38,13 +38,19 @@ class ConsultationView(ScreenerStateMixin, TemplateView):
         draft = self.state.take_draft("consultation")
         if draft is None:
             return self.render_to_response(self.get_context_data(form=self.form()))
-        form = self.form(draft["data"], submitted_at=draft.get("at"))
+        data = draft["data"]
+        quick = bool(draft.get("quick"))
+        if quick:  # sent very soon after opening: this copy is accepted when sent again
+            data = {**data, "token": new_form_token(confirmed=True)}
+        form = self.form(data, submitted_at=draft.get("at"))
         limited = bool(draft.get("limited"))
         if not limited:
             restore_errors(form, draft)
-        status = 429 if limited else 200 if draft.get("switched") else 400
+        confirm = quick and not form.errors
+        status = 429 if limited else 200 if draft.get("switched") or confirm else 400
         return self.render_to_response(
-            self.get_context_data(form=form, rate_limited=limited), status=status
+            self.get_context_data(form=form, rate_limited=limited, confirm_send=confirm),
+            status=status,
         )
 
     def post(self, request, *args, **kwargs):
@@ -57,7 +63,12 @@ class ConsultationView(ScreenerStateMixin, TemplateView):
             return self.switch_language(request.POST)
         form = self.form(request.POST)
         if not form.is_valid():
-            self.state.keep_draft("consultation", request.POST.dict(), errors=form.errors)
+            # Sent within a moment of opening (autofill, review D16): nothing is refused;
+            # the form comes back filled in, asking the visitor to check it and send again.
+            quick = form.has_error("token", TOO_QUICK)
+            errors = {name: e for name, e in form.errors.items() if not (quick and name == "token")}
+            extra = {"quick": True} if quick else {}
+            self.state.keep_draft("consultation", request.POST.dict(), errors=errors, **extra)
             return redirect("screener:consultation")
         if send_request(form, request, self.state) == LIMITED:
             self.state.keep_draft("consultation", request.POST.dict(), limited=True)

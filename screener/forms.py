@@ -55,9 +55,20 @@ def restore_errors(form, draft):
     return form
 
 
-def new_form_token():
-    """A signed, single-use id for one consultation form: a request sent twice is stored once."""
-    return signing.dumps({"n": secrets.token_hex(16), "t": int(time.time())}, salt=TOKEN_SALT)
+def new_form_token(confirmed=False):
+    """A signed, single-use id for one consultation form: a request sent twice is stored once.
+
+    `confirmed`: the form shown again after a send that came very quickly (autofill), so
+    that the visitor's second press is accepted however soon it comes (review D16)."""
+    data = {"n": secrets.token_hex(16), "t": int(time.time())}
+    if confirmed:
+        data["c"] = 1
+    return signing.dumps(data, salt=TOKEN_SALT)
+
+
+# The error code of a form sent sooner after opening than a person usually takes: the
+# form comes back with a calm request to check and send it again, not as an error.
+TOO_QUICK = "confirm"
 
 
 # The clinic's time zone as patients name it (finding L7: not «Asia/Riyadh»).
@@ -211,6 +222,7 @@ class ConsultationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # While the site is flooded (screener.limits.site_is_busy) a form must stay open
         # longer before it is sent.
+        self.busy = busy
         self.min_fill_seconds = (
             settings.CONSULTATION_BUSY_FILL_SECONDS
             if busy
@@ -269,7 +281,8 @@ class ConsultationForm(forms.ModelForm):
         try:
             data = signing.loads(self.cleaned_data["token"], salt=TOKEN_SALT)
             nonce, issued = str(data["n"]), int(data["t"])
-        except (signing.BadSignature, KeyError, TypeError, ValueError):
+            confirmed = bool(data.get("c"))
+        except (signing.BadSignature, KeyError, TypeError, ValueError, AttributeError):
             issued = None
         if issued is None or now - issued > settings.CONSULTATION_FORM_MAX_AGE:
             raise forms.ValidationError(
@@ -278,8 +291,14 @@ class ConsultationForm(forms.ModelForm):
         # The anti-bot timer runs from the first time this visitor opened the form, so a
         # form shown again after an error may be sent at once.
         opened = min(issued, self.opened_at or issued)
-        if now - opened < self.min_fill_seconds:
+        if now - opened >= self.min_fill_seconds:
+            return nonce
+        if self.busy:  # while the site is flooded the timer is firm
             raise forms.ValidationError(
                 _("That was very quick. Please check your details and send the form again.")
+            )
+        if not confirmed:
+            raise forms.ValidationError(
+                _("Please check your details, then send the request again."), code=TOO_QUICK
             )
         return nonce

@@ -58,6 +58,8 @@ def production_env(database_path, **overrides):
             "ALLOWED_HOSTS": "mesoinfo.example,127.0.0.1,localhost",
             "CSRF_TRUSTED_ORIGINS": "https://mesoinfo.example",
             "SITE_URL": "https://mesoinfo.example",  # staff e-mails link here (editorial.W001)
+            # deploy/production.env's placeholder sender (mesoinfo.W003 warns at the default)
+            "DEFAULT_FROM_EMAIL": "mesoinfo@mesoinfo.example",
             "DATABASE_URL": (
                 os.environ["DATABASE_URL"] if follows_postgres() else f"sqlite:///{database_path}"
             ),

@@ -1,4 +1,5 @@
-"""The admin home's "Your work" box: reviews waiting, drafts sent back, overdue reviews."""
+"""The admin home's "Your work" box: reviews waiting, drafts sent back, overdue reviews,
+what is scheduled, and the reports."""
 
 from django import template
 from django.db.models import F
@@ -7,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import pgettext
 
 from content.models import PUBLISH_PERMISSION, Article
-from editorial import notifications
+from editorial import notifications, reports
 from editorial.models import ChangeRequest, Revision
 
 register = template.Library()
@@ -43,6 +44,12 @@ def editorial_dashboard(context):
         )
     if not (may_review or may_edit):
         return {"dashboard": None}
+    # What goes live or comes off the site next, soonest first (review: Reports row).
+    going_live, coming_off = reports.scheduled(LIMIT)
+    dashboard["scheduled"] = sorted(
+        [{**row, "goes_live": True} for row in going_live] + coming_off,
+        key=lambda row: row["when"],
+    )[:LIMIT]
     return {"dashboard": dashboard}
 
 

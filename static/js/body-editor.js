@@ -43,27 +43,6 @@
     cm.focus();
   }
 
-  function callout(kind, labels) {
-    // The placeholder is left selected, so what the editor types replaces it inside the
-    // card: the heading first (the text line for an inset, which has none).
-    return function (editor) {
-      var cm = editor.codemirror;
-      var opening = '!!! ' + kind + (kind === 'inset' ? '' : ' "');
-      var chosen = cm.getSelection();
-      var text = chosen ? chosen.replace(/\n/g, '\n    ') : labels.callout_text;
-      var heading = kind === 'inset' ? '' : labels.heading_text + '"';
-      var line = insertBlock(cm, opening + heading + '\n    ' + text);
-      if (kind === 'inset') {
-        cm.setSelection({line: line + 1, ch: 4}, {line: line + 1, ch: 4 + text.length});
-      } else {
-        cm.setSelection(
-          {line: line, ch: opening.length},
-          {line: line, ch: opening.length + labels.heading_text.length}
-        );
-      }
-    };
-  }
-
   function element(tag, attributes, text) {
     var node = document.createElement(tag);
     Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
@@ -204,7 +183,111 @@
     find();
   }
 
-  function toolbar(labels, searchUrl, language, images) {
+  // The site's boxes (content/components.py): a care card, a warning or a side note, each
+  // "!!! kind" with an optional "heading", then its text indented by four spaces.
+  var CALLOUT_KINDS = ['urgent', 'same-day', 'non-urgent', 'warning', 'inset'];
+  var CALLOUT_OPENING = /^!!! ?([\w-]+)(?: +[\w-]+)*(?: +"(.*)")? *$/;
+  var INDENT = /^( {4}|\t)/;
+
+  function calloutAt(cm, lineNumber) {
+    // The box around a line, or null: its opening line and the indented or blank lines
+    // after it (blank lines at its end belong to the text that follows).
+    var first = null;
+    for (var n = lineNumber; n >= 0; n--) {
+      var text = cm.getLine(n);
+      if (CALLOUT_OPENING.test(text)) { first = n; break; }
+      if (text.trim() && !INDENT.test(text)) { return null; }
+    }
+    if (first === null) { return null; }
+    var last = first;
+    for (var m = first + 1; m < cm.lineCount(); m++) {
+      var line = cm.getLine(m);
+      if (!line.trim()) { continue; }
+      if (!INDENT.test(line)) { break; }
+      last = m;
+    }
+    if (lineNumber > last) { return null; }
+    var opening = cm.getLine(first).match(CALLOUT_OPENING);
+    var lines = [];
+    for (var k = first + 1; k <= last; k++) {
+      lines.push(cm.getLine(k).replace(INDENT, ''));
+    }
+    return {from: first, to: last, kind: opening[1], heading: opening[2] || '', text: lines.join('\n')};
+  }
+
+  function calloutMarkdown(kind, heading, text) {
+    // Every line of the text indented (blank lines kept, so paragraphs stay paragraphs).
+    var title = heading.replace(/\s+/g, ' ').trim();
+    var lines = text.replace(/\r\n?/g, '\n').replace(/^(?:[ \t]*\n)+/, '').replace(/(?:\n[ \t]*)+$/, '');
+    return '!!! ' + kind + (title ? ' "' + title + '"' : '') + '\n' +
+      lines.split('\n').map(function (line) { return line.trim() ? '    ' + line : ''; }).join('\n');
+  }
+
+  function calloutDialog(cm, labels, kind, language, direction) {
+    // A form for a box: its kind, heading and text. Inside an existing box, the dialog
+    // opens filled with it and replaces it; otherwise it inserts a new one at the cursor.
+    var n = ++dialogCount;
+    var existing = calloutAt(cm, cm.getCursor('from').line);
+    var chosen = existing ? '' : cm.getSelection();
+    var kinds = CALLOUT_KINDS.slice();
+    var current = existing ? existing.kind : kind;
+    if (kinds.indexOf(current) < 0) { kinds.push(current); } // a kind typed by hand
+    var id = 'callout-dialog-' + n;
+    var dialog = element('dialog', {'class': 'link-dialog callout-dialog', 'aria-labelledby': id + '-title'});
+    var form = element('form', {method: 'dialog'});
+    var title = element('h2', {id: id + '-title'}, existing ? labels.callout_edit : labels.callout_dialog);
+    var group = element('fieldset', {'class': 'callout-dialog__kinds'});
+    group.append(element('legend', {}, labels.callout_kind));
+    kinds.forEach(function (name) {
+      var radioId = id + '-kind-' + name;
+      var radio = element('input', {type: 'radio', name: 'kind', value: name, id: radioId});
+      var row = element('div', {'class': 'callout-dialog__kind callout-dialog__kind--' + name});
+      row.append(radio, element('label', {'for': radioId}, labels[name] || name));
+      if (labels[name + '_hint']) {
+        radio.setAttribute('aria-describedby', radioId + '-hint');
+        row.append(element('span', {id: radioId + '-hint', 'class': 'callout-dialog__hint'}, labels[name + '_hint']));
+      }
+      radio.checked = name === current;
+      group.append(row);
+    });
+    var headingLabel = element('label', {'for': id + '-heading'}, labels.callout_heading);
+    var heading = element('input', {type: 'text', name: 'heading', id: id + '-heading', lang: language,
+                                     dir: 'auto', autocomplete: 'off', 'aria-describedby': id + '-heading-hint'});
+    var headingHint = element('p', {id: id + '-heading-hint', 'class': 'callout-dialog__hint'}, labels.callout_heading_hint);
+    var textLabel = element('label', {'for': id + '-text'}, labels.callout_body);
+    var text = element('textarea', {name: 'text', id: id + '-text', rows: '6', required: '', lang: language,
+                                    dir: direction, 'aria-describedby': id + '-text-hint'});
+    var textHint = element('p', {id: id + '-text-hint', 'class': 'callout-dialog__hint'}, labels.callout_body_hint);
+    heading.value = existing ? existing.heading : '';
+    text.value = existing ? existing.text : chosen;
+    var insert = element('button', {type: 'submit', value: 'insert', 'class': 'default'},
+                         existing ? labels.callout_update : labels.callout_insert);
+    var cancel = element('button', {type: 'submit', value: 'cancel', formnovalidate: ''}, labels.link_cancel);
+    form.append(title, group, headingLabel, heading, headingHint, textLabel, text, textHint, insert, cancel);
+    dialog.append(form);
+    document.body.append(dialog);
+
+    dialog.addEventListener('close', function () {
+      var picked = form.querySelector('input[name=kind]:checked');
+      if (dialog.returnValue === 'insert' && picked && text.value.trim()) {
+        var block = calloutMarkdown(picked.value, heading.value, text.value);
+        if (existing) {
+          cm.replaceRange(block, {line: existing.from, ch: 0},
+                          {line: existing.to, ch: cm.getLine(existing.to).length});
+          cm.setCursor({line: existing.from, ch: 0});
+        } else {
+          if (chosen) { cm.replaceSelection(''); } // the selected text went into the box
+          insertBlock(cm, block);
+        }
+      }
+      dialog.remove();
+      cm.focus();
+    });
+    dialog.showModal();
+    (form.querySelector('input[name=kind]:checked') || heading).focus();
+  }
+
+  function toolbar(labels, searchUrl, language, images, direction) {
     function button(name, action) {
       return {name: name, action: action, text: labels[name], title: labels[name],
               className: 'body-editor__button body-editor__button--' + name};
@@ -224,13 +307,10 @@
         var c = labels.column, v = labels.cell;
         insertBlock(e.codemirror, '| ' + c + ' 1 | ' + c + ' 2 |\n| --- | --- |\n| ' + v + ' | ' + v + ' |');
       }),
-      '|',
-      button('urgent', callout('urgent', labels)),
-      button('same-day', callout('same-day', labels)),
-      button('non-urgent', callout('non-urgent', labels)),
-      button('warning', callout('warning', labels)),
-      button('inset', callout('inset', labels))
-    ]);
+      '|'
+    ], CALLOUT_KINDS.map(function (kind) {
+      return button(kind, function (e) { calloutDialog(e.codemirror, labels, kind, language, direction); });
+    }));
   }
 
   function setUp(textarea) {
@@ -242,7 +322,7 @@
       direction: direction,
       toolbar: toolbar(labels, textarea.dataset.linkSearchUrl, language, {
         search: textarea.dataset.imageSearchUrl, upload: textarea.dataset.imageUploadUrl
-      }),
+      }, direction),
       autoDownloadFontAwesome: false, // nothing is loaded from another site
       spellChecker: false,            // its dictionaries would come from a CDN
       nativeSpellcheck: true,
@@ -261,6 +341,11 @@
       bar.setAttribute('dir', direction);
       // EasyMDE keeps its buttons out of the tab order: keyboard users need them.
       bar.querySelectorAll('button').forEach(function (b) { b.tabIndex = 0; });
+      // The buttons that open a dialog say so to screen readers.
+      ['link', 'image'].concat(CALLOUT_KINDS).forEach(function (name) {
+        var opener = bar.querySelector('.body-editor__button--' + name);
+        if (opener) { opener.setAttribute('aria-haspopup', 'dialog'); }
+      });
     }
     var input = editor.codemirror.getInputField();
     input.setAttribute('lang', language);

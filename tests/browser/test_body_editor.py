@@ -80,6 +80,10 @@ def test_arabic_editor_writes_through_the_toolbar(new_page, site, browser_editor
     page.keyboard.press("Enter")
     page.keyboard.press("Enter")
     editor.locator(".body-editor__button--warning").click()
+    box = page.locator("dialog.callout-dialog")
+    box.locator("input[name=heading]").fill("قبل الجلسة")
+    box.locator("textarea[name=text]").fill("أخبر الطبيب بكل دواء تتناوله.")
+    box.locator("button[value=insert]").click()
 
     panel = page.locator(".body-editor__preview-panel").filter(has=page.locator("[lang=ar]"))
     preview = panel.locator(".body-editor__preview")
@@ -121,7 +125,7 @@ def test_arabic_editor_writes_through_the_toolbar(new_page, site, browser_editor
     assert "<span" not in article.body_ar and "Kybella بجرعة 10 mg" in article.body_ar
     assert article.body_ar.startswith("## كيف تجري الجلسة")
     assert "- تنظيف الجلد\n- الحقن بإبرة دقيقة" in article.body_ar
-    assert '!!! warning "' in article.body_ar
+    assert '!!! warning "قبل الجلسة"\n    أخبر الطبيب بكل دواء تتناوله.' in article.body_ar
 
     visitor = new_page(viewport=viewport)
     visitor.goto(url_in("ar", article))
@@ -168,43 +172,87 @@ def test_the_editor_and_its_preview_pass_axe(chromium, live_server, site, browse
     editor.locator(".CodeMirror").click()
     page.keyboard.press("Control+End")
     editor.locator(".body-editor__button--inset").focus()
-    page.keyboard.press("Enter")
-    assert "!!! inset" in page.locator("textarea[name=body_ar]").input_value()
+    page.keyboard.press("Enter")  # the box dialog, by keyboard: kind, heading, text
+    dialog = page.locator("dialog.callout-dialog")
+    assert dialog.locator("input[value=inset]").evaluate("e => e === document.activeElement")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.insert_text("معلومة إضافية")
     page.evaluate(AXE.read_text(encoding="utf-8"))
+    in_dialog = page.evaluate(
+        """tags => axe.run({include: [['dialog.callout-dialog']]},
+                           {runOnly: {type: 'tag', values: tags}})""",
+        WCAG_TAGS,
+    )
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # Insert the box
+    assert "!!! inset\n    معلومة إضافية" in page.locator("textarea[name=body_ar]").input_value()
     result = page.evaluate(
         """tags => axe.run({include: [['.body-editor'], ['.body-editor__preview-panel']]},
                            {runOnly: {type: 'tag', values: tags}})""",
         WCAG_TAGS,
     )
-    problems = [(v["id"], [n["html"][:120] for n in v["nodes"][:2]]) for v in result["violations"]]
+    violations = result["violations"] + in_dialog["violations"]
+    problems = [(v["id"], [n["html"][:120] for n in v["nodes"][:2]]) for v in violations]
     page.wait_for_load_state("networkidle")
     context.close()
     assert problems == []
 
 
-@pytest.mark.parametrize(
-    "button, expected",
-    [
-        ("warning", '!!! warning "احذر الثلج المباشر"'),
-        ("urgent", '!!! urgent "احذر الثلج المباشر"'),
-        ("inset", "    احذر الثلج المباشر"),
-    ],
-)
-def test_a_callout_buttons_placeholder_is_selected_so_typing_replaces_it(
-    new_page, site, browser_editor, button, expected
+def test_the_box_dialog_inserts_a_care_card_and_changes_it_in_arabic(
+    new_page, site, browser_editor
 ):
-    """Review D5 / issue 26: the typed words land inside the card, not after it."""
+    """Review D5: a care card through a dialog (kind, heading, text), not a placeholder."""
     article = site["article"]
-    page = new_page()
+    page = new_page(viewport=DESKTOP, locale="ar")
     sign_in(page)
     page.goto(f"/admin/content/article/{article.pk}/change/")
     page.locator(".ui-tabs-nav a[href$='_ar']").first.click()
     editor = page.locator(".body-editor").filter(has=page.locator("textarea[lang=ar]"))
     editor.locator(".CodeMirror").click()
     page.keyboard.press("Control+End")
-    editor.locator(f".body-editor__button--{button}").click()
-    page.keyboard.insert_text("احذر الثلج المباشر")
-    text = page.locator("textarea[name=body_ar]").input_value()
-    assert expected in text.splitlines()
-    assert "عنوان" not in text.split("احذر الثلج المباشر")[0].splitlines()[-1]
-    editor.screenshot(path=str(SHOTS / f"callout-{button}-typed-ar.png"))
+    opener = editor.locator(".body-editor__button--urgent")
+    assert opener.inner_text() == "رعاية عاجلة"
+    assert opener.get_attribute("aria-haspopup") == "dialog"
+    opener.click()
+    dialog = page.locator("dialog.callout-dialog")
+    assert dialog.is_visible()
+    assert dialog.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    assert dialog.get_by_role("heading").inner_text() == "أدرج مربعًا"
+    assert dialog.get_by_role("radio", name="رعاية عاجلة", exact=True).is_checked()
+    dialog.get_by_label("العنوان (اختياري)").fill("اطلب المساعدة فورًا")
+    text = dialog.get_by_label("نص المربع")
+    assert text.get_attribute("dir") == "rtl" and text.get_attribute("lang") == "ar"
+    text.fill("إذا ابيضّ الجلد قرب موضع الحقن.\n\nاتصل بالإسعاف.")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SHOTS / "callout-dialog-ar-1280.png")
+    dialog.get_by_role("button", name="أدرج المربع").click()
+    block = (
+        '!!! urgent "اطلب المساعدة فورًا"\n    إذا ابيضّ الجلد قرب موضع الحقن.\n\n    اتصل بالإسعاف.'
+    )
+    assert block in page.locator("textarea[name=body_ar]").input_value()
+    panel = page.locator(".body-editor__preview-panel").filter(has=page.locator("[lang=ar]"))
+    panel.locator(".care-card--urgent", has_text="اتصل بالإسعاف").wait_for()
+
+    # Inside the box, a box button opens it filled in; Update replaces it.
+    editor.locator(".CodeMirror-line", has_text="اتصل بالإسعاف").click()
+    editor.locator(".body-editor__button--warning").click()
+    assert dialog.get_by_role("heading").inner_text() == "عدّل هذا المربع"
+    assert dialog.get_by_role("radio", name="رعاية عاجلة", exact=True).is_checked()
+    assert dialog.get_by_label("العنوان (اختياري)").input_value() == "اطلب المساعدة فورًا"
+    assert dialog.get_by_label("نص المربع").input_value() == (
+        "إذا ابيضّ الجلد قرب موضع الحقن.\n\nاتصل بالإسعاف."
+    )
+    dialog.get_by_role("radio", name="رعاية في اليوم نفسه", exact=True).check()
+    dialog.get_by_role("button", name="حدّث المربع").click()
+    body = page.locator("textarea[name=body_ar]").input_value()
+    assert block.replace("urgent", "same-day") in body and "!!! urgent" not in body
+    panel.locator(".care-card--same-day", has_text="اتصل بالإسعاف").wait_for()
+    editor.screenshot(path=str(SHOTS / "callout-dialog-inserted-ar-1280.png"))
+
+    with page.expect_navigation():
+        page.click("input[name=_continue]")  # Save draft
+    assert "حُفظت المسودة" in page.locator(".messagelist").inner_text()
+    article.refresh_from_db()
+    saved = article.latest_revision.content["body_ar"].replace("\r\n", "\n")
+    assert block.replace("urgent", "same-day") in saved

@@ -3,7 +3,7 @@
 
 import pytest
 
-from .conftest import ARTIFACTS, DESKTOP
+from .conftest import ARTIFACTS, DESKTOP, PHONE
 
 # Like every browser test: the live server's database is put back as migrations left it.
 pytestmark = [
@@ -80,6 +80,64 @@ def test_reception_sees_every_column_of_the_request_list_at_1280(new_page, super
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.goto("/admin/screener/consultationrequest/")
     page.screenshot(path=SHOTS / f"reception-list-{code}-1280.png")
+
+
+def wider_than_the_window(page):
+    """The elements that reach past the window's edge (what makes the page scroll sideways),
+    outside boxes that scroll by themselves."""
+    return page.evaluate(
+        """() => {
+          const width = document.documentElement.clientWidth;
+          const scrolls = (e) => e.closest('.results, [data-scrolls]') !== null;
+          return [...document.querySelectorAll('body *')].filter((e) => {
+            const box = e.getBoundingClientRect();
+            return box.width && (box.right > width + 1 || box.left < -1) && !scrolls(e);
+          }).slice(0, 8).map((e) => e.tagName + '.' + e.className + '#' + e.id + ' '
+                                   + Math.round(e.getBoundingClientRect().left) + '..'
+                                   + Math.round(e.getBoundingClientRect().right));
+        }"""
+    )
+
+
+@pytest.mark.parametrize("code", ["ar", "en"])
+def test_reception_request_list_and_page_do_not_scroll_sideways_at_375(
+    new_page, superuser, site, code
+):
+    """Review D18: at 375 px the request list was 390 px wide."""
+    from django.utils import timezone
+
+    from screener.models import ConsultationRequest
+
+    for number in range(3):
+        row = ConsultationRequest.objects.create(
+            name=f"مريضة رقم {number} من الرياض",
+            phone="+966500000000",
+            preferred_language="ar",
+            preferred_time="any",
+            reference=f"MI-00{number}",
+            submission_token=f"token-{number}",
+            status="booked",
+            handled_by=superuser,
+            handled_at=timezone.now(),
+        )
+    page = new_page(viewport=PHONE, locale=code)
+    sign_in_as(page, "chief")
+    choose_admin_language(page, code)
+    for url in (
+        "/admin/screener/consultationrequest/",
+        f"/admin/screener/consultationrequest/{row.pk}/change/",
+    ):
+        page.goto(url)
+        assert page.locator("html").get_attribute("lang") == code
+        scroll = page.evaluate(
+            "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        assert scroll[0] <= scroll[1], (url, scroll, wider_than_the_window(page))
+    # «تابعه» names the person (first name here), not the account "chief".
+    assert page.locator(".field-handled_by_name .readonly").inner_text() == "Nour"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.goto("/admin/screener/consultationrequest/")
+    page.screenshot(path=SHOTS / f"reception-list-{code}-375.png", full_page=True)
 
 
 @pytest.mark.parametrize("language", ["ar", "en"])

@@ -63,10 +63,11 @@ def test_screener_by_keyboard_alone_reaches_each_outcome(page, site, language, k
     with translation.override(language):
         expected = heading() if callable(heading) else gettext(heading)
         assert page.locator("h1").inner_text() == expected
-    # The clinic's consultation stays offered; after "generally avoided" it is not the main
-    # button (the visitor's own doctor comes first).
-    style = "btn-outline-primary" if kind == "avoid" else "btn-primary"
+    # The clinic's consultation stays offered; after "generally avoided" it is a plain link,
+    # not a button (the visitor's own doctor comes first, review D21).
+    style = "clinic-request-link" if kind == "avoid" else "btn-primary"
     assert page.locator(f"a.{style}[href$='/screener/consultation/']").count() == 1
+    assert page.locator("a.btn[href$='/screener/consultation/']").count() == (kind != "avoid")
 
 
 def test_changing_an_answer_from_the_check_page_by_keyboard(page, site):

@@ -111,3 +111,119 @@ def test_deployment_check_asks_for_the_sites_real_address(settings):
     assert [w.id for w in site_url_is_the_sites_address(None)] == ["editorial.W001"]
     settings.SITE_URL = "https://meso.clinic.example"
     assert site_url_is_the_sites_address(None) == []
+
+
+LOCKED = "/admin/content/article/reports/locked/"
+SCHEDULED = "/admin/content/article/reports/scheduled/"
+
+
+def local(moment, code):
+    from django.utils import translation
+    from django.utils.formats import date_format
+
+    with translation.override(code):
+        return date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+
+
+@pytest.mark.parametrize(
+    "code, title, release",
+    [("ar", "المقالات المقفلة للتحرير", "فكّ قفل"), ("en", "Locked articles", "Release “")],
+)
+def test_the_locked_articles_report_names_who_holds_each_lock_and_a_reviewer_releases_it(
+    client, editor, doctor, article, code, title, release
+):
+    from editorial import locking
+    from editorial.models import EditLock
+
+    editor.first_name, editor.last_name = "Maha", "Nasser"
+    editor.save()
+    locking.opened(article, editor)
+    lock = EditLock.objects.get()
+    client.force_login(doctor)
+    html = client.get(LOCKED, HTTP_ACCEPT_LANGUAGE=code).content.decode()
+    holder = html.split('<td class="lock-holder">')[1].split("</td>")[0]
+    assert title in html and "Maha Nasser" in holder  # (isolated in Arabic)
+    assert getattr(article, f"title_{code}") in html and release in html
+    assert local(lock.since, code) in html  # the clinic's time, in the admin's language
+    dashboard = client.get("/admin/", HTTP_ACCEPT_LANGUAGE=code).content.decode()
+    assert LOCKED in dashboard and SCHEDULED in dashboard
+
+    url = reverse("admin:content_article_release_lock", args=[article.pk])
+    page = client.post(url, HTTP_ACCEPT_LANGUAGE=code, follow=True).content.decode()
+    assert not EditLock.objects.exists()
+    assert "Maha Nasser" in page  # the message says whose lock it was
+    empty = {"ar": "لا أحد يحرر مقالة الآن.", "en": "Nobody has an article open for editing."}
+    assert empty[code] in page
+    entry = LogEntry.objects.get(object_id=str(article.pk))
+    assert entry.user == doctor and "Maha Nasser" in entry.get_change_message()
+
+
+def test_an_editor_sees_the_locks_but_cannot_release_them(client, editor, article, doctor):
+    from editorial import locking
+
+    locking.opened(article, doctor)
+    client.force_login(editor)
+    html = client.get(LOCKED, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<td class="lock-holder">dr-haddad</td>' in html and "Release “" not in html
+    url = reverse("admin:content_article_release_lock", args=[article.pk])
+    assert client.post(url).status_code == 403
+
+
+def test_a_lapsed_lock_is_not_listed(client, doctor, editor, article):
+    from editorial import locking
+    from editorial.models import EditLock
+
+    locking.opened(article, editor)
+    EditLock.objects.update(seen_at=timezone.now() - locking.LAPSES_AFTER - timedelta(minutes=1))
+    client.force_login(doctor)
+    html = client.get(LOCKED, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Nobody has an article open for editing." in html
+
+
+@pytest.mark.parametrize(
+    "code, heading, goes_live",
+    [("ar", "ما سيُرفع عن الموقع", "تُنشر في"), ("en", "Coming off the site", "goes live on")],
+)
+def test_the_scheduled_report_and_dashboard_list_what_goes_live_and_comes_off(
+    client, editor, doctor, make_article, code, heading, goes_live
+):
+    from editorial import workflow
+
+    doctor.first_name, doctor.last_name = "Salma", "Haddad"
+    doctor.save()
+    now = timezone.now()
+    first = make_article(published_at=now + timedelta(days=2))  # approved by Dr Haddad
+    ending = make_article(expires_at=now + timedelta(days=5))
+    live = make_article()
+    new_date = now + timedelta(days=3)
+    live.published_at, live.title_en, live.title_ar = new_date, "New text", "نص جديد"
+    Revision.objects.create(
+        article=live,
+        author=editor,
+        content=workflow.snapshot_of_row(live),
+        status=Revision.Status.SCHEDULED,
+        approved_by=doctor,
+    )
+    live.refresh_from_db()
+    client.force_login(editor)
+    html = client.get(SCHEDULED, HTTP_ACCEPT_LANGUAGE=code).content.decode()
+    going, coming = html.split(heading)
+    title = f"title_{code}"
+    assert getattr(first, title) in going and getattr(live, title) in going
+    assert going.index(getattr(first, title)) < going.index(getattr(live, title))  # by date
+    assert local(first.published_at, code) in going and local(new_date, code) in going
+    assert going.count("Salma Haddad") == 2
+    assert getattr(ending, title) in coming and local(ending.expires_at, code) in coming
+    assert getattr(ending, title) not in going
+
+    dashboard = client.get("/admin/", HTTP_ACCEPT_LANGUAGE=code).content.decode()
+    panel = dashboard.split('class="scheduled"')[1].split("</ul>")[0]
+    assert f"{goes_live} {local(first.published_at, code)}" in panel
+    assert getattr(ending, title) in panel and getattr(live, title) in panel
+
+
+def test_the_scheduled_report_is_for_staff_who_see_articles(client, django_user_model):
+    reception = django_user_model.objects.create_user(username="desk", is_staff=True)
+    client.force_login(reception)
+    assert client.get(SCHEDULED).status_code == 403
+    assert client.get(LOCKED).status_code == 403

@@ -113,6 +113,9 @@ def test_production_cookies_carry_the_host_prefix(tmp_path):
     [
         ({"STAFF_OTP_REQUIRED": "false"}, "mesoinfo.W001"),
         ({"SITE_URL": "http://localhost:8000"}, "mesoinfo.W002"),
+        ({"SITE_URL": "https://localhost:9000"}, "mesoinfo.W002"),
+        ({"DEFAULT_FROM_EMAIL": "webmaster@localhost"}, "mesoinfo.W003"),
+        ({"SERVER_EMAIL": "root@localhost"}, "mesoinfo.W004"),
     ],
 )
 def test_check_deploy_warns_about_a_password_alone_and_the_default_site_url(
@@ -129,3 +132,18 @@ def test_earlier_secret_keys_come_from_the_environment(tmp_path):
         env, "shell", "-c", "from django.conf import settings; print(settings.SECRET_KEY_FALLBACKS)"
     )
     assert result.stdout.strip().splitlines()[-1] == "['old-key-1', 'old-key-2']", result.stderr
+
+
+def test_the_sender_check_names_each_address_left_at_a_default(settings):
+    """Review D9: a dev run sent staff e-mail from webmaster@localhost."""
+    from mesoinfo.checks import sender_addresses
+
+    settings.DEBUG = False
+    settings.DEFAULT_FROM_EMAIL = "webmaster@localhost"
+    settings.SERVER_EMAIL = "MesoInfo <alerts@mesoinfo.example>"
+    assert [w.id for w in sender_addresses(None)] == ["mesoinfo.W003"]
+    settings.DEFAULT_FROM_EMAIL = "mesoinfo@mesoinfo.example"
+    settings.SERVER_EMAIL = "root@localhost"
+    assert [w.id for w in sender_addresses(None)] == ["mesoinfo.W004"]
+    settings.SERVER_EMAIL = "mesoinfo@mesoinfo.example"
+    assert sender_addresses(None) == []

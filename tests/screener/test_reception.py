@@ -195,3 +195,30 @@ def test_one_number_typed_three_ways_links_the_requests_together(client, recepti
     ).content.decode()
     no_other = {"ar": "لا طلب آخر من هذا الرقم", "en": "No other request from this number"}
     assert no_other[code] in alone
+
+
+def handled_by_cell(page, opening=""):
+    """The text of the "handled by" cell (list) or field (request page)."""
+    cell = page.split("field-handled_by_name")[1]
+    return (cell.split(opening, 1)[1] if opening else cell).split("</")[0]
+
+
+@pytest.mark.parametrize("code, heading", [("ar", "تابعه"), ("en", "Handled by")])
+def test_handled_by_shows_the_staff_members_name_not_the_login(client, receptionist, code, heading):
+    """Review D18: «تابعه» named the account `reception`, not the person."""
+    receptionist.first_name, receptionist.last_name = "Huda", "Salem"
+    receptionist.save()
+    row = make_request(status="booked", handled_by=receptionist, handled_at=timezone.now())
+    client.force_login(receptionist)
+    listing = client.get(reverse(LIST), HTTP_ACCEPT_LANGUAGE=code).content.decode()
+    assert heading in listing and "Huda Salem" in handled_by_cell(listing)
+    page = client.get(
+        reverse("admin:screener_consultationrequest_change", args=[row.pk]),
+        HTTP_ACCEPT_LANGUAGE=code,
+    ).content.decode()
+    assert heading in page and "Huda Salem" in handled_by_cell(page, '<div class="readonly">')
+    # Without a full name, the login name is all there is.
+    receptionist.first_name = receptionist.last_name = ""
+    receptionist.save()
+    listing = client.get(reverse(LIST), HTTP_ACCEPT_LANGUAGE=code).content.decode()
+    assert "reception" in handled_by_cell(listing)

@@ -54,14 +54,31 @@ def test_the_result_has_its_date_a_print_link_and_a_panel_per_outcome(client, la
         assert time.strftime("%Y") in re.search(r'class="result-date">(.*?)<', page).group(1)
 
 
-def test_avoided_puts_the_visitors_own_doctor_first(client):
-    page = page_of(answer_all(client, {"pregnancy": YES}, "en"))
-    first_step = page.index("Talk to your own doctor first.")
-    assert first_step < page.index("The clinic's own service")
-    assert first_step < page.index(url("consultation", "en"))
-    assert "btn-outline-primary" in re.search(
-        r'<a class="btn [^"]*" href="/en/screener/consultation/"', page
-    ).group(0)
+@pytest.mark.parametrize(
+    "language, doctor_first, plain_link",
+    [
+        ("ar", "تحدّث أولًا مع طبيبك.", "إن كنت لا تزال ترغب، فاطلب من العيادة أن تتصل بك"),
+        (
+            "en",
+            "Talk to your own doctor first.",
+            "If you still want to, ask the clinic to call you",
+        ),
+    ],
+)
+def test_avoided_puts_the_visitors_own_doctor_first(client, language, doctor_first, plain_link):
+    """Review D21: after "usually avoided" the clinic's request is a plain, secondary link."""
+    page = page_of(answer_all(client, {"pregnancy": YES}, language))
+    first_step = page.index(doctor_first)
+    consultation = url("consultation", language)
+    assert first_step < page.index(consultation)
+    assert first_step < page.index(url("outcome_print", language))
+    section = page.split('class="clinic-service"')[1].split("</section>")[0]
+    links = re.findall(rf'<a ([^>]*)href="{consultation}"[^>]*>([^<]*)</a>', section)
+    assert [(attributes.strip(), text) for attributes, text in links] == [
+        ('class="clinic-request-link"', plain_link)
+    ]
+    other = page_of(answer_all(client, {"stroke": NOT_SURE}, language))
+    assert f'<a class="btn btn-primary" href="{consultation}"' in other
 
 
 @pytest.mark.parametrize("language", ["ar", "en"])
@@ -154,13 +171,19 @@ def test_an_error_then_a_quick_fix_is_accepted(client, consultation_data, settin
     assert ConsultationRequest.objects.count() == 1
 
 
-def test_a_bot_that_sends_at_once_is_still_refused(client, consultation_data, settings):
+def test_a_send_at_once_stores_nothing_until_it_is_confirmed(client, consultation_data, settings):
     settings.CONSULTATION_MIN_FILL_SECONDS = 3
     page = page_of(client.get(url("consultation", "en")))
     response = client.post(
         url("consultation", "en"), consultation_data | {"token": hidden_token(page)}, follow=True
     )
-    assert response.status_code == 400 and "very quick" in page_of(response)
+    assert "Your request has not been sent yet." in page_of(response)
+    assert ConsultationRequest.objects.count() == 0
+    # The form's own token cannot be reused to skip the question: only the one shown.
+    again = client.post(
+        url("consultation", "en"), consultation_data | {"token": hidden_token(page)}, follow=True
+    )
+    assert "Your request has not been sent yet." in page_of(again)
     assert ConsultationRequest.objects.count() == 0
 
 
