@@ -1,4 +1,5 @@
-"""A grid's options on its type page, read from the grid as published."""
+"""A grid's options on its type page, read from the grid as published; and the home page's
+"Before you decide"."""
 
 import re
 from html import unescape
@@ -201,3 +202,41 @@ def test_search_indexes_the_type_page_without_the_grids_words(corpus):
     indexed, _headings = plain_text(body)
     assert "Your options side by side" not in indexed and "cryolipolysis" not in indexed
 
+
+# The home page's "Before you decide": DISCERN 9-15 in a few lines, each with its link.
+DECIDE = {
+    "ar": (
+        "قبل أن تقرر",
+        "الأدمة",
+        "دليل ضعيف",
+        "المتفطرات غير السلية",
+        "ماذا لو لم تفعل شيئًا؟",
+        "الكدمات قد تبقى ظاهرة",
+        "ما الأهم عندك؟",
+    ),
+    "en": (
+        "Before you decide",
+        "dermis",
+        "weak for most uses",
+        "atypical mycobacteria",
+        "What if you do nothing?",
+        "bruises can stay visible",
+        "What matters to you?",
+    ),
+}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_home_page_says_what_to_know_before_deciding_with_its_links(client, corpus, code):
+    html = client.get(f"/{code}/").content.decode()
+    start = html.index('aria-labelledby="decide-heading"')
+    section = html[start : html.index("</section>", start)]
+    for words in DECIDE[code]:
+        assert words in text(section), (code, words)
+    links = set(re.findall(r'href="([^"]+)"', unquote(section)))
+    for key in ("what-is-mesotherapy", "evidence", "side-effects"):
+        assert unquote(url_of(Article.objects.get(corpus_key=key), code)) in links, key
+    for key in TYPE_GRIDS.values():
+        grid_url = unquote(url_of(Article.objects.get(corpus_key=key), code))
+        assert grid_url in links and f"{grid_url}#values-heading" in links, key
+    assert re.findall(r"<h[1-6]", section) == ["<h2"] + ["<h3"] * 7
