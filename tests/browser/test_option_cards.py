@@ -1,6 +1,7 @@
 """A type page's options from its grid, as a patient meets them on a 320 px phone in
 Arabic: every card opens (no JavaScript needed: <details>), none makes the page scroll
-sideways, axe finds nothing, and the HTML is valid. Screenshots in test-artifacts/."""
+sideways, axe finds nothing, and the HTML is valid; the home page's "Before you decide"
+likewise. Screenshots in test-artifacts/."""
 
 import pytest
 from django.core.management import call_command
@@ -70,7 +71,21 @@ def test_the_options_open_on_a_small_arabic_phone_without_sideways_scroll(new_pa
         )
 
 
-def test_the_type_pages_with_their_options_are_valid_html(client, type_pages, tmp_path):
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_the_home_pages_before_you_decide_fits_a_small_phone_and_passes_axe(
+    new_page, type_pages, language
+):
+    page = new_page(viewport=SMALL_PHONE, locale=language)
+    page.goto(f"/{language}/")
+    assert page.locator("#decide-heading").is_visible()
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow == 0
+    assert axe_violations(page) == []
+
+
+def test_the_type_pages_and_home_are_valid_html(client, type_pages, tmp_path):
     assert VNU.exists(), "vnu-jar missing: run `make test` (npm ci in tests/browser)"
     for language in ("ar", "en"):
         keep, check = nu_checker(tmp_path, language)
@@ -79,4 +94,5 @@ def test_the_type_pages_with_their_options_are_valid_html(client, type_pages, tm
             html = client.get(url_in(language, article)).content.decode()
             assert 'class="option-card"' in html
             files[article.corpus_key] = keep(None, article.corpus_key, html)
+        files["home"] = keep(None, "home", client.get(f"/{language}/").content.decode())
         assert check(files) == {name: [] for name in files}, language
