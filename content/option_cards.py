@@ -20,7 +20,9 @@ from html import escape, unescape
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from . import contributions
 from .models import Article
+from .rendering import render_markdown
 
 SCHEME = "optiongrid"  # the embed scheme the section's cards are drawn through
 MARKER = re.compile(r"^[ \t]*<!--\s*option-grid:\s*([\w-]+)\s*-->[ \t]*$", re.MULTILINE)
@@ -103,8 +105,6 @@ def cards(table):
 
 def draw(keys, language):
     """{key: the cards of that grid, in `language`} (an embed drawer: rendering.py)."""
-    from .rendering import render_markdown
-
     language = language or translation.get_language()
     drawn = {}
     for key in dict.fromkeys(keys):
@@ -112,7 +112,9 @@ def draw(keys, language):
         if grid is None:
             continue
         with translation.override(language):
-            table = rows(render_markdown(grid.filled_body(), language))
+            # Its own filters, but no grid's options inside a grid (which could name itself).
+            body = contributions.filled(MARKER.sub("", grid.body or ""))
+            table = rows(render_markdown(body, language))
         if table:
             drawn[key] = cards(table)
     return drawn

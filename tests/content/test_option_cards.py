@@ -184,6 +184,16 @@ def test_a_grid_that_is_not_on_the_site_leaves_no_section(corpus):
         assert expand("<!-- option-grid: no-such-grid -->") == ""
 
 
+def test_a_grid_that_names_itself_shows_its_table_once(client, corpus):
+    grid = Article.objects.get(corpus_key="options-cellulite")
+    grid.body_en += "\n\n<!-- option-grid: options-cellulite -->\n"
+    grid.save()
+    page = Article.objects.get(corpus_key="type-cellulite")
+    html = get(client, page, "en")
+    assert html.count('class="option-cards"') == 1
+    assert len(Cards.of(html).cards) == len(grid_rows(client, grid, "en"))
+
+
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_the_body_preview_and_the_compare_show_the_options(corpus, code):
     body = "## Risks\n\nSome.\n\n<!-- option-grid: options-hair-loss -->\n"
