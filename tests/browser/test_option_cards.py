@@ -40,6 +40,12 @@ def test_the_options_open_on_a_small_arabic_phone_without_sideways_scroll(new_pa
         page.locator(".option-cards").screenshot(
             path=shots / f"option-cards-{article.corpus_key}-ar-320-closed.png"
         )
+        shown = "() => document.querySelector('.option-card dd').checkVisibility()"
+        assert page.evaluate(shown) is False, article.corpus_key  # closed on screen
+        page.emulate_media(media="print")  # on paper, closed cards print open
+        printed = page.evaluate(shown)
+        page.emulate_media(media="null")
+        assert printed is True, article.corpus_key
         for index in range(count):
             summaries.nth(index).click()  # the browser opens it: no script of ours
         seen = page.evaluate(
