@@ -8,6 +8,9 @@ class ContentConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self):
-        from . import checks, signals  # noqa: F401 (checks registers itself)
+        from . import checks, contributions, option_cards, rendering, signals  # noqa: F401
 
         signals.connect()
+        # `<!-- option-grid: <key> -->` in a body: that grid's options as cards.
+        contributions.body_filters.append(option_cards.expand)
+        rendering.register_embed(option_cards.SCHEME, option_cards.draw)

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
+from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -15,7 +16,7 @@ from django.views import View
 
 from mesoinfo.validators import validate_markdown_shape
 
-from . import rendering
+from . import option_cards, rendering
 from .readability import readability
 from .rendering import ALLOWED_TAGS, render_markdown
 
@@ -74,8 +75,11 @@ def left_out_embeds(text):
 def preview(text, language):
     """What the page will show for a body `text` written in `language`."""
     result = readability(text)
+    with translation.override(language):
+        # An option grid's line shows its options as the page will (option_cards.py).
+        html = render_markdown(option_cards.expand(text), language)
     return {
-        "html": render_markdown(text, language),
+        "html": html,
         "words": result.words,
         "average_words": result.average_words,
         "too_long": result.too_long,

@@ -51,12 +51,13 @@ def readable(key, value, code=None):
         return ""
     if key in declaration.per_language("body"):
         from clinic.placeholders import fill_placeholders
+        from content.option_cards import expand
 
         with translation.override(code or translation.get_language()):
-            # As the page shows it: the care cards and the clinic's details written in
-            # (review D13: the cards were invisible), each block on its own line (a
-            # callout's title and text ran together).
-            html = render_markdown(fill_placeholders(value))
+            # As the page shows it: the care cards, a grid's options and the clinic's
+            # details written in (review D13: the cards were invisible), each block on its
+            # own line (a callout's title and text ran together).
+            html = render_markdown(expand(fill_placeholders(value)))
             return strip_tags(BLOCK_END.sub(r"\g<0>\n", html)).strip()
     field = declaration.base_field(Article, key)
     if field.many_to_many:

@@ -1,8 +1,10 @@
-"""The option grids' own tags: where their "About these option grids" page lives."""
+"""The option grids' own tags: where their "About these option grids" page lives, and the
+articles the home page's "Before you decide" links to."""
 
 from django import template
+from django.db.models import Q
 
-from ..models import Category, Page
+from ..models import Article, Category, Page
 
 register = template.Library()
 
@@ -29,3 +31,29 @@ def option_grids_url():
     """The address of the "Compare your options" section, or "" if staff removed it."""
     section = Category.objects.filter(corpus_key=OPTION_GRID_CATEGORY).first()
     return section.get_absolute_url() if section else ""
+
+
+# The articles the home page's "Before you decide" links to, by corpus key.
+DECISION_ARTICLES = {
+    "what-is-mesotherapy": "about",
+    "evidence": "evidence",
+    "side-effects": "risks",
+}
+
+
+@register.simple_tag
+def decision_links():
+    """{"about", "evidence", "risks": the article, for those on the site; "grids": the
+    option grids in their section's order}, in one query."""
+    found = (
+        Article.objects.published()
+        .select_related("category")
+        .filter(Q(corpus_key__in=DECISION_ARTICLES) | Q(category__corpus_key=OPTION_GRID_CATEGORY))
+    )
+    links = {"grids": []}
+    for article in found:
+        if article.category.corpus_key == OPTION_GRID_CATEGORY:
+            links["grids"].append(article)
+        else:
+            links[DECISION_ARTICLES[article.corpus_key]] = article
+    return links
