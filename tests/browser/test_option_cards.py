@@ -17,7 +17,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-TYPE_PAGES = ("type-body-sculpting", "type-cellulite", "type-hair", "type-pigmentation")
+TYPE_PAGES = ("type-body-sculpting", "type-cellulite", "type-pigmentation")
 SMALL_PHONE = {"width": 320, "height": 640}
 
 
