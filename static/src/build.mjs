@@ -84,6 +84,18 @@ const result = sass.compile(path.join(here, "bootstrap.scss"), {
   quietDeps: true,
   silenceDeprecations: ["import", "global-builtin", "color-functions"],
 });
+// For tests/content/test_stylesheet_build.py: every class the whole build defines, and
+// those the sources used when it ran (words as PurgeCSS's default extractor reads them).
+// A template given a Bootstrap class outside the second list needs this build run again.
+const defined = new Set(
+  [...result.css.replace(/\/\*[\s\S]*?\*\//g, "").matchAll(/\.(-?[_a-zA-Z][\w-]*)/g)].map(
+    (match) => match[1],
+  ),
+);
+const words = new Set(content.flatMap((file) => readFileSync(file, "utf8").match(/[\w-]+/g) ?? []));
+const classes = { defined: [...defined].sort(), seen: [...defined].filter((c) => words.has(c)).sort() };
+writeFileSync(path.join(here, "bootstrap-classes.json"), JSON.stringify(classes, null, 1) + "\n");
+
 const [purged] = await new PurgeCSS().purge({
   content,
   css: [{ raw: result.css }],
