@@ -36,6 +36,10 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script: the project's own modules
+
+from mesoinfo.page_weight import HOME_LIMIT, LIMIT, describe, first_visit  # noqa: E402
+
 PYTHON = sys.executable
 WRK_LUA = """
 done = function(summary, latency, requests)
@@ -128,36 +132,19 @@ def load_with_python(url, seconds, connections, cookie=None):
 
 
 def page_weight(base, path):
-    """Bytes a first visit downloads (gzip where the server sends it), by kind of resource.
-
-    Fonts: on an Arabic page, the preloaded face and every face the stylesheet declares
-    (both weights, the Arabic letters and the punctuation), so the figure is the upper
-    bound; an English page uses the system's fonts and downloads none.
-    """
+    """Bytes a first visit downloads (gzip where the server sends it), by kind of resource,
+    counted by mesoinfo/page_weight.py (the weight test counts the same way)."""
     gz = {"Accept-Encoding": "gzip"}
     _status, headers, body = fetch(base + path, gz)
     if headers.get("Content-Encoding") == "gzip":
         html = gzip.decompress(body).decode()
     else:  # gunicorn does not compress pages; the front proxy does
         html, body = body.decode(), gzip.compress(body)
-    weights = {"HTML": len(body), "CSS": 0, "fonts": 0, "JS": 0}
-    urls = re.findall(r'<link[^>]+rel="(?:stylesheet|preload)"[^>]+href="([^"]+)"', html)
-    urls += re.findall(r'<link[^>]+href="([^"]+)"[^>]+rel="(?:stylesheet|preload)"', html)
-    urls += re.findall(r'<script[^>]+src="([^"]+)"', html)
-    arabic = re.search(r'<html[^>]+lang="ar"', html) is not None
-    for url in list(urls):
-        if url.endswith(".css") and arabic:
-            css = fetch(base + url)[2].decode()
-            urls += [
-                urllib.parse.urljoin(url, font)
-                for font in re.findall(r'url\("?([^")]+\.woff2)"?\)', css)
-            ]
-    for url in dict.fromkeys(urls):
-        data = fetch(base + url, gz)[2]
-        kind = "CSS" if url.endswith(".css") else "fonts" if ".woff" in url else "JS"
-        weights[kind] += len(data)
-    weights["total"] = sum(weights.values())
-    return weights
+
+    def load(url):
+        return fetch(base + url)[2], len(fetch(base + url, gz)[2])
+
+    return first_visit(html, len(body), load)
 
 
 def prepare(work, articles, corpus):
@@ -366,10 +353,9 @@ def weights(base, article):
     weighed += [("article-en", english.group(1))] if english else []
     for name, path in weighed:
         w = page_weight(base, path)
-        parts = ", ".join(f"{k} {v / 1024:.1f} KB" for k, v in w.items() if k != "total")
-        target = 50 if name.startswith("home") else 60
-        flag = "" if w["total"] <= target * 1024 else f"  OVER {target} KB"
-        print(f"  {name:10} {w['total'] / 1024:6.1f} KB  ({parts}){flag}")
+        limit = HOME_LIMIT if name.startswith("home") else LIMIT
+        flag = "" if w["total"] <= limit else f"  OVER {limit // 1024} KB"
+        print(f"  {name:10} {describe(w)}{flag}")
 
 
 if __name__ == "__main__":
