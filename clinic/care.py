@@ -69,14 +69,22 @@ def urgent_signs():
             "allergic reaction (anaphylaxis)."
         ),
         _(
-            "skin near an injection that turns white or pale, or later dark, blue or grey, or "
-            "that feels cold or very painful. Any one of these signs is enough: a blood "
-            "vessel may be blocked. The skin is not getting blood, and it can die within hours."
+            "a patch of skin near an injection that turns white, pale or blotchy beyond the "
+            "needle marks, or later dark, blue or grey, or that feels cold or very painful. Any "
+            "one of these signs is enough: a blood vessel may be blocked. The skin is not "
+            "getting blood, and it can die within hours. Small raised white bumps at each "
+            "needle mark that fade within hours are normal: they are not this sign."
         ),
         _(
             "any change in your sight after an injection in the face, forehead or scalp: "
             "blurred sight, loss of sight, or seeing double. A blocked blood vessel to the eye "
             "can cause blindness that does not go away. Every minute counts."
+        ),
+        _(
+            "a fever or very bad shivering with confusion or slurred speech, fast or hard "
+            "breathing, or blue, pale or blotchy skin, lips or tongue; or redness that spreads "
+            "fast from an injection site while you feel very unwell. This can be sepsis, a "
+            "reaction to an infection that can kill. It needs treatment in hospital at once."
         ),
         _("chest pain."),
     ]
@@ -92,7 +100,14 @@ def same_day_signs():
             "are signs of a liver problem, such as hepatitis passed on by a used needle, which "
             "a doctor needs to check;"
         ),
-        _("sores at the injection sites that do not heal."),
+        _("sores at the injection sites that do not heal;"),
+        _(
+            "a needle, syringe or vial that you saw used for someone else before you. Do not "
+            "wait for a blood test: medicine that prevents HIV works best if started within "
+            "24 hours, and it is not given after 72 hours. If you are not sure you are "
+            "protected against hepatitis B, its vaccine, sometimes with antibodies, is best "
+            "given within 24 hours."
+        ),
     ]
 
 

@@ -3,7 +3,8 @@ organisations that neither sell the treatment nor have any link with the clinic,
 here and chosen by the article's section and corpus key.
 
 Every address below was looked up and read before it was listed (December 2026); add one
-only after the same check, never from memory. The pages are in English, which the block says.
+only after the same check, never from memory. The pages are in English but one, in Arabic
+(`language`), which the block says.
 """
 
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ class Link:
     url: str
     name: str
     why: str
+    language: str = "en"
 
 
 LINKS = {
@@ -28,6 +30,12 @@ LINKS = {
         "https://www.bad.org.uk/for-the-public/patient-information-leaflets?l=10&group=00016001000200010001",
         _("British Association of Dermatologists: patient information leaflets"),
         _("Leaflets written by skin doctors about skin and hair conditions and their treatments."),
+    ),
+    "sfda-side-effects": Link(
+        "https://ade.sfda.gov.sa/Home/QA",
+        _("Saudi Food and Drug Authority: questions and answers on side effects (in Arabic)"),
+        _("What a side effect of a medicine or cosmetic product is, and why to report it."),
+        language="ar",
     ),
     "mhra-finasteride": Link(
         "https://www.gov.uk/government/news/men-on-finasteride-asked-to-stay-vigilant-for-possible-psychiatric-and-sexual-side-effects",
@@ -60,7 +68,7 @@ REPORTING = {
     ),
 }
 
-EVERY_ARTICLE = ("nhs-choosing", "bad-leaflets")
+EVERY_ARTICLE = ("nhs-choosing", "bad-leaflets", "sfda-side-effects")
 # Topic links by the section's corpus key, then by the article's own corpus key.
 BY_CATEGORY = {"evidence": ("fda-lipodissolve",), "comparisons": ("fda-lipodissolve",)}
 BY_ARTICLE = {

@@ -79,7 +79,7 @@ def independent_help(article):
         name, why = str(link.name), str(link.why)
         if rtl:
             name, why = mark_safe(isolate_text(name)), mark_safe(isolate_text(why))  # noqa: S308 - escaped by isolate_text
-        return {"url": link.url, "name": name, "why": why}
+        return {"url": link.url, "name": name, "why": why, "language": link.language}
 
     return {
         "links": [shown(link) for link in links_for(article)],

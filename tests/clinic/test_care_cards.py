@@ -99,10 +99,18 @@ def test_the_cards_say_what_the_scheme_says(client, published_urls, settings):
     assert "Call an ambulance on \u2066123\u2069 (in Egypt) now if you have:" in html
     assert "Outside Egypt: Saudi Arabia " in html and ">998</a>" in html
     assert (
-        "white or pale, or later dark" in html
+        "white, pale or blotchy beyond the needle marks, or later dark" in html
         and "Any one of these signs is enough" in html
         and "any change in your sight" in html
     )
+    # The normal white bumps are not the sign; sepsis is urgent; a shared needle is
+    # same-day advice with the time limits of preventive treatment.
+    urgent = next(m.group(0) for m in CARD_RE.finditer(html) if m.group(1) == "urgent")
+    same_day = next(m.group(0) for m in CARD_RE.finditer(html) if m.group(1) == "same-day")
+    assert "Small raised white bumps at each needle mark" in urgent
+    assert "This can be sepsis" in urgent and "sepsis" not in same_day
+    assert "used for someone else before you" in same_day
+    assert "within 24 hours" in same_day and "after 72 hours" in same_day
     assert "See a doctor near you today" in html and "ask a pharmacist" in html
     assert "care-card--non-urgent" in html
     with translation.override("ar"):
@@ -113,10 +121,15 @@ def test_the_cards_say_what_the_scheme_says(client, published_urls, settings):
     assert "وخارج مصر: السعودية " in html and "الإمارات " in html
     assert re.search(r'<span dir="ltr"><a href="tel:140"[^>]*>140</a></span>\.', html)
     assert (
-        "يبيضّ أو يشحب، أو يسودّ" in html
+        "تبيضّ أو تشحب أو تصير مبقّعة وتمتد أبعد من نقاط الوخز، أو تسودّ" in html
         and "وتكفي علامة واحدة من هذه" in html
         and "أي تغيّر في النظر" in html
     )
+    urgent = next(m.group(0) for m in CARD_RE.finditer(html) if m.group(1) == "urgent")
+    same_day = next(m.group(0) for m in CARD_RE.finditer(html) if m.group(1) == "same-day")
+    assert "النتوءات البيضاء الصغيرة البارزة عند كل نقطة وخز" in urgent
+    assert "فقد يكون هذا إنتانًا" in urgent
+    assert "تُستعمل لشخص آخر قبلك" in same_day and "72" in same_day
 
 
 def test_with_a_clinic_phone_the_same_day_card_gives_it_in_the_pages_digits(

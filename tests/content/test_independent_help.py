@@ -45,6 +45,8 @@ def test_every_article_shows_independent_help_and_who_is_responsible(rendered, c
         assert RESPONSIBLE[code] in html, key
         for url in general + [link.url for link in REPORTING.values()]:
             assert f'href="{url.replace("&", "&amp;")}"' in html, (key, url)
+        # One independent source in Arabic, marked as such, for the site's main readers.
+        assert f'href="{LINKS["sfda-side-effects"].url}" hreflang="ar"' in html, key
 
 
 @pytest.mark.parametrize("code", sorted(HEADING))
