@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from content import declaration
 from content.models import PUBLISH_PERMISSION, Article
 
-from . import locking, views, workflow
+from . import live_preview, locking, views, workflow
 from .forms import PUBLISH, PUBLISH_APPROVED, SUBMIT, intent_of
 from .notifications import staff_name
 from .wording import publish_message
@@ -205,6 +205,7 @@ class WorkflowAdminMixin:
         pattern = [
             ("<int:pk>/preview/<int:revision>/", views.PreviewView, "preview"),
             ("<int:pk>/preview/<int:revision>/<str:lang>/", views.PreviewPageView, "preview_page"),
+            ("<int:pk>/live-preview/", live_preview.ArticleLivePreview, "live_preview"),
             ("<int:pk>/review/<int:revision>/", views.ReviewView, "review"),
             ("<int:pk>/compare/<int:old>/<int:new>/", views.CompareView, "compare"),
             ("<int:pk>/revisions/", views.RevisionsView, "revisions"),
