@@ -294,7 +294,6 @@ def workflow_context(request, article):
         "sent_back_by": staff_name(latest.sent_back_by) if latest and latest.sent_back_by else "",
         "ever_published": article.live_revision_id is not None,
         "latest_revision": latest,
-        "preview_revision": latest or article.live_revision,
         "sent_back": latest if latest and latest.status == "sent_back" else None,
         "approved_unpublished": latest if latest and latest.status == "approved" else None,
         "proposals": article.revisions.filter(status="proposal").order_by("-created_at")[:5],
