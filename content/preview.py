@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
+from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -15,7 +16,7 @@ from django.views import View
 
 from mesoinfo.validators import validate_markdown_shape
 
-from . import rendering
+from . import contributions, rendering
 from .readability import readability
 from .rendering import ALLOWED_TAGS, render_markdown
 
@@ -74,8 +75,13 @@ def left_out_embeds(text):
 def preview(text, language):
     """What the page will show for a body `text` written in `language`."""
     result = readability(text)
+    # As the page draws it (content_tags.markdown over filled_body): the clinic's details
+    # written in, the "On this page" list of a long body, labels in the body's language, so
+    # this preview and the full one agree; the warnings stay in the staff member's.
+    with translation.override(language):
+        html = render_markdown(contributions.filled(text), language, contents=True)
     return {
-        "html": render_markdown(text, language),
+        "html": html,
         "words": result.words,
         "average_words": result.average_words,
         "too_long": result.too_long,

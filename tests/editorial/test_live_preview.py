@@ -83,11 +83,16 @@ def test_the_english_page_and_the_phone_width_are_reachable(client, editor, arti
     assert 'name="preview_language" value="ar"' in wrapper
 
 
-def test_the_preview_matches_the_body_editors_own_preview(client, editor, article):
+@pytest.mark.parametrize("code", ["ar", "en"])
+def test_the_preview_matches_the_body_editors_own_preview(
+    client, editor, article, clinic_profile, code
+):
+    """A long body (its "On this page" list) with the clinic's telephone written in."""
     client.force_login(editor)
-    body = "## قسم\n\nفقرة **مهمة** عن الحقن."
-    page = framed(preview_article(client, article, body_ar=body, preview_language="ar"))
-    inline = client.post(reverse("body_preview"), {"text": body, "language": "ar"}).json()
+    body = "\n\n".join(f"## Part {n}\n\nA **firm** line. Call {{clinic_phone}}." for n in (1, 2, 3))
+    page = framed(preview_article(client, article, **{f"body_{code}": body}, preview_language=code))
+    inline = client.post(reverse("body_preview"), {"text": body, "language": code}).json()
+    assert 'class="toc"' in inline["html"] and "{clinic_phone}" not in inline["html"]
     assert inline["html"] in page
 
 
