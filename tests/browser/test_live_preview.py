@@ -53,3 +53,54 @@ def test_an_unsaved_arabic_title_is_previewed_and_nothing_is_stored(new_page, si
     # The form still holds the title; the database does not.
     assert page.input_value("input[name=title_ar]") == title
     assert stored(article) == before
+
+
+def test_invalid_text_is_explained_and_the_preview_pages_pass_axe(
+    chromium, live_server, site, browser_editor
+):
+    from .test_audits import AXE, WCAG_TAGS
+
+    # axe adds inline styles of its own: this audit runs without the policy (the test
+    # above runs the preview under it).
+    context = chromium.new_context(
+        base_url=live_server.url, bypass_csp=True, locale="ar", viewport=DESKTOP
+    )
+    page = context.new_page()
+    page.goto("/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", PASSWORD)
+    with page.expect_navigation():
+        page.click("input[type=submit]")
+    article = site["article"]
+    page.goto(f"/admin/content/article/{article.pk}/change/")
+    page.locator(".ui-tabs-nav a[href$='_ar']").first.click()
+
+    def audit(preview):
+        preview.evaluate(AXE.read_text(encoding="utf-8"))
+        result = preview.evaluate(
+            """tags => axe.run({include: [['#content-main']]},
+                               {runOnly: {type: 'tag', values: tags}})""",
+            WCAG_TAGS,
+        )
+        return [(v["id"], [n["html"][:120] for n in v["nodes"][:2]]) for v in result["violations"]]
+
+    with context.expect_page() as opened:
+        page.click("#live-preview-button")
+    preview = opened.value
+    preview.wait_for_load_state()
+    assert audit(preview) == []
+    preview.close()
+    page.fill("input[name=title_ar]", "")
+    with context.expect_page() as opened:
+        page.click("#live-preview-button")
+    refused = opened.value
+    refused.wait_for_load_state()
+    errors = refused.locator("#live-preview-errors").inner_text()
+    assert "لا يمكن عرض المعاينة" in errors and "هذا الحقل مطلوب." in errors
+    assert refused.locator("#preview-frame").count() == 0
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    refused.screenshot(path=str(SHOTS / "live-preview-refused-ar.png"))
+    assert audit(refused) == []
+    for open_page in context.pages:
+        open_page.wait_for_load_state("networkidle")
+    context.close()
