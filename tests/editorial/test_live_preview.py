@@ -81,6 +81,8 @@ def test_the_english_page_and_the_phone_width_are_reachable(client, editor, arti
     wrapper = response.content.decode()
     assert 'value="An unsaved English title"' in wrapper
     assert 'name="preview_language" value="ar"' in wrapper
+    # No script runs in the draft and its forms (feedback, search) send nothing.
+    assert '<iframe sandbox="allow-same-origin"' in wrapper
 
 
 @pytest.mark.parametrize("code", ["ar", "en"])
