@@ -68,3 +68,23 @@ def test_a_picture_swapped_for_another_shows_both(client, editor, make_article, 
     shown = pictures(client.get(compare).content.decode())
     assert [kind for kind, _src in shown] == ["del", "ins"]
     assert old.key in shown[0][1] and new.key in shown[1][1]
+
+
+def test_a_picture_added_to_a_page_is_shown_in_its_sign_off(
+    client, editor, doctor, about_page, make_image
+):
+    image = make_image()
+    client.force_login(editor)
+    url = reverse("admin:content_page_change", args=[about_page.pk])
+    data = form_data(client.get(url).content.decode(), "page_form")
+    data["body_ar"] = about_page.body_ar + f"\n\n![x](image:{image.pk})"
+    assert client.post(url, data).status_code == 302
+    from editorial.models import ChangeRequest
+
+    change = ChangeRequest.objects.get()
+    client.force_login(doctor)
+    review = client.get(reverse("admin:editorial_changerequest_change", args=[change.pk]))
+    html = review.content.decode()
+    assert [kind for kind, _src in pictures(html)] == ["ins"]
+    assert image.key in html
+    assert "\u27e6" not in html
