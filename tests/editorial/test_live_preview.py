@@ -30,7 +30,7 @@ def stored(article):
     return (
         Revision.objects.count(),
         Article.objects.count(),
-        EditLock.objects.count(),
+        list(EditLock.objects.values_list("holder", "since", "seen_at")),
         ChangeRequest.objects.count(),
         LogEntry.objects.count(),
         Article.objects.filter(pk=article.pk).values_list("title_ar", "title_en", "body_en")[0],
@@ -38,20 +38,27 @@ def stored(article):
     )
 
 
-def preview_article(client, article, **changes):
-    change = reverse("admin:content_article_change", args=[article.pk])
-    data = form_of(client, change, "article_form")
-    data.update(changes)
+def article_form(client, article):
+    """The change form as the browser would send it (opening it holds the article)."""
+    return form_of(
+        client, reverse("admin:content_article_change", args=[article.pk]), "article_form"
+    )
+
+
+def preview_article(client, article, data=None, **changes):
+    data = {**(data or article_form(client, article)), **changes}
     return client.post(reverse("admin:content_article_live_preview", args=[article.pk]), data)
 
 
 def test_the_unsaved_title_and_body_are_shown_and_nothing_is_stored(client, editor, article):
     client.force_login(editor)
-    client.get(reverse("admin:content_article_change", args=[article.pk]))
+    data = article_form(client, article)
     before = stored(article)
+    assert before[2], "opening the form holds the article"
     response = preview_article(
         client,
         article,
+        data,
         title_ar="عنوان لم يُحفظ بعد",
         body_ar="## فقرة جديدة\n\nنص كتبه المحرر الآن.",
         preview_language="ar",
@@ -106,9 +113,9 @@ def test_invalid_input_is_refused_in_the_staff_members_language(
 ):
     StaffPreference.objects.create(user=editor, admin_language=code)
     client.force_login(editor)
-    client.get(reverse("admin:content_article_change", args=[article.pk]))
+    data = article_form(client, article)
     before = stored(article)
-    response = preview_article(client, article, title_ar="", preview_language="en")
+    response = preview_article(client, article, data, title_ar="", preview_language="en")
     assert response.status_code == 400
     text = response.content.decode()
     assert f'lang="{code}"' in text
