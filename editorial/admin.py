@@ -219,6 +219,8 @@ class WorkflowAdminMixin:
             for route, view, name in pattern
         ]
         extra.append(path("reports/workflow/", report, name=f"{ns}_workflow_report"))
+        new = wrap(live_preview.ArticleLivePreview.as_view(model_admin=self))
+        extra.append(path("live-preview/", new, name=f"{ns}_live_preview_new"))
         return extra + super().get_urls()
 
     def history_view(self, request, object_id, extra_context=None):

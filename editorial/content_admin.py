@@ -54,8 +54,11 @@ class PageAdmin(SignOffAdminMixin, content_admin.PageAdmin):
 
     def get_urls(self):
         view = self.admin_site.admin_view(PageLivePreview.as_view(model_admin=self))
-        live = path("<int:pk>/live-preview/", view, name="content_page_live_preview")
-        return [live, *super().get_urls()]
+        return [
+            path("<int:pk>/live-preview/", view, name="content_page_live_preview"),
+            path("live-preview/", view, name="content_page_live_preview_new"),
+            *super().get_urls(),
+        ]
 
 
 for model, model_admin in [

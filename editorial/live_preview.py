@@ -46,16 +46,23 @@ class LivePreviewView(View):
     model_admin = None
     http_method_names = ["post"]
 
-    def post(self, request, pk):
+    def post(self, request, pk=None):
         admin = self.model_admin
-        obj = admin.get_object(request, str(pk))
-        if obj is None:
+        obj = admin.get_object(request, str(pk)) if pk is not None else None
+        if pk is not None and obj is None:
             raise Http404
-        if not admin.has_change_permission(request, obj):
+        # The add form's preview: a new object that is not stored either.
+        allowed = (
+            admin.has_change_permission(request, obj)
+            if obj is not None
+            else admin.has_add_permission(request)
+        )
+        if not allowed:
             raise PermissionDenied
         lang = chosen(request, LANGUAGE_FIELD, languages.codes(), translation.get_language())
         device = chosen(request, DEVICE_FIELD, WIDTHS, "desktop")
-        form = self.form_class(request, obj)(request.POST, request.FILES, instance=obj)
+        form_class = self.form_class(request, obj)
+        form = form_class(request.POST, request.FILES, instance=obj or admin.model())
         context = {
             **admin.admin_site.each_context(request),
             "opts": admin.opts,
@@ -81,7 +88,7 @@ class LivePreviewView(View):
         return render(request, "editorial/live_preview.html", context)
 
     def form_class(self, request, obj):
-        return self.model_admin.get_form(request, obj, change=True)
+        return self.model_admin.get_form(request, obj, change=obj is not None)
 
 
 def errors_of(form):

@@ -176,3 +176,34 @@ def test_a_page_is_previewed_unsaved_without_a_sign_off_request(client, editor, 
     assert (ChangeRequest.objects.count(), Page.objects.get(pk=about_page.pk).title_en) == before
     arabic = framed(client.post(url, {**data, "preview_language": "ar"}))
     assert about_page.title_ar in arabic and 'dir="rtl"' in arabic
+
+
+def test_a_new_article_and_a_new_page_are_previewed_before_they_exist(
+    client, editor, article_form, about_page
+):
+    client.force_login(editor)
+    add = client.get(reverse("admin:content_article_add")).content.decode()
+    assert 'id="live-preview-button"' in add
+    counts = (Article.objects.count(), Revision.objects.count(), Page.objects.count())
+    url = reverse("admin:content_article_live_preview_new")
+    response = client.post(url, {**article_form, "preview_language": "ar"})
+    assert response.status_code == 200
+    assert "<h1>مقالة جديدة</h1>" in framed(response)
+    page_url = reverse("admin:content_page_live_preview_new")
+    assert (
+        'id="live-preview-button"' in client.get(reverse("admin:content_page_add")).content.decode()
+    )
+    page = {
+        "title_ar": "صفحة جديدة",
+        "title_en": "A new page",
+        "slug_ar": "صفحة-جديدة",
+        "slug_en": "a-new-page",
+        "body_ar": "نص الصفحة.",
+        "body_en": "The page's text.",
+        "preview_language": "en",
+    }
+    shown = client.post(page_url, page)
+    assert shown.status_code == 200, shown.content.decode()[:2000]
+    assert "<h1>A new page</h1>" in framed(shown)
+    assert (Article.objects.count(), Revision.objects.count(), Page.objects.count()) == counts
+    assert not ChangeRequest.objects.exists()
