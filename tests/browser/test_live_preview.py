@@ -3,6 +3,7 @@
 import pytest
 
 from .conftest import ARTIFACTS, DESKTOP, PHONE
+from .test_images import picture  # noqa: F401 - the library picture fixture
 
 pytestmark = [
     pytest.mark.browser,
@@ -104,3 +105,33 @@ def test_invalid_text_is_explained_and_the_preview_pages_pass_axe(
     for open_page in context.pages:
         open_page.wait_for_load_state("networkidle")
     context.close()
+
+
+def test_a_reviewer_sees_the_added_picture_in_the_review(new_page, site, doctor, picture):  # noqa: F811
+    """The review draws the picture itself, small, beside its alt text (issue 26)."""
+    from editorial.workflow import save_revision, snapshot_of_row, submit
+
+    from .test_images import ALT_AR
+
+    article = site["article"]
+    content = snapshot_of_row(article)
+    content["body_ar"] += f"\n\n![صورة](image:{picture.pk})\n"
+    revision = save_revision(article, content, doctor)
+    submit(revision, doctor)
+    page = new_page(viewport=DESKTOP, locale="ar")
+    page.goto("/admin/login/")
+    page.fill("#id_username", doctor.username)
+    page.fill("#id_password", PASSWORD)
+    with page.expect_navigation():
+        page.click("input[type=submit]")
+    page.goto(f"/admin/content/article/{article.pk}/review/{revision.pk}/")
+    img = page.locator(".compare-table td[lang=ar] ins img.compare-picture")
+    img.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "(img) => img.complete && img.naturalWidth > 0", arg=img.element_handle()
+    )
+    box = img.bounding_box()
+    assert box["width"] < 200  # small, beside the words
+    assert ALT_AR in page.locator(".compare-table td[lang=ar]").inner_text()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "review-picture-ar.png"), full_page=False)
