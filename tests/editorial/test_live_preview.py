@@ -178,6 +178,20 @@ def test_a_page_is_previewed_unsaved_without_a_sign_off_request(client, editor, 
     assert about_page.title_ar in arabic and 'dir="rtl"' in arabic
 
 
+def test_a_page_preview_is_refused_to_staff_who_may_not_change_pages(
+    client, editor, about_page, django_user_model
+):
+    client.force_login(editor)
+    data = form_of(client, reverse("admin:content_page_change", args=[about_page.pk]), "page_form")
+    reception = django_user_model.objects.create_user(
+        username="reception", password="a-long-test-password-42", is_staff=True
+    )
+    client.force_login(reception)
+    url = reverse("admin:content_page_live_preview", args=[about_page.pk])
+    assert client.post(url, data).status_code == 403
+    assert client.post(reverse("admin:content_page_live_preview_new"), data).status_code == 403
+
+
 def test_a_new_article_and_a_new_page_are_previewed_before_they_exist(
     client, editor, article_form, about_page
 ):
