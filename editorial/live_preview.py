@@ -92,7 +92,7 @@ class LivePreviewView(View):
 
 
 def errors_of(form):
-    """(label, messages) for each field with an error, the form's own first."""
+    """(label, messages) for each field with an error; errors of the whole form unlabelled."""
     found = []
     for name, messages in form.errors.items():
         field = form.fields.get(name)
@@ -101,17 +101,21 @@ def errors_of(form):
     return found
 
 
-def never_refuses_for_others(self, *args):
-    """The article form's refusals of a stale or locked save: a preview saves nothing."""
+def no_stale_refusal(self, *args):
+    """In place of the article form's refusal of a stale save: a preview saves nothing, so
+    a version saved by someone else meanwhile does not stop it (nor does their lock: the
+    lock checks are off without an editing_user)."""
 
 
 class ArticleLivePreview(LivePreviewView):
+    """The article page, as editorial's saved-version preview draws it."""
+
     def form_class(self, request, obj):
         form = super().form_class(request, obj)
         attributes = {
             "intent": None,
             "editing_user": None,
-            "refuse_stale_save": never_refuses_for_others,
+            "refuse_stale_save": no_stale_refusal,
         }
         return type(form.__name__, (form,), attributes)
 
@@ -123,6 +127,8 @@ class ArticleLivePreview(LivePreviewView):
 
 
 class PageLivePreview(LivePreviewView):
+    """A standing page (About...), in the public page's template."""
+
     def page_html(self, request, page, cleaned, lang):
         page.updated_at = timezone.now()
         with translation.override(lang):

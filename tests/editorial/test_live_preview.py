@@ -221,3 +221,16 @@ def test_a_new_article_and_a_new_page_are_previewed_before_they_exist(
     assert "<h1>A new page</h1>" in framed(shown)
     assert (Article.objects.count(), Revision.objects.count(), Page.objects.count()) == counts
     assert not ChangeRequest.objects.exists()
+
+
+def test_a_newer_version_saved_meanwhile_does_not_stop_the_preview(client, editor, article):
+    from editorial.workflow import save_revision, snapshot_of_row
+
+    client.force_login(editor)
+    data = article_form(client, article)
+    # Someone else saves a newer version after the form was opened: saving would be
+    # refused, previewing is not.
+    save_revision(article, {**snapshot_of_row(article), "title_en": "Theirs"}, editor)
+    response = preview_article(client, article, data, title_en="Mine", preview_language="en")
+    assert response.status_code == 200
+    assert "<h1>Mine</h1>" in framed(response)
