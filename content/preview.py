@@ -16,7 +16,7 @@ from django.views import View
 
 from mesoinfo.validators import validate_markdown_shape
 
-from . import option_cards, rendering
+from . import contributions, rendering
 from .readability import readability
 from .rendering import ALLOWED_TAGS, render_markdown
 
@@ -75,9 +75,11 @@ def left_out_embeds(text):
 def preview(text, language):
     """What the page will show for a body `text` written in `language`."""
     result = readability(text)
+    # As the page draws it (content_tags.markdown over filled_body): the clinic's details
+    # written in, the "On this page" list of a long body, labels in the body's language, so
+    # this preview and the full one agree; the warnings stay in the staff member's.
     with translation.override(language):
-        # An option grid's line shows its options as the page will (option_cards.py).
-        html = render_markdown(option_cards.expand(text), language)
+        html = render_markdown(contributions.filled(text), language, contents=True)
     return {
         "html": html,
         "words": result.words,

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from content import declaration
 from content.models import PUBLISH_PERMISSION, Article
 
-from . import locking, views, workflow
+from . import live_preview, locking, views, workflow
 from .forms import PUBLISH, PUBLISH_APPROVED, SUBMIT, intent_of
 from .notifications import staff_name
 from .wording import publish_message
@@ -205,6 +205,7 @@ class WorkflowAdminMixin:
         pattern = [
             ("<int:pk>/preview/<int:revision>/", views.PreviewView, "preview"),
             ("<int:pk>/preview/<int:revision>/<str:lang>/", views.PreviewPageView, "preview_page"),
+            ("<int:pk>/live-preview/", live_preview.ArticleLivePreview, "live_preview"),
             ("<int:pk>/review/<int:revision>/", views.ReviewView, "review"),
             ("<int:pk>/compare/<int:old>/<int:new>/", views.CompareView, "compare"),
             ("<int:pk>/revisions/", views.RevisionsView, "revisions"),
@@ -220,6 +221,8 @@ class WorkflowAdminMixin:
             path(route, wrap(view.as_view(model_admin=self)), name=f"{ns}_{name}")
             for route, view, name in pattern
         ]
+        new = wrap(live_preview.ArticleLivePreview.as_view(model_admin=self))
+        extra.append(path("live-preview/", new, name=f"{ns}_live_preview_new"))
         return extra + super().get_urls()
 
     def history_view(self, request, object_id, extra_context=None):
@@ -295,7 +298,6 @@ def workflow_context(request, article):
         "sent_back_by": staff_name(latest.sent_back_by) if latest and latest.sent_back_by else "",
         "ever_published": article.live_revision_id is not None,
         "latest_revision": latest,
-        "preview_revision": latest or article.live_revision,
         "sent_back": latest if latest and latest.status == "sent_back" else None,
         "approved_unpublished": latest if latest and latest.status == "approved" else None,
         "proposals": article.revisions.filter(status="proposal").order_by("-created_at")[:5],

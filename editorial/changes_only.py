@@ -6,7 +6,7 @@ import difflib
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .diff import field_keys, label_for, readable, word_diff
+from .diff import field_keys, label_for, readable, with_pictures, word_diff
 
 
 def paragraphs(text):
@@ -45,9 +45,10 @@ def compare_changes_only(old, new):
                 "lang": code,
                 "dir": "rtl" if code == "ar" else ("ltr" if code else "auto"),
                 "changed": True,
-                "html": changed_paragraphs(before, after)
-                if long_text
-                else word_diff(before, after),
+                "html": with_pictures(
+                    changed_paragraphs(before, after) if long_text else word_diff(before, after),
+                    code,
+                ),
             }
         )
     return rows

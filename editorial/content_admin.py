@@ -9,12 +9,14 @@ module subclasses them and swaps the registrations, so the admin staff use has:
 """
 
 from django.contrib import admin
+from django.urls import path
 
 from content import admin as content_admin
 from content.models import Article, Author, Page, Source
 
 from .admin import StateFilter, WorkflowAdminMixin, state_column
 from .forms import ArticleAdminForm
+from .live_preview import PageLivePreview
 from .signoff_admin import SignOffAdminMixin
 
 
@@ -48,6 +50,15 @@ class SourceAdmin(SignOffAdminMixin, content_admin.SourceAdmin):
 
 class PageAdmin(SignOffAdminMixin, content_admin.PageAdmin):
     review_additions = True  # a new page is public at once
+    change_form_template = "editorial/page_change_form.html"
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(PageLivePreview.as_view(model_admin=self))
+        return [
+            path("<int:pk>/live-preview/", view, name="content_page_live_preview"),
+            path("live-preview/", view, name="content_page_live_preview_new"),
+            *super().get_urls(),
+        ]
 
 
 for model, model_admin in [

@@ -11,12 +11,18 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from content import declaration
+from content import declaration, rendering
 from content.models import Article
 from content.rendering import render_markdown
 from mesoinfo import languages
 
 TOKENS = re.compile(r"\n+|[^\s]+")
+# A library picture in a body stands in the compared text as one word, before its alt text
+# and caption, and is drawn there as a small picture: a reviewer signs off what patients
+# will see, not only its description.
+PICTURE_SCHEME = "image"
+PICTURE_WORD = re.compile(r"\u27e6" + PICTURE_SCHEME + r":(\d+)\u27e7")
+PICTURE_WIDTH = "8rem"
 BLOCK_END = re.compile(
     r"</(?:p|h[1-6]|li|div|dt|dd|tr|th|td|blockquote|figcaption|summary|aside)>|<br\s*/?>"
 )
@@ -57,8 +63,10 @@ def readable(key, value, code=None):
             # As the page shows it: the care cards, a grid's options and the clinic's
             # details written in (review D13: the cards were invisible), each block on its
             # own line (a callout's title and text ran together).
-            html = render_markdown(expand(fill_placeholders(value)))
-            return strip_tags(BLOCK_END.sub(r"\g<0>\n", html)).strip()
+            html = render_markdown(picture_words(expand(fill_placeholders(value))))
+            text = strip_tags(BLOCK_END.sub(r"\g<0>\n", html)).strip()
+            # The picture's word joins its description's paragraph.
+            return re.sub(r"(\u27e6[^\u27e7\s]+\u27e7)\s*\n+", r"\1 ", text)
     field = declaration.base_field(Article, key)
     if field.many_to_many:
         return "\n".join(str(s) for s in field.related_model.objects.filter(pk__in=value))
@@ -67,6 +75,38 @@ def readable(key, value, code=None):
     if isinstance(field, BooleanField):
         return str(_("yes") if value else _("no"))
     return str(value)
+
+
+def picture_words(text):
+    """Each library picture's word, in its own paragraph, before the picture."""
+
+    def before(match):
+        if match.group(1) != PICTURE_SCHEME:
+            return match.group(0)
+        return f"\n\n\u27e6{PICTURE_SCHEME}:{match.group(2)}\u27e7\n\n{match.group(0)}"
+
+    return rendering.EMBED.sub(before, text)
+
+
+def with_pictures(html, code):
+    """`html` (escaped words) with each picture's word drawn as a small picture in
+    language `code`; a picture the page would leave out shows nothing, as on the page."""
+    keys = PICTURE_WORD.findall(html)
+    draw = rendering.EMBEDS.get(PICTURE_SCHEME)
+    if not keys or draw is None:
+        return html
+    drawn = {}
+    for key, figure in draw(keys, code).items():
+        img = re.search(r"<img [^>]*>", figure)
+        if img:
+            # The small rendition (the browser chooses from srcset), the description
+            # beside it, not read twice.
+            tag = re.sub(r'sizes="[^"]*"', f'sizes="{PICTURE_WIDTH}"', img.group(0))
+            drawn[key] = re.sub(r'alt="[^"]*"', 'alt=""', tag).replace(
+                "<img ", '<img class="compare-picture" ', 1
+            )
+    picture = PICTURE_WORD.sub(lambda m: drawn.get(m.group(1), ""), html)
+    return mark_safe(picture)  # noqa: S308 - escaped words and the library's own <img>
 
 
 def word_diff(old, new):
@@ -100,7 +140,9 @@ def compare(old, new):
                 "lang": code,
                 "dir": languages.direction(code or ""),
                 "changed": before != after,
-                "html": word_diff(before, after) if before != after else escape(after),
+                "html": with_pictures(
+                    word_diff(before, after) if before != after else escape(after), code
+                ),
             }
         )
     return rows

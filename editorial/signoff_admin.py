@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from mesoinfo.read_only_admin import ReadOnlyAdminMixin
 
 from . import signoff
-from .diff import word_diff
+from .diff import picture_words, with_pictures, word_diff
 from .models import ChangeRequest
 
 PUBLISH_PERMISSION = "content.publish_article"
@@ -138,10 +138,14 @@ class ChangeRequestAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         rows = []
         for name, values in change.changes.items():
             old, new = (signoff.shown_value(model, name, values[key]) for key in ("old", "new"))
+            code = name.rsplit("_", 1)[-1] if name.startswith("body_") else None
+            if code:  # a page's pictures drawn beside their words, as in an article's review
+                old, new = picture_words(old), picture_words(new)
+            html = word_diff(old, new) if old != new else escape(new)
             rows.append(
                 {
                     "label": signoff.field_label(model, name),
-                    "html": word_diff(old, new) if old != new else escape(new),
+                    "html": with_pictures(html, code) if code else html,
                 }
             )
         target = None

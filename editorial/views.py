@@ -122,24 +122,31 @@ class PreviewPageView(ArticleAdminMixin, View):
         rev = self.revision(revision)
         content = snapshot(self.article, rev)
         article = workflow.apply_snapshot(Article(pk=self.article.pk), content)
-        article.status = Article.Status.PUBLISHED
         article.updated_at = rev.created_at if rev else self.article.updated_at
         # As the page would be once this revision is live (its review named or pending).
         article.live_revision = rev or self.article.live_revision
         article.previewed_sources = list(Source.objects.filter(pk__in=content.get("sources", [])))
-        with translation.override(lang):
-            context = {
-                "article": article,
-                # The language switch leads to this preview in the other language (J3-8).
-                "translated_object": PreviewAddress(self.article.pk, revision),
-                "json_ld": article_json_ld(article, request),
-                "feedback_form": FeedbackForm(),
-                "related": [],
-                "is_preview": True,
-            }
-            response = render(request, "editorial/article_preview.html", context)
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
+        # The language switch leads to this preview in the other language (J3-8).
+        address = PreviewAddress(self.article.pk, revision)
+        return render_article_preview(request, article, address, lang)
+
+
+def render_article_preview(request, article, translated_object, lang):
+    """The public article template for an unsaved `article`, as if it were live: the saved
+    version's preview and the live preview of the form (live_preview.py) both use it."""
+    article.status = Article.Status.PUBLISHED
+    with translation.override(lang):
+        context = {
+            "article": article,
+            "translated_object": translated_object,
+            "json_ld": article_json_ld(article, request),
+            "feedback_form": FeedbackForm(),
+            "related": [],
+            "is_preview": True,
+        }
+        response = render(request, "editorial/article_preview.html", context)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
 
 
 class ReviewView(ArticleAdminMixin, TemplateView):

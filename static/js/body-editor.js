@@ -467,7 +467,11 @@
     form.addEventListener('input', mark);
     form.addEventListener('change', mark);
     form.addEventListener('body-editor-change', mark);
-    form.addEventListener('submit', function () { dirty = false; });
+    form.addEventListener('submit', function (event) {
+      // Preview sends the form to a new tab: the text here is still unsaved.
+      if (event.submitter && event.submitter.formTarget === '_blank') { return; }
+      dirty = false;
+    });
     window.addEventListener('beforeunload', function (event) {
       if (!dirty) { return; }
       event.preventDefault();

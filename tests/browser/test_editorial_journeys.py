@@ -334,13 +334,18 @@ def test_preview_opens_in_a_new_tab_and_unsaved_edits_are_not_lost(
     editor.locator(".CodeMirror").click()
     page.keyboard.press("Control+End")
     page.keyboard.insert_text("\n\nUnsaved sentence the editor is still writing.")
-    link = page.locator("a.preview-link")
-    assert link.get_attribute("target") == "_blank" and "noopener" in link.get_attribute("rel")
+    button = page.locator("#live-preview-button")
+    assert button.get_attribute("formtarget") == "_blank"
     with page.context.expect_page() as opened:
-        link.click()
+        button.click()
     preview = opened.value
     preview.wait_for_load_state()
-    assert "/preview/" in preview.url
+    assert "/live-preview/" in preview.url
+    # The preview shows the sentence not yet saved, in English when asked for.
+    with preview.expect_navigation():
+        preview.locator("button[name=preview_language][value=en]").click()
+    shown = preview.frame_locator("#preview-frame").locator(".article-body")
+    assert "Unsaved sentence the editor is still writing." in shown.inner_text()
     preview.screenshot(path=str(SHOTS / f"preview-new-tab-{code}.png"))
     # The form is still there, with the text being written.
     assert (
