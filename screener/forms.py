@@ -155,7 +155,13 @@ class ConsultationForm(forms.ModelForm):
         ),
     )
     # A field people never see: automated senders fill it in.
-    website = forms.CharField(required=False, max_length=200, label=_("Leave this field empty"))
+    website = forms.CharField(
+        required=False,
+        max_length=200,
+        label=_("Leave this field empty"),
+        # Never in the tab order and never autofilled, so no person can fill it by mistake.
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
     token = forms.CharField(
         widget=forms.HiddenInput,
         max_length=300,

@@ -29,6 +29,14 @@ def emergency_country(context):
     return emergency_country_text(context.get("clinic"))
 
 
+@register.simple_tag
+def urgent_signs():
+    """The signs that need an ambulance, as the urgent care card lists them (one source)."""
+    from clinic.care import urgent_signs as signs
+
+    return signs()
+
+
 @register.simple_tag(takes_context=True)
 def other_emergency_numbers(context):
     """The line with the other countries' ambulance numbers, each a left-to-right link."""

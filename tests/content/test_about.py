@@ -151,7 +151,7 @@ def test_about_page_names_the_clinic_or_says_its_name_is_missing(client, about_p
     assert "The clinic's name is not yet provided here." in main_part(
         client.get("/en/about/")
     ).replace("&#x27;", "'")
-    assert "واسمها لم تُضِفه العيادة بعد." in main_part(client.get("/ar/about/"))
+    assert "اسم العيادة: لم يُضَف إلى الموقع بعد." in main_part(client.get("/ar/about/"))
 
 
 def test_editorial_policy_page_in_both_languages(client, about_page, clinic_profile):

@@ -88,7 +88,7 @@ def test_a_text_changed_after_its_last_check_says_so(client, make_article):
     fresh = make_article(last_reviewed=timezone.localdate() + timedelta(days=1))
     note = {
         "en": "The text has changed since then. The changes have not yet been checked",
-        "ar": "تغيّر النص بعد هذا التاريخ",
+        "ar": "عُدِّل النص بعد هذا التاريخ",
     }
     for code, words in note.items():
         with translation.override(code):

@@ -30,7 +30,10 @@ def test_the_form_is_bilingual_and_private(client, language):
     assert f'<html lang="{language}"' in page
     assert "no-store" in response["Cache-Control"]
     assert 'name="attach_outcome"' not in page  # no screener result to attach
-    assert 'name="website"' in page and 'class="honeypot" aria-hidden="true"' in page
+    # The trap is in the form but hidden from everyone: not shown, not read out, not in the
+    # tab order, never autofilled.
+    trap = re.search(r'<div class="honeypot" hidden>.*?</div>', page, re.S).group(0)
+    assert 'name="website"' in trap and 'tabindex="-1"' in trap and 'autocomplete="off"' in trap
 
 
 def test_a_request_is_saved_with_a_normalised_phone(client, consultation_data):
