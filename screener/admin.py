@@ -167,7 +167,8 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
         ordering="handled_by__first_name",
     )
     def handled_by_name(self, obj):
-        return staff_name(obj.handled_by)
+        # A read-only field would print None as the word "None".
+        return staff_name(obj.handled_by) or self.get_empty_value_display()
 
     @admin.display(description=_("deleted on"))
     def deleted_on(self, obj):
