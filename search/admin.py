@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mesoinfo import languages
 
-from .index import match
+from .index import matching_ids
 from .models import Synonym
 from .query import expression, parse
 
@@ -42,6 +42,5 @@ def staff_search(queryset, search_term):
     for code, _name in settings.LANGUAGES:
         terms = parse(search_term, code)
         if terms:
-            matched = match(expression(terms), code, queryset, drafts=True)
-            ids.update(row[0] for row in matched)
+            ids |= matching_ids(expression(terms), code, queryset, drafts=True)
     return queryset.filter(pk__in=ids)

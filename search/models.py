@@ -72,7 +72,8 @@ class Synonym(models.Model):
         related_name="+",
         verbose_name=_("pages to show first"),
         help_text=_(
-            "A search for the word above shows these pages first, whatever words their text uses."
+            "A search for the word above shows these pages first, whatever words their text "
+            "uses; only a page whose title or a heading uses the word itself comes before them."
         ),
     )
 

@@ -99,9 +99,18 @@ class Term:
     exact: frozenset = frozenset()
     # Pages staff link to a lay term: shown first, found whatever words their text uses.
     pages: frozenset = frozenset()
+    # A lay term's own words, as the visitor typed them all (none a stop word): a page
+    # that has them ranks above one found only through the term's wider synonyms.
+    own: tuple = ()
 
     def all_forms(self):
         return {form for alternative in self.alternatives for word in alternative for form in word}
+
+
+def strictest(forms_of_word):
+    """The fullest of a word's forms (all of them when several are as long)."""
+    longest = max(len(form) for form in forms_of_word)
+    return tuple(form for form in forms_of_word if len(form) == longest)
 
 
 def parse(query, language):
@@ -119,8 +128,13 @@ def parse(query, language):
                 found, first = table[trigger]
                 alternatives = tuple(dict.fromkeys(([own] if own else []) + found))
                 exact = frozenset(form for word in own for form in word)
+                # The word itself: of a word's forms, the fullest (Arabic's shorter ones
+                # may be another word's: بوتوكس also stems to توكس, as توكسين does).
+                typed = tuple(strictest(word) for word in own) if len(own) == size else ()
                 if alternatives:
-                    terms.append(Term(alternatives, " ".join(trigger), exact, frozenset(first)))
+                    terms.append(
+                        Term(alternatives, " ".join(trigger), exact, frozenset(first), typed)
+                    )
                 position += size
                 break
         else:
@@ -176,23 +190,47 @@ class Results:
     limit: int = MAX_RESULTS
 
 
+# How `matching` ranks, first to last: each level is a digit of the tier the database
+# sums for a page (search/index.py:match), base 16 as a query has at most 8 terms. A
+# lay term's own words in the page's title or headings; a page staff linked to the
+# lay term; the terms the title names; (the share of the title the query covers, worked
+# out here); the terms the headings name; a lay term's own words anywhere in the page
+# (above a page found only through the term's synonyms); then the database's rank.
+OWN_NAMED, LINKED, TITLE_NAMES, HEADINGS_NAME, OWN_TEXT = 16**4, 16**3, 16**2, 16, 1
+# The pages the database ranks and hands over, for the title's share to reorder.
+CANDIDATES = 50
+
+
 def matching(queryset, terms, language, every=True):
-    """The ids of the articles of `queryset` matching the terms, best first.
+    """(the ids of the best CANDIDATES articles of `queryset` matching the terms, best
+    first; how many match in all).
 
     A page that has the query's words in its title comes first (the title that is most
     nearly the query first), then one that has them in its headings: a query that names
-    a page's subject finds that page first. The database's rank orders the rest. Only
-    the titles' and headings' stems are read here, never the text.
+    a page's subject finds that page first. For a lay word ("botox"), a page that uses the
+    word itself comes before one found only through its wider synonyms ("wrinkles"), and
+    a page that names it in a title or heading even before the pages staff linked to it.
+    The database's rank orders the rest. The database works out all but the title's
+    share, so only CANDIDATES rows come back however many pages match.
     """
     linked = frozenset().union(*(term.pages for term in terms))
-    rows = index.match(expression(terms, every), language, queryset, also=linked)
-    if not rows:
-        return []
-    wanted = [stems_pattern(term.all_forms()) for term in terms]
+    flags = []
+    for term in terms:
+        found = expression([term])
+        flags += [(found, index.TITLE, TITLE_NAMES), (found, index.HEADINGS, HEADINGS_NAME)]
+        if term.own:
+            own = expression([Term((term.own,), exact=term.exact)])
+            flags += [(own, index.NAMING, OWN_NAMED), (own, index.TEXT, OWN_TEXT)]
+    rows, count = index.match(
+        expression(terms, every),
+        language,
+        queryset,
+        flags=flags,
+        also=linked,
+        also_weight=LINKED,
+        limit=CANDIDATES,
+    )
     everything = stems_pattern(set().union(*(term.all_forms() for term in terms)))
-
-    def named(stems):
-        return sum(1 for pattern in wanted if pattern.search(stems))
 
     def coverage(stems):
         stems = set(stems.split())
@@ -201,14 +239,13 @@ def matching(queryset, terms, language, every=True):
     ranked = sorted(
         rows,
         key=lambda row: (
-            row[0] not in linked,
-            -named(row[2]),
+            -(row[3] // TITLE_NAMES),
             -coverage(row[2]),
-            -named(row[3]),
+            -(row[3] % TITLE_NAMES),
             -row[1],
         ),
     )
-    return list(dict.fromkeys(row[0] for row in ranked))
+    return [row[0] for row in ranked], count
 
 
 def stems_pattern(wanted):
@@ -238,7 +275,10 @@ def hits(queryset, ids, terms, language):
     stems = set().union(*(term.all_forms() for term in terms))
     exact = frozenset().union(*(term.exact for term in terms))
     written = marking.written(stems, language, exact)
-    shown = index.excerpts(ids, language, written)
+    # A lay word's excerpt shows the word itself where the page has it, not a synonym.
+    own = {form for term in terms for word in term.own for form in word}
+    preferred = marking.written(own, language, exact) if own else ()
+    shown = index.excerpts(ids, language, written, preferred)
     pattern = words_pattern(written)
     return [
         {
@@ -347,18 +387,18 @@ def search_articles(queryset, query, language):
     results = Results(query=query, terms=terms)
     if not terms:
         return results
-    found = matching(queryset, terms, language)
-    if not found and len(terms) > 1:
-        found = matching(queryset, terms, language, every=False)
-        results.partial = bool(found)
+    found, count = matching(queryset, terms, language)
+    if not count and len(terms) > 1:
+        found, count = matching(queryset, terms, language, every=False)
+        results.partial = bool(count)
     shown_terms = terms
     # Pages with every word the visitor typed: a correction must find far more of them.
-    complete = 0 if results.partial else len(found)
+    complete = 0 if results.partial else count
     if complete <= 1:
         suggestion = suggest(queryset, query, language)
         corrected = parse(suggestion, language) if suggestion else []
-        better = matching(queryset, corrected, language) if corrected else []
-        if len(better) > complete and len(better) >= FAR_MORE * complete:
+        better, better_count = matching(queryset, corrected, language) if corrected else ([], 0)
+        if better_count > complete and better_count >= FAR_MORE * complete:
             results.suggestion = suggestion
             results.suggestion_url = search_url(language, suggestion)
             if not complete:
@@ -372,10 +412,10 @@ def search_articles(queryset, query, language):
         if other == language or not (not found or written_in(query, other)):
             continue
         other_terms = parse(query, other)
-        ids = matching(queryset, other_terms, other) if other_terms else []
+        ids, total = matching(queryset, other_terms, other) if other_terms else ([], 0)
         if ids:
             results.others.append(
-                {"language": other, "count": len(ids), "url": search_url(other, query), "ids": ids}
+                {"language": other, "count": total, "url": search_url(other, query), "ids": ids}
             )
     if results.others:
         first = results.others[0]
