@@ -3,6 +3,7 @@ articles the home page's "Before you decide" links to."""
 
 from django import template
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from ..models import Article, Category, Page
 
@@ -57,3 +58,23 @@ def decision_links():
         else:
             links[DECISION_ARTICLES[article.corpus_key]] = article
     return links
+
+
+# "What matters to me": what drives the choice for one goal only, asked after the six
+# questions every grid asks (IPDAS: values about the features of *these* options). By the
+# grid's corpus key; a grid staff create asks the six.
+GOAL_VALUES = {
+    "options-hair-loss": [
+        ("daily", _("Not having to take or put on something every day for years")),
+        ("sex-mood", _("Avoiding any risk to my sex drive or mood")),
+    ],
+    "options-pigmentation-dull-skin": [
+        ("routine", _("A daily routine, sunscreen included, that I can keep up all year")),
+    ],
+}
+
+
+@register.simple_tag
+def goal_values(article):
+    """[(name, question)] this grid asks beyond the six every grid asks."""
+    return GOAL_VALUES.get(getattr(article, "corpus_key", None), [])

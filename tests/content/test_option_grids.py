@@ -11,7 +11,7 @@ from django.utils import translation
 
 from content.models import Article, Category, Page
 from content.rendering import render_markdown
-from content.templatetags.decision_aid import ABOUT_GRIDS_PAGE, OPTION_GRID_CATEGORY
+from content.templatetags.decision_aid import ABOUT_GRIDS_PAGE, GOAL_VALUES, OPTION_GRID_CATEGORY
 
 GRIDS = (
     "options-local-fat",
@@ -138,7 +138,9 @@ def test_what_matters_to_me_is_on_every_grid_and_inside_no_form(client, grids, c
         assert f'<h2 id="values-heading">{VALUES_HEADING[code]}</h2>' in html, key
         assert "css/option-grid" in html, key  # its card and print styles
         parsed = Grid.of(html)
-        assert len(parsed.fields) == 6 * 3 + 1, key  # six questions of three answers, one box
+        # The six questions every grid asks and its goal's own, three answers each, one box.
+        asked = 6 + len(GOAL_VALUES.get(key, []))
+        assert len(parsed.fields) == asked * 3 + 1, key
         for attrs, in_form in parsed.fields:
             assert not in_form and "form" not in attrs, (key, attrs)
     other = Article.objects.exclude(category__corpus_key=OPTION_GRID_CATEGORY).first()
@@ -269,3 +271,24 @@ def test_tranexamic_acid_tablets_say_off_label_and_not_with_the_combined_pill_or
     }[code]
     for words in said:
         assert any(words in text for text in row), (code, words)
+
+
+GOAL_QUESTION = {
+    "options-hair-loss": {
+        "ar": "ألّا أعرّض رغبتي الجنسية أو حالتي النفسية لأي خطر",
+        "en": "Avoiding any risk to my sex drive or mood",
+    },
+    "options-pigmentation-dull-skin": {
+        "ar": "عناية يومية أستطيع المواظبة عليها طوال العام، ومنها واقي الشمس",
+        "en": "A daily routine, sunscreen included, that I can keep up all year",
+    },
+}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_hair_and_dark_patches_grids_ask_what_drives_their_own_choice(client, grids, code):
+    """IPDAS review 4, M6: a daily treatment for years, sex drive or mood, a year-round routine."""
+    for key, article in grids.items():
+        html = page(client, article, code)
+        for goal, question in GOAL_QUESTION.items():
+            assert (f"<legend>{question[code]}</legend>" in html) == (key == goal), (key, goal)
