@@ -1,0 +1,74 @@
+"""Workflow e-mails name staff without a gendered verb (walk 5, item 8: «أعاد ليلى الطبيبة»,
+«أرسل سارة المحررة», «وذكر هذا السبب»): the sentence is built around the deed, not the person."""
+
+import pytest
+from django.core import mail
+
+from editorial import notifications
+from editorial.models import Revision
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def named(editor, doctor):
+    editor.first_name, editor.last_name = "سارة", "المحررة"
+    doctor.first_name, doctor.last_name = "ليلى", "الطبيبة"
+    editor.save()
+    doctor.save()
+    return editor, doctor
+
+
+def draft(article, editor):
+    return Revision.objects.create(
+        article=article,
+        author=editor,
+        content=article.live_revision.content,
+        status=Revision.Status.SUBMITTED,
+        comment="أضيفي مصدرًا",
+    )
+
+
+def arabic_and_english(message):
+    arabic, english = message.body.split("\n\n---\n\n")
+    return arabic, english
+
+
+def test_a_submission_names_the_editor_without_a_verb_of_hers(named, article):
+    editor, doctor = named
+    notifications.submitted(draft(article, editor), editor)
+    (message,) = [m for m in mail.outbox if doctor.email in m.to]
+    arabic, english = arabic_and_english(message)
+    assert "إلى المراجعة الطبية من حساب سارة المحررة." in arabic
+    assert "أرسل" not in arabic
+    assert "سارة المحررة submitted" in english
+
+
+def test_a_send_back_names_the_reviewer_without_a_verb_of_hers(named, article):
+    editor, doctor = named
+    notifications.sent_back(draft(article, editor), doctor)
+    (message,) = mail.outbox
+    arabic, english = arabic_and_english(message)
+    assert "إلى التحرير، ومعها هذا التعليق من ليلى الطبيبة:" in arabic
+    assert "أعاد " not in arabic
+    assert "ليلى الطبيبة sent" in english
+
+
+@pytest.mark.parametrize(
+    "action, arabic_said, english_said",
+    [
+        ("unpublish", "من الموقع على يد ليلى الطبيبة، والسبب المذكور:", "took"),
+        ("archive", "على يد ليلى الطبيبة، والسبب المذكور:", "archived"),
+    ],
+)
+def test_taking_offline_names_who_did_it_without_a_verb_of_hers(
+    named, article, action, arabic_said, english_said
+):
+    editor, doctor = named
+    article.live_revision.author = editor
+    article.live_revision.save()
+    notifications.taken_offline(article, doctor, action, "قديمة")
+    (message,) = mail.outbox
+    arabic, english = arabic_and_english(message)
+    assert arabic_said in arabic and "وذكر" not in arabic
+    assert f"ليلى الطبيبة {english_said}" in english
