@@ -1,5 +1,6 @@
-"""Workflow e-mails name staff without a gendered verb (walk 5, item 8: «أعاد ليلى الطبيبة»,
-«أرسل سارة المحررة», «وذكر هذا السبب»): the sentence is built around the deed, not the person."""
+"""How workflow e-mails and notices name staff: without a gendered verb (walk 5, item 8:
+«أعاد ليلى الطبيبة», «أرسل سارة المحررة», «وذكر هذا السبب»), and the site's first versions as
+imported with the site (item 11), the sentence built around the deed, not the person."""
 
 import pytest
 from django.core import mail
@@ -72,3 +73,21 @@ def test_taking_offline_names_who_did_it_without_a_verb_of_hers(
     arabic, english = arabic_and_english(message)
     assert arabic_said in arabic and "وذكر" not in arabic
     assert f"ليلى الطبيبة {english_said}" in english
+
+
+@pytest.mark.parametrize(
+    "code, imported",
+    [("ar", "النسخة الأولى المستوردة مع الموقع"), ("en", "First version, imported with the site")],
+)
+def test_the_first_versions_are_credited_to_the_import_not_to_files(
+    client, admin_user, article, code, imported
+):
+    """Walk 5, item 11: the site's first versions were credited to «ملفات المحتوى»."""
+    from django.urls import reverse
+
+    Revision.objects.filter(article=article).update(author=None)
+    client.force_login(admin_user)
+    url = reverse("admin:content_article_history", args=[article.pk])
+    html = client.get(url, HTTP_ACCEPT_LANGUAGE=code).content.decode()
+    assert imported in html
+    assert "ملفات المحتوى" not in html and "corpus files" not in html
