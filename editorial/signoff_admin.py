@@ -55,10 +55,18 @@ class SignOffAdminMixin:
             return super().log_change(request, obj, message)
         return None
 
-    def pending_response(self, request):
+    def pending_response(self, request, obj=None):
         messages.info(request, signoff.PENDING_MESSAGE)
         opts = self.opts
+        if "_continue" in request.POST and obj is not None and obj.pk:
+            # "Keep editing": back to this form (it shows what patients see until sign-off).
+            return HttpResponseRedirect(request.path)
         return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # The submit row (editorial/signoff_submit_line.html) names what saving does.
+        context["sends_for_signoff"] = self.needs_sign_off(request, change)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def response_add(self, request, obj, post_url_continue=None):
         if getattr(request, "signoff_request", None) is not None:
@@ -67,7 +75,7 @@ class SignOffAdminMixin:
 
     def response_change(self, request, obj):
         if getattr(request, "signoff_request", None) is not None:
-            return self.pending_response(request)
+            return self.pending_response(request, obj)
         return super().response_change(request, obj)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
