@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from mesoinfo.read_only_admin import ReadOnlyAdminMixin
 
 from . import signoff
+from .changes_only import changed_paragraphs
 from .diff import picture_words, with_pictures, word_diff
 from .models import ChangeRequest
 
@@ -143,13 +144,20 @@ class ChangeRequestAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
     def render_review(self, request, change, status=200, error=None):
         model = change.content_type.model_class()
+        # As in an article's review: on a long page, only the paragraphs that changed.
+        changes_only = request.GET.get("view") == "changes"
         rows = []
         for name, values in change.changes.items():
             old, new = (signoff.shown_value(model, name, values[key]) for key in ("old", "new"))
             code = name.rsplit("_", 1)[-1] if name.startswith("body_") else None
             if code:  # a page's pictures drawn beside their words, as in an article's review
                 old, new = picture_words(old), picture_words(new)
-            html = word_diff(old, new) if old != new else escape(new)
+            if old == new:
+                html = escape(new)
+            elif changes_only and ("\n" in old or "\n" in new):
+                html = changed_paragraphs(old, new)
+            else:
+                html = word_diff(old, new)
             rows.append(
                 {
                     "label": signoff.field_label(model, name),
@@ -170,6 +178,7 @@ class ChangeRequestAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
             "target_url": target.get_absolute_url() if hasattr(target, "get_absolute_url") else "",
             "proposed_by": signoff.notifications.staff_name(change.author),
             "may_sign_off": may_sign_off(request.user),
+            "changes_only": changes_only,
             "error": error,
         }
         return TemplateResponse(request, "editorial/change_request.html", context, status=status)

@@ -263,3 +263,27 @@ def test_the_buttons_say_the_change_goes_to_sign_off_and_keep_editing_stays(
     client.force_login(doctor)
     form = client.get(page_url, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
     assert f'value="{save}"' in form and f'value="{send}"' not in form
+
+
+@pytest.mark.parametrize(
+    "lang, only, whole",
+    [("ar", "التغييرات فقط", "النص كاملًا"), ("en", "Changes only", "Whole text")],
+)
+def test_a_page_sign_off_offers_changes_only(
+    client, page_editor, doctor, about_page, lang, only, whole
+):
+    """Walk 5, item 6: a one-line change to a long page showed the whole page marked up."""
+    kept = "فقرة لم يمسّها أحد في هذا التعديل."
+    about_page.body_ar = f"{kept}\n\nفقرة ثانية.\n\nفقرة ثالثة قديمة."
+    about_page.save()
+    client.force_login(page_editor)
+    edit(client, "page", about_page, body_ar=about_page.body_ar.replace("قديمة", "جديدة"))
+    change = ChangeRequest.objects.get()
+    client.force_login(doctor)
+    url = reverse("admin:editorial_changerequest_change", args=[change.pk])
+    full = client.get(url, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+    assert f'href="?view=changes">{only}</a>' in full and whole in full
+    assert kept in full
+    changes = client.get(url, {"view": "changes"}, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+    assert kept not in changes and "…" in changes
+    assert "<ins>جديدة.</ins>" in changes and "<del>قديمة.</del>" in changes
