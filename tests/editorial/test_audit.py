@@ -97,3 +97,24 @@ def test_a_republish_lists_no_body(client, admin_user, article, code):
     for body in ("body_ar", "body_en"):
         assert LABELS[code][body].lower() not in details.lower()
     assert LABELS[code]["none"] in details
+
+
+@pytest.mark.parametrize("approver_lang", ["ar", "en"])
+def test_a_signed_off_change_is_logged_in_each_readers_language(
+    client, editor, doctor, admin_user, source, approver_lang
+):
+    """Whoever approves, in whatever language, the log names the field in its reader's."""
+    from editorial.models import ChangeRequest
+
+    url = reverse("admin:content_source_change", args=[source.pk])
+    client.force_login(editor)
+    data = form_data(client.get(url).content.decode(), "source_form")
+    data["url"] = "https://example.org/another-address"
+    client.post(url, data)
+    change = ChangeRequest.objects.get()
+    client.force_login(doctor)
+    review = reverse("admin:editorial_changerequest_change", args=[change.pk])
+    client.post(review, {"_approve": "1"}, HTTP_ACCEPT_LANGUAGE=approver_lang)
+    for code, label in (("ar", "الرابط"), ("en", "Web address")):
+        details = last_details(client, admin_user, source, code)
+        assert label in details, (code, details)
