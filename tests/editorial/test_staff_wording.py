@@ -91,3 +91,25 @@ def test_the_first_versions_are_credited_to_the_import_not_to_files(
     html = client.get(url, HTTP_ACCEPT_LANGUAGE=code).content.decode()
     assert imported in html
     assert "ملفات المحتوى" not in html and "corpus files" not in html
+
+
+def test_sign_off_e_mails_name_staff_without_a_verb_of_theirs(client, named, source):
+    from django.urls import reverse
+
+    from editorial.models import ChangeRequest
+    from tests.forms import form_data
+
+    editor, doctor = named
+    url = reverse("admin:content_source_change", args=[source.pk])
+    client.force_login(editor)
+    data = form_data(client.get(url).content.decode(), "source_form")
+    data["url"] = "https://example.org/another-address"
+    client.post(url, data)
+    arabic, english = arabic_and_english(mail.outbox[-1])
+    assert "اقتُرح من حساب سارة المحررة تعديل على" in arabic and "اقترح " not in arabic
+    client.force_login(doctor)
+    review = reverse("admin:editorial_changerequest_change", args=[ChangeRequest.objects.get().pk])
+    client.post(review, {"_reject": "1", "comment": "المصدر غير موثوق."})
+    arabic, english = arabic_and_english(mail.outbox[-1])
+    assert "ومعه هذا التعليق من ليلى الطبيبة:" in arabic and "أعاد " not in arabic
+    assert "ليلى الطبيبة sent back your change" in english
