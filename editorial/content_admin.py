@@ -15,6 +15,7 @@ from content import admin as content_admin
 from content.models import Article, Author, Page, Source
 
 from .admin import StateFilter, WorkflowAdminMixin, state_column
+from .audit import AuditedChangesMixin
 from .forms import ArticleAdminForm
 from .live_preview import PageLivePreview
 from .signoff_admin import SignOffAdminMixin
@@ -28,7 +29,7 @@ def article_fieldsets():
     return [first, *rest]
 
 
-class ArticleAdmin(WorkflowAdminMixin, content_admin.ArticleAdmin):
+class ArticleAdmin(AuditedChangesMixin, WorkflowAdminMixin, content_admin.ArticleAdmin):
     form = ArticleAdminForm
     list_display = [
         *content_admin.ArticleAdmin.list_display[:2],

@@ -43,7 +43,8 @@ def admin_link(path):
 def staff_name(user):
     """A member of staff as colleagues know them: full name, else the user name."""
     if user is None:
-        return _("the corpus files")
+        # The versions the site came with (corpus import): no person saved them.
+        return _("First version, imported with the site")
     return user.get_full_name().strip() or user.get_username()
 
 

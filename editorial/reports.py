@@ -16,8 +16,9 @@ from django.views.generic import TemplateView
 
 from content.models import PUBLISH_PERMISSION, Article
 from mesoinfo.read_only_admin import ReadOnlyAdminMixin
+from staff.change_messages import change_message
 
-from . import locking, workflow
+from . import audit, locking, workflow
 from .models import ChangeRequest, EditLock, Revision
 from .notifications import staff_name
 
@@ -79,7 +80,9 @@ class AuditLogAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("details"))
     def details(self, entry):
-        return entry.get_change_message()
+        # Field labels in the reader's language, an article's versioned ones included.
+        model = entry.content_type.model_class() if entry.content_type_id else None
+        return change_message(entry, audit.field_labels() if model is Article else None)
 
 
 def days_label(days):

@@ -10,7 +10,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from . import notifications
@@ -106,7 +107,10 @@ def approve(request, user):
     request.object_id = str(obj.pk)
     request.decided_by, request.decided_at = user, timezone.now()
     request.save()
-    fields = [field_label(model, name) for name in request.changes]
+    # Stored in the source language, as Django stores a form's labels: the audit log shows
+    # them in its reader's language (staff/change_messages.py), whoever approved.
+    with translation.override(None):
+        fields = [capfirst(field_label(model, name)) for name in request.changes]
     LogEntry.objects.log_actions(
         user_id=user.pk,
         queryset=[obj],

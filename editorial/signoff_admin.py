@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from mesoinfo.read_only_admin import ReadOnlyAdminMixin
 
 from . import signoff
+from .changes_only import changed_paragraphs
 from .diff import picture_words, with_pictures, word_diff
 from .models import ChangeRequest
 
@@ -55,10 +56,18 @@ class SignOffAdminMixin:
             return super().log_change(request, obj, message)
         return None
 
-    def pending_response(self, request):
+    def pending_response(self, request, obj=None):
         messages.info(request, signoff.PENDING_MESSAGE)
         opts = self.opts
+        if "_continue" in request.POST and obj is not None and obj.pk:
+            # "Keep editing": back to this form (it shows what patients see until sign-off).
+            return HttpResponseRedirect(request.path)
         return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # The submit row (editorial/signoff_submit_line.html) names what saving does.
+        context["sends_for_signoff"] = self.needs_sign_off(request, change)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def response_add(self, request, obj, post_url_continue=None):
         if getattr(request, "signoff_request", None) is not None:
@@ -67,7 +76,7 @@ class SignOffAdminMixin:
 
     def response_change(self, request, obj):
         if getattr(request, "signoff_request", None) is not None:
-            return self.pending_response(request)
+            return self.pending_response(request, obj)
         return super().response_change(request, obj)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
@@ -135,13 +144,20 @@ class ChangeRequestAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
     def render_review(self, request, change, status=200, error=None):
         model = change.content_type.model_class()
+        # As in an article's review: on a long page, only the paragraphs that changed.
+        changes_only = request.GET.get("view") == "changes"
         rows = []
         for name, values in change.changes.items():
             old, new = (signoff.shown_value(model, name, values[key]) for key in ("old", "new"))
             code = name.rsplit("_", 1)[-1] if name.startswith("body_") else None
             if code:  # a page's pictures drawn beside their words, as in an article's review
                 old, new = picture_words(old), picture_words(new)
-            html = word_diff(old, new) if old != new else escape(new)
+            if old == new:
+                html = escape(new)
+            elif changes_only and ("\n" in old or "\n" in new):
+                html = changed_paragraphs(old, new)
+            else:
+                html = word_diff(old, new)
             rows.append(
                 {
                     "label": signoff.field_label(model, name),
@@ -162,6 +178,7 @@ class ChangeRequestAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
             "target_url": target.get_absolute_url() if hasattr(target, "get_absolute_url") else "",
             "proposed_by": signoff.notifications.staff_name(change.author),
             "may_sign_off": may_sign_off(request.user),
+            "changes_only": changes_only,
             "error": error,
         }
         return TemplateResponse(request, "editorial/change_request.html", context, status=status)

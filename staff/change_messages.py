@@ -27,8 +27,10 @@ def field_labels(model):
     return labels
 
 
-def change_message(entry):
-    """entry.get_change_message(), with the field labels in the active language."""
+def change_message(entry, extra_labels=None):
+    """entry.get_change_message(), with the field labels in the active language;
+    `extra_labels` ({stored label: shown label}) names labels that are not a model field's
+    own, e.g. an article's per-language versioned fields."""
     message = entry.change_message
     if not message or not message.startswith("["):
         return entry.get_change_message()
@@ -37,6 +39,7 @@ def change_message(entry):
     except json.JSONDecodeError:
         return entry.get_change_message()
     labels = field_labels(entry.content_type.model_class() if entry.content_type_id else None)
+    labels.update(extra_labels or {})
     for part in parts:
         changed = part.get("changed") if isinstance(part, dict) else None
         if changed and "fields" in changed and "name" not in changed:

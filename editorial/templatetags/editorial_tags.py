@@ -55,7 +55,7 @@ def editorial_dashboard(context):
 
 @register.filter
 def staff_name(user):
-    """A member of staff by full name (the corpus files when no one)."""
+    """A member of staff by full name (the site's first, imported version when no one)."""
     return notifications.staff_name(user)
 
 

@@ -231,3 +231,59 @@ def test_a_sources_language_offers_the_likely_ones_first(
     assert 'value="ar"' in usual_part and 'value="fr"' in usual_part
     assert 'value="is"' not in usual_part  # Icelandic is among the others
     assert 'value="en" selected' in select
+
+
+@pytest.mark.parametrize(
+    "lang, send, keep, save",
+    [
+        ("ar", "أرسل التعديل للتوقيع", "أرسل للتوقيع وتابع التعديل", "احفظ"),
+        ("en", "Send the change for sign-off", "Send for sign-off and keep editing", "Save"),
+    ],
+)
+def test_the_buttons_say_the_change_goes_to_sign_off_and_keep_editing_stays(
+    client, page_editor, doctor, about_page, source, lang, send, keep, save
+):
+    """Walk 5, item 7: «احفظ» / «احفظ واستمر بالتعديل», and the second went to the list."""
+    client.force_login(page_editor)
+    for model_name, obj in (("page", about_page), ("source", source)):
+        url = reverse(f"admin:content_{model_name}_change", args=[obj.pk])
+        form = client.get(url, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+        assert f'value="{send}"' in form and f'value="{keep}"' in form
+        assert f'value="{save}"' not in form
+    response = edit(
+        client, "page", about_page, lang, body_ar=about_page.body_ar + " تعديل.", _continue="1"
+    )
+    page_url = reverse("admin:content_page_change", args=[about_page.pk])
+    assert response.status_code == 302 and response["Location"] == page_url
+    assert ChangeRequest.objects.filter(status="pending").count() == 1
+    # Without "keep editing", back to the list, as before.
+    response = edit(client, "page", about_page, lang, body_ar=about_page.body_ar + " ثانٍ.")
+    assert response["Location"] == reverse("admin:content_page_changelist")
+    # A reviewer's save is its own sign-off: the plain buttons.
+    client.force_login(doctor)
+    form = client.get(page_url, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+    assert f'value="{save}"' in form and f'value="{send}"' not in form
+
+
+@pytest.mark.parametrize(
+    "lang, only, whole",
+    [("ar", "التغييرات فقط", "النص كاملًا"), ("en", "Changes only", "Whole text")],
+)
+def test_a_page_sign_off_offers_changes_only(
+    client, page_editor, doctor, about_page, lang, only, whole
+):
+    """Walk 5, item 6: a one-line change to a long page showed the whole page marked up."""
+    kept = "فقرة لم يمسّها أحد في هذا التعديل."
+    about_page.body_ar = f"{kept}\n\nفقرة ثانية.\n\nفقرة ثالثة قديمة."
+    about_page.save()
+    client.force_login(page_editor)
+    edit(client, "page", about_page, body_ar=about_page.body_ar.replace("قديمة", "جديدة"))
+    change = ChangeRequest.objects.get()
+    client.force_login(doctor)
+    url = reverse("admin:editorial_changerequest_change", args=[change.pk])
+    full = client.get(url, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+    assert f'href="?view=changes">{only}</a>' in full and whole in full
+    assert kept in full
+    changes = client.get(url, {"view": "changes"}, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+    assert kept not in changes and "…" in changes
+    assert "<ins>جديدة.</ins>" in changes and "<del>قديمة.</del>" in changes
