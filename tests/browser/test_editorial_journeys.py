@@ -155,6 +155,18 @@ def test_reception_request_list_and_page_do_not_scroll_sideways_at_375(
         assert box["x"] >= 0 and box["x"] + box["width"] <= width, (field, box, width)
         assert cell.get_attribute("data-label"), field
     assert "500000000" in first.locator(".field-phone_link").inner_text()
+    # The number reads left to right, its "+" first, in Arabic too.
+    plus_x, last_x = first.locator(".field-phone_link a").evaluate(
+        """(a) => {
+          const text = a.firstChild, range = document.createRange(), xs = [];
+          for (const at of [0, text.length - 1]) {
+            range.setStart(text, at); range.setEnd(text, at + 1);
+            xs.push(range.getBoundingClientRect().left);
+          }
+          return xs;
+        }"""
+    )
+    assert plus_x < last_x
     assert first.locator(".field-likely_duplicate img, .field-likely_duplicate").count()
     panel = page.locator("#changelist-filter details.filter-panel")
     assert not panel.evaluate("(e) => e.open")
