@@ -19,7 +19,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
-from django.utils.translation import get_language, get_language_info, ngettext
+from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
@@ -108,36 +108,36 @@ class AuthorAdmin(LanguageDirectionMixin, TabbedTranslationAdmin):
     raw_id_fields = ["user"]
 
 
-def source_language_choices():
-    """Languages by their name in the staff member's language: the site's first, then every
-    language Django knows (a source may be in French or German), codes as values."""
+def source_language_choices(in_use=()):
+    """Languages by their name in the staff member's language, codes as values: the site's
+    and the usual publication languages first (review D20), then only those sources
+    already have (so no saved source changes when its form is opened) and "Other" (walk 5,
+    item 10: the ~100 languages Django knows were too many to scan)."""
     site = [code for code, _name in settings.LANGUAGES]
-    current = get_language_info(get_language())
-    # In a language whose catalogue lacks some names, those languages are left out rather
-    # than shown in English.
-    named_here = current["name_translated"] != current["name"]
-    others = sorted(
-        (
-            code
-            for code, info in LANG_INFO.items()
-            if "name" in info
-            and code not in site
-            and (not named_here or get_language_info(code)["name_translated"] != info["name"])
-        ),
-        key=lambda code: get_language_info(code)["name_translated"],
-    )
-    # The languages most sources are in come first, then every other (review D20).
-    usual = site + [code for code in USUAL_SOURCE_LANGUAGES if code in others]
-    rest = [code for code in others if code not in usual]
-    name = lambda code: (code, get_language_info(code)["name_translated"])  # noqa: E731
+    usual = site + [code for code in USUAL_SOURCE_LANGUAGES if code not in site]
+    kept = sorted({code for code in in_use if code} - set(usual) - {OTHER_SOURCE_LANGUAGE})
+
+    def name(code):
+        if code in OWN_LANGUAGE_NAMES:
+            return code, OWN_LANGUAGE_NAMES[code]
+        if code in LANG_INFO and "name" in LANG_INFO[code]:
+            return code, get_language_info(code)["name_translated"]
+        return code, code  # a code Django does not know, shown as saved
+
     return [
         (_("Usual languages"), [name(code) for code in usual]),
-        (_("Other languages"), [name(code) for code in rest]),
+        (_("Other languages"), [name(code) for code in [*kept, OTHER_SOURCE_LANGUAGE]]),
     ]
 
 
 # Beyond the site's own languages, those medical sources are most often published in.
-USUAL_SOURCE_LANGUAGES = ("fr", "de", "es", "it", "pt", "fa", "tr")
+USUAL_SOURCE_LANGUAGES = (
+    "fr", "de", "es", "it", "pt", "zh", "ja", "ko", "ru", "tr", "fa", "ur",
+)  # fmt: skip
+# BCP 47's "undetermined": a valid lang attribute and inLanguage for a language not listed.
+OTHER_SOURCE_LANGUAGE = "und"
+# Names Django's list lacks (it has only regional Chinese variants).
+OWN_LANGUAGE_NAMES = {"zh": _("Chinese"), OTHER_SOURCE_LANGUAGE: _("Other language")}
 
 
 @admin.register(Source)
@@ -150,7 +150,8 @@ class SourceAdmin(admin.ModelAdmin):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         # The source's language chosen by its name, not typed as a code («en»).
         if db_field.name == "language":
-            kwargs["widget"] = forms.Select(choices=source_language_choices())
+            in_use = Source.objects.values_list("language", flat=True).distinct()
+            kwargs["widget"] = forms.Select(choices=source_language_choices(in_use))
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 

@@ -71,7 +71,7 @@ def status_action(status):
 @admin.register(ConsultationRequest)
 class ConsultationRequestAdmin(admin.ModelAdmin):
     class Media:
-        css = {"all": ["editorial/changelist.css"]}
+        css = {"all": ["editorial/changelist.css", "css/request-list.css"]}
 
     list_display = [
         "created_at",

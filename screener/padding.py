@@ -29,6 +29,7 @@ def filler(fields):
 # from the largest that part can be: Arabic, every condition named, the longest titles an
 # article can have (tests/screener/test_response_sizes.py renders every set of answers).
 REGION_BYTES = {
+    "start": 512,  # the "Continue to your result" link, or nothing
     "question": 4 * 1024,
     "check": 5 * 1024,
     "outcome": 36 * 1024,

@@ -65,7 +65,10 @@ class StartView(ScreenerStateMixin, TemplateView):
     template_name = "screener/start.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(total=TOTAL, **kwargs)
+        # Back to a result still kept in the visitor's cookie (walk 5, item 15); only
+        # whether one exists, never what it says, and in a fixed-size part of the page.
+        has_result = self.state.outcome is not None
+        return super().get_context_data(total=TOTAL, has_result=has_result, **kwargs)
 
     def post(self, request, *args, **kwargs):
         """Start (or start again): forget any earlier answers and result."""

@@ -77,6 +77,12 @@ def test_reception_sees_every_column_of_the_request_list_at_1280(new_page, super
         assert scroll[0] <= scroll[1], (url, scroll)
         results = page.locator(".results")
         assert results.evaluate("(e) => e.scrollWidth <= e.clientWidth"), url
+    page.goto("/admin/screener/consultationrequest/")
+    assert page.locator("#changelist-filter .filter-panel__body").is_visible()
+    assert (
+        page.locator("#changelist-filter").bounding_box()["y"]
+        < page.locator("#result_list").bounding_box()["y"]
+    )
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.goto("/admin/screener/consultationrequest/")
     page.screenshot(path=SHOTS / f"reception-list-{code}-1280.png")
@@ -138,6 +144,37 @@ def test_reception_request_list_and_page_do_not_scroll_sideways_at_375(
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.goto("/admin/screener/consultationrequest/")
     page.screenshot(path=SHOTS / f"reception-list-{code}-375.png", full_page=True)
+    # Walk 5, item 4: the first request is on the first screen, its phone, status and
+    # duplicate flag inside the window, each named; the filters folded away below.
+    first = page.locator("#result_list tbody tr").first
+    assert first.bounding_box()["y"] + 200 < PHONE["height"]
+    width = page.evaluate("() => document.documentElement.clientWidth")
+    for field in ("phone_link", "status", "likely_duplicate"):
+        cell = first.locator(f".field-{field}")
+        box = cell.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, (field, box, width)
+        assert cell.get_attribute("data-label"), field
+    assert "500000000" in first.locator(".field-phone_link").inner_text()
+    # The number reads left to right, its "+" first, in Arabic too.
+    plus_x, last_x = first.locator(".field-phone_link a").evaluate(
+        """(a) => {
+          const text = a.firstChild, range = document.createRange(), xs = [];
+          for (const at of [0, text.length - 1]) {
+            range.setStart(text, at); range.setEnd(text, at + 1);
+            xs.push(range.getBoundingClientRect().left);
+          }
+          return xs;
+        }"""
+    )
+    assert plus_x < last_x
+    assert first.locator(".field-likely_duplicate img, .field-likely_duplicate").count()
+    panel = page.locator("#changelist-filter details.filter-panel")
+    assert not panel.evaluate("(e) => e.open")
+    assert not page.locator("#changelist-filter .filter-panel__body").is_visible()
+    assert panel.bounding_box()["y"] > first.bounding_box()["y"]
+    panel.locator("> summary").click()
+    assert page.locator("#changelist-filter .filter-panel__body").is_visible()
+    page.screenshot(path=SHOTS / f"reception-list-{code}-375-filters.png", full_page=True)
 
 
 @pytest.mark.parametrize("language", ["ar", "en"])

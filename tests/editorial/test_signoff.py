@@ -2,6 +2,7 @@
 reviewer, and nothing a patient reads changes before then."""
 
 import pytest
+from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Permission
 from django.core import mail
@@ -287,3 +288,33 @@ def test_a_page_sign_off_offers_changes_only(
     changes = client.get(url, {"view": "changes"}, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
     assert kept not in changes and "…" in changes
     assert "<ins>جديدة.</ins>" in changes and "<del>قديمة.</del>" in changes
+
+
+@pytest.mark.parametrize(
+    "lang, names",
+    [
+        ("ar", ["العربية", "الإنجليزية", "الفرنسيّة", "الصينيّة", "لغة أخرى"]),
+        ("en", ["Arabic", "English", "French", "Chinese", "Other language"]),
+    ],
+)
+def test_a_sources_language_list_is_short(client, doctor, source, lang, names):
+    """Walk 5, item 10: not the ~100 languages Django knows; a language a source already
+    has stays offered (and selected), so opening its form changes nothing."""
+    import re
+
+    from content.models import Source
+
+    Source.objects.create(title="Een overzicht", publisher="Tijdschrift", language="nl")
+    client.force_login(doctor)
+    url = reverse("admin:content_source_change", args=[source.pk])
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+    select = page.split('name="language"', 1)[1].split("</select>", 1)[0]
+    options = re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', select)
+    codes = [code for code, _label in options]
+    assert codes[:2] == [code for code, _name in settings.LANGUAGES]
+    assert {"fr", "de", "zh", "ja", "fa", "ur", "nl", "und"} <= set(codes)
+    assert "is" not in codes and "ast" not in codes and len(codes) < 20
+    labels = [label for _code, label in options]
+    for name in names:
+        assert name in labels, (name, labels)
+    assert codes[-1] == "und"
