@@ -73,7 +73,11 @@ def urgent_signs():
             "needle marks, or later dark, blue or grey, or that feels cold or very painful. Any "
             "one of these signs is enough: a blood vessel may be blocked. The skin is not "
             "getting blood, and it can die within hours. Small raised white bumps at each "
-            "needle mark that fade within hours are normal: they are not this sign."
+            "needle mark that fade within hours are normal: they are not this sign. If you "
+            "have left the clinic, first phone the doctor or clinic who injected you, at once: "
+            "they should keep the medicine that can dissolve hyaluronic acid, and they know what "
+            "was injected. If you cannot reach them straight away, or if your sight changes, "
+            "call the emergency number at once."
         ),
         _(
             "any change in your sight after an injection in the face, forehead or scalp: "

@@ -168,3 +168,35 @@ def test_the_other_countries_line_ends_with_a_fallback_in_every_language(client,
     html = client.get("/ar/contact/").content.decode()
     line = re.search(r'<p class="emergency-numbers-elsewhere">(.*?)</p>', html, re.S).group(1)
     assert line.rstrip().endswith("وفي أي بلد آخر: اتصل برقم الإسعاف المحلي فورًا.")
+
+
+BLOCKED_VESSEL_ADVICE = {
+    "en": (
+        "first phone the doctor or clinic who injected you, at once",
+        "If you cannot reach them straight away, or if your sight changes, call the emergency "
+        "number at once.",
+    ),
+    "ar": (
+        "فاتصل أولًا وفورًا بالطبيب أو بالعيادة التي حقنتك",
+        "وإن لم تستطع الوصول إليهم على الفور، أو إذا تغيّر نظرك، فاتصل برقم الطوارئ فورًا",
+    ),
+}
+
+
+@pytest.mark.parametrize("code", sorted(BLOCKED_VESSEL_ADVICE))
+def test_a_blocked_vessel_sends_the_patient_to_the_injecting_doctor_first(client, code):
+    """The clinic that injected keeps the antidote (hyaluronidase); a hospital may not."""
+    call_command("load_corpus", verbosity=0)
+    cache.clear()
+    with translation.override(code):
+        pages = [a.get_absolute_url() for a in Article.objects.published()]
+    pages.append(f"/{code}/contact/")
+    seen = 0
+    for url in pages:
+        html = client.get(url).content.decode()
+        for kind, card in ((m.group(1), m.group(0)) for m in CARD_RE.finditer(html)):
+            if kind == "urgent":
+                seen += 1
+                for words in BLOCKED_VESSEL_ADVICE[code]:
+                    assert words in card, (url, words)
+    assert seen >= 3
