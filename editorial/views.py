@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -29,7 +29,7 @@ from mesoinfo import languages
 from . import notifications, workflow
 from .changes_only import compare_changes_only
 from .diff import changed_fields, compare
-from .locking import release, take_over
+from .locking import opened, release, take_over
 from .models import Revision
 from .wording import publish_message
 
@@ -358,6 +358,34 @@ class TakeOverView(ArticleAdminMixin, View):
                 request,
                 _("You are now editing this article; %(user)s can no longer save it.")
                 % {"user": notifications.staff_name(previous)},
+            )
+        return redirect("admin:content_article_change", self.article.pk)
+
+
+class LockView(ArticleAdminMixin, View):
+    """Takes the editing lock when someone starts editing: the form's first keystroke
+    (a small POST from edit-lock.js) or the "Lock for editing" button without JavaScript.
+    Opening the form never locks."""
+
+    needs = "change"
+
+    def post(self, request, pk):
+        other = opened(self.article, request.user)
+        wants_json = "application/json" in request.headers.get("Accept", "")
+        if other is not None:
+            name = notifications.staff_name(other.holder)
+            if wants_json:
+                return JsonResponse({"locked": False, "holder": name}, status=409)
+            messages.warning(
+                request,
+                _("Not locked: %(user)s is editing this article.") % {"user": name},
+            )
+        elif wants_json:
+            return JsonResponse({"locked": True})
+        else:
+            messages.success(
+                request,
+                _("You are now editing this article; other people's saves are refused."),
             )
         return redirect("admin:content_article_change", self.article.pk)
 

@@ -25,6 +25,10 @@ def change_url(article):
     return reverse("admin:content_article_change", args=[article.pk])
 
 
+def lock_url(article):
+    return reverse("admin:content_article_lock", args=[article.pk])
+
+
 def public(client, article, code):
     with translation.override(code):
         url = article.get_absolute_url()
@@ -530,6 +534,7 @@ def test_a_second_editor_is_told_and_a_reviewer_may_take_over(
     opened = client.get(change_url(article), HTTP_ACCEPT_LANGUAGE=code)
     assert notice not in opened.content.decode()  # nobody else has it open
     mine = form_data(opened.content.decode(), "article_form")
+    client.post(lock_url(article))  # she starts typing
     client.force_login(doctor)
     html = client.get(change_url(article), HTTP_ACCEPT_LANGUAGE=code).content.decode()
     assert notice in html and "Maha Nasser" in html
@@ -723,6 +728,7 @@ def test_a_second_person_cannot_save_over_a_held_lock(
     editor.save()
     client.force_login(editor)
     hers = form_data(client.get(change_url(article)).content.decode(), "article_form")
+    client.post(lock_url(article))  # she starts typing
     client.force_login(admin_user)
     theirs = form_data(
         client.get(change_url(article), HTTP_ACCEPT_LANGUAGE=code).content.decode(),
