@@ -305,6 +305,7 @@ def workflow_context(request, article):
         "proposals": article.revisions.filter(status="proposal").order_by("-created_at")[:5],
         "is_archived": article.status == Article.Status.ARCHIVED,
         "is_live": article.status == Article.Status.PUBLISHED,
+        "is_scheduled": latest is not None and latest.status == latest.Status.SCHEDULED,
     }
 
 

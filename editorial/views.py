@@ -275,12 +275,26 @@ class ActionView(ArticleAdminMixin, TemplateView):
             _("Archived: it is off the site and can be restored."),
         ),
         "restore": (workflow.restore, False, _("Restored from the archive; not on the site.")),
+        # Back to approved, not to draft: the text is still the one the doctor approved, so
+        # "Publish the approved version" can put it live later without a new review.
+        "unschedule": (
+            workflow.cancel_schedule,
+            True,
+            _(
+                "Schedule cancelled. The live page has not changed. The new version is "
+                "back to approved and not scheduled: its medical approval stands, so "
+                "“Publish the approved version” puts it live whenever you choose."
+            ),
+        ),
     }
-    confirmed = ("unpublish", "archive")
+    confirmed = ("unpublish", "archive", "unschedule")
     log_messages = {
         "unpublish": _("Taken off the site. Reason: %(reason)s"),
         "archive": _("Archived. Reason: %(reason)s"),
         "restore": _("Restored from the archive."),
+        "unschedule": _(
+            "Cancelled the scheduled new version; the live version stays. Reason: %(reason)s"
+        ),
     }
     REASON_MAX = 1000
 
@@ -292,6 +306,8 @@ class ActionView(ArticleAdminMixin, TemplateView):
         needs_publish = needs_publish or self.article.status == Article.Status.PUBLISHED
         if needs_publish and not request.user.has_perm(PUBLISH_PERMISSION):
             raise PermissionDenied
+        if action == "unschedule" and not workflow.scheduled_version(self.article):
+            raise Http404
 
     def get(self, request, pk, action):
         self.allowed(request, action)
@@ -303,6 +319,7 @@ class ActionView(ArticleAdminMixin, TemplateView):
         titles = {
             "unpublish": _("Take this article off the site?"),
             "archive": _("Archive this article?"),
+            "unschedule": _("Cancel the scheduled new version?"),
         }
         return self.admin_context(
             title=titles[action],
@@ -310,6 +327,7 @@ class ActionView(ArticleAdminMixin, TemplateView):
             reason=reason,
             error=error,
             is_live=self.article.status == Article.Status.PUBLISHED,
+            scheduled=workflow.scheduled_version(self.article),
             reason_max=self.REASON_MAX,
         )
 

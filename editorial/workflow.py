@@ -122,6 +122,11 @@ def on_site(article, now=None):
     return article.status == Article.Status.PUBLISHED and article.published_at <= now
 
 
+def scheduled_version(article):
+    """The new version of a live article waiting for its go-live date, or None."""
+    return article.revisions.filter(status=Revision.Status.SCHEDULED).first()
+
+
 def cancel_schedule(article, keep=None):
     """A scheduled version goes back to approved (it no longer goes live by itself)."""
     scheduled = article.revisions.filter(status=Revision.Status.SCHEDULED)

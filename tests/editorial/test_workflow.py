@@ -801,3 +801,72 @@ def test_the_review_shows_the_care_cards_and_keeps_a_callouts_lines_apart(
         assert label in page and "body (English)" not in page
     assert "Ice Wrap" not in page and "IceWrap" not in page
     assert "الثلجلفّ" not in page
+
+
+@pytest.mark.parametrize(
+    "code, button, done",
+    [
+        ("ar", "ألغِ الجدولة…", "أُلغيت الجدولة"),
+        ("en", "Cancel the schedule…", "Schedule cancelled"),
+    ],
+)
+def test_cancelling_a_schedule_keeps_the_live_page(
+    client, editor, doctor, article, code, button, done
+):
+    """Walk 5 #2: a scheduled new version could be withdrawn only by unpublishing."""
+    from django.contrib.admin.models import LogEntry
+
+    old = article.body_en.split("\n")[0].lstrip("# ")
+    # The editor's new version, approved by the doctor, then scheduled (as in the walk).
+    client.force_login(editor)
+    submit(client, article, body_en="The new aftercare text.")
+    submitted = Article.objects.get(pk=article.pk).latest_revision
+    client.force_login(doctor)
+    review = reverse("admin:content_article_review", args=[article.pk, submitted.pk])
+    client.post(review, {"_approve_only": "1"})
+    go_live = timezone.localtime(timezone.now() + timedelta(days=1))
+    edit(
+        client,
+        article,
+        published_at_0=go_live.strftime("%Y-%m-%d"),
+        published_at_1=go_live.strftime("%H:%M:%S"),
+        _publish_approved="1",
+    )
+    revision = Revision.objects.get(article=article, status="scheduled")
+    action = reverse("admin:content_article_action", args=[article.pk, "unschedule"])
+    form = client.get(change_url(article), HTTP_ACCEPT_LANGUAGE=code).content.decode()
+    assert button in form and action in form
+    report = client.get(
+        reverse("admin:content_article_scheduled_report"), HTTP_ACCEPT_LANGUAGE=code
+    ).content.decode()
+    assert action in report
+    # An editor may not cancel it.
+    client.force_login(editor)
+    assert button not in client.get(change_url(article), HTTP_ACCEPT_LANGUAGE=code).content.decode()
+    assert client.post(action, {"reason": "No."}).status_code == 403
+    client.force_login(doctor)
+    assert client.get(action, HTTP_ACCEPT_LANGUAGE=code).status_code == 200  # confirmation
+    assert client.post(action, {"reason": ""}, HTTP_ACCEPT_LANGUAGE=code).status_code == 400
+    mail.outbox.clear()
+    response = client.post(
+        action, {"reason": "The clinic changed its plans."}, HTTP_ACCEPT_LANGUAGE=code, follow=True
+    )
+    assert done in without_isolates(response.content.decode())
+    revision.refresh_from_db()
+    assert revision.status == "approved"
+    assert not Revision.objects.filter(article=article, status="scheduled").exists()
+    assert LogEntry.objects.filter(
+        object_id=str(article.pk), change_message__contains="The clinic changed its plans."
+    ).exists()
+    (notice,) = mail.outbox  # to the editor who wrote it; the doctor did it herself
+    assert notice.to == [editor.email] and "The clinic changed its plans." in notice.body
+    report = client.get(reverse("admin:content_article_scheduled_report")).content.decode()
+    assert action not in report
+    # Nothing scheduled any more: the action is gone.
+    assert client.post(action, {"reason": "Again."}).status_code == 404
+    call_command("announce_go_live", verbosity=0)
+    client.logout()
+    with translation.override("en"):
+        page = client.get(article.get_absolute_url())
+    text = without_isolates(page.content.decode())
+    assert page.status_code == 200 and old in text and "The new aftercare text." not in text
