@@ -738,6 +738,12 @@ def test_a_second_person_cannot_save_over_a_held_lock(
     response = client.post(change_url(article), theirs, HTTP_ACCEPT_LANGUAGE=code)
     page = without_isolates(response.content.decode())
     assert response.status_code == 200 and refused in page
+    # One instruction in the notice and the refusal (walk 5 #12): the administrator has
+    # the button, so neither tells them to ask a reviewer.
+    press = {"ar": "اضغط «تولَّ التحرير» في الأعلى", "en": "press “Take over editing” above"}
+    ask = {"ar": "اطلب من الطبيب المراجِع", "en": "ask a medical reviewer"}
+    assert press[code] in page and ask[code] not in page
+    assert 'formaction="' + reverse("admin:content_article_take_over", args=[article.pk]) in page
     assert "The administrator&#x27;s paragraph." in page or "The administrator's paragraph." in page
     assert Article.objects.get(pk=article.pk).latest_revision.content["body_en"] != (
         "The administrator's paragraph."
