@@ -248,6 +248,7 @@ def taken_offline(article, user, action, reason):
         "unpublish": _("Taken off the site: %(title)s"),
         "archive": _("Archived: %(title)s"),
         "unschedule": _("Schedule cancelled: %(title)s"),
+        "restore": _("Restored from the archive: %(title)s"),
     }
     texts = {
         "unpublish": _("%(user)s took “%(title)s” off the site. Reason given:"),
@@ -255,6 +256,10 @@ def taken_offline(article, user, action, reason):
         "unschedule": _(
             "%(user)s cancelled the scheduled new version of “%(title)s”; the live page "
             "has not changed. Reason given:"
+        ),
+        "restore": _(
+            "“%(title)s” was restored from the archive by %(user)s. It is not on the site: "
+            "its newest version waits for medical review. Reason given:"
         ),
     }
     link = admin_link(reverse("admin:content_article_change", args=[article.pk]))

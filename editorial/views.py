@@ -259,7 +259,7 @@ class RevertView(ArticleAdminMixin, View):
 
 
 class ActionView(ArticleAdminMixin, TemplateView):
-    """Unpublish (reviewers), archive and restore (editors too).
+    """Unpublish, cancel a schedule and restore (reviewers), archive (editors too).
 
     Unpublishing and archiving take a page away from patients: they ask for confirmation
     and a reason, which goes into the admin's log and the e-mail to those concerned.
@@ -274,7 +274,16 @@ class ActionView(ArticleAdminMixin, TemplateView):
             False,
             _("Archived: it is off the site and can be restored."),
         ),
-        "restore": (workflow.restore, False, _("Restored from the archive; not on the site.")),
+        # Reviewers only: it goes to their review queue (walk 5 #16).
+        "restore": (
+            workflow.restore,
+            True,
+            _(
+                "Restored from the archive. It is not on the site yet: its newest version "
+                "waits for medical review, and goes live when a reviewer approves and "
+                "publishes it."
+            ),
+        ),
         # Back to approved, not to draft: the text is still the one the doctor approved, so
         # "Publish the approved version" can put it live later without a new review.
         "unschedule": (
@@ -287,11 +296,11 @@ class ActionView(ArticleAdminMixin, TemplateView):
             ),
         ),
     }
-    confirmed = ("unpublish", "archive", "unschedule")
+    confirmed = ("unpublish", "archive", "unschedule", "restore")
     log_messages = {
         "unpublish": _("Taken off the site. Reason: %(reason)s"),
         "archive": _("Archived. Reason: %(reason)s"),
-        "restore": _("Restored from the archive."),
+        "restore": _("Restored from the archive, to review. Reason: %(reason)s"),
         "unschedule": _(
             "Cancelled the scheduled new version; the live version stays. Reason: %(reason)s"
         ),
@@ -308,6 +317,8 @@ class ActionView(ArticleAdminMixin, TemplateView):
             raise PermissionDenied
         if action == "unschedule" and not workflow.scheduled_version(self.article):
             raise Http404
+        if action == "restore" and self.article.status != Article.Status.ARCHIVED:
+            raise Http404
 
     def get(self, request, pk, action):
         self.allowed(request, action)
@@ -320,6 +331,7 @@ class ActionView(ArticleAdminMixin, TemplateView):
             "unpublish": _("Take this article off the site?"),
             "archive": _("Archive this article?"),
             "unschedule": _("Cancel the scheduled new version?"),
+            "restore": _("Restore this article from the archive?"),
         }
         return self.admin_context(
             title=titles[action],
@@ -346,7 +358,10 @@ class ActionView(ArticleAdminMixin, TemplateView):
             if error:
                 context = self.get_context_data(action=action, reason=reason, error=error)
                 return self.render_to_response(context, status=400)
-        function(self.article)
+        if action == "restore":
+            function(self.article, request.user)
+        else:
+            function(self.article)
         self.model_admin.log_change(
             request, self.article, str(self.log_messages[action] % {"reason": reason})
         )

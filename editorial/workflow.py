@@ -235,10 +235,24 @@ def archive(article):
     article.save(update_fields=["status"])
 
 
-def restore(article):
-    """An archived article comes back as a draft, to be published again after review."""
+def restore(article, user):
+    """An archived article comes back off the site, its newest text in the review queue.
+
+    Not straight back on the site: an archived medical text may have aged, so a reviewer
+    reads it again before patients do (walk 5 #16). Returns the version in review."""
     article.status = Article.Status.DRAFT
     article.save(update_fields=["status"])
+    latest = article.latest_revision
+    waiting = (Revision.Status.SUBMITTED, Revision.Status.APPROVED)
+    if latest is not None and latest.status in waiting:
+        return latest
+    if latest is None or latest.status == Revision.Status.PUBLISHED:
+        # The live text's own version keeps its history; a copy goes to review.
+        latest = save_revision(article, editing_snapshot(article), user)
+    latest.status = Revision.Status.SUBMITTED
+    latest.submitted_at = timezone.now()
+    latest.save(update_fields=["status", "submitted_at"])
+    return latest
 
 
 def revert(revision, user):

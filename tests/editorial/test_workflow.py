@@ -232,10 +232,13 @@ def test_archive_and_restore_keep_a_consistent_status(client, doctor, article):
     archive = reverse("admin:content_article_action", args=[article.pk, "archive"])
     assert client.post(archive, {"reason": "Replaced by a newer article"}).status_code == 302
     restore = reverse("admin:content_article_action", args=[article.pk, "restore"])
-    assert client.post(restore).status_code == 302
+    assert client.post(restore, {"reason": "Needed again"}).status_code == 302
     html = client.get(change_url(article), HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert "Off the site (unpublished)" in html
-    assert "published earlier, now off the site" in html
+    # Off the site, its text back in review (walk 5 #16); the live version's history stays.
+    assert "In review" in html
+    article.refresh_from_db()
+    assert article.status == "draft" and article.latest_revision.status == "submitted"
+    assert article.live_revision.status == "published"
 
 
 def test_history_after_changing_only_the_review_date_shows_only_that_field(client, editor, article):
@@ -277,9 +280,7 @@ def test_an_archived_article_leaves_the_site_and_comes_back(client, editor, make
     listing = client.get("/admin/content/article/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Archived" in listing
     restore = reverse("admin:content_article_action", args=[article.pk, "restore"])
-    assert client.post(restore).status_code == 302
-    article.refresh_from_db()
-    assert article.status == "draft"
+    assert client.post(restore, {"reason": "Needed"}).status_code == 403  # reviewers restore
 
 
 def test_a_stale_save_is_refused_and_the_typed_text_is_kept(
@@ -876,3 +877,51 @@ def test_cancelling_a_schedule_keeps_the_live_page(
         page = client.get(article.get_absolute_url())
     text = without_isolates(page.content.decode())
     assert page.status_code == 200 and old in text and "The new aftercare text." not in text
+
+
+@pytest.mark.parametrize(
+    "code, button, confirm, done",
+    [
+        ("ar", "استعِد من الأرشيف…", "نعم، استعِدها", "استُعيدت المقالة من الأرشيف"),
+        ("en", "Restore from the archive…", "Yes, restore it", "Restored from the archive."),
+    ],
+)
+def test_a_reviewer_restores_an_archived_article_to_review(
+    client, editor, doctor, article, code, button, confirm, done
+):
+    """Walk 5 #16: an archived article had no labelled way back."""
+    from django.contrib.admin.models import LogEntry
+
+    client.force_login(editor)
+    edit(client, article, body_en="The editor's newer text.")
+    client.force_login(doctor)
+    archive = reverse("admin:content_article_action", args=[article.pk, "archive"])
+    client.post(archive, {"reason": "Replaced for now"})
+    restore = reverse("admin:content_article_action", args=[article.pk, "restore"])
+    form = client.get(change_url(article), HTTP_ACCEPT_LANGUAGE=code).content.decode()
+    assert button in form and f'href="{restore}"' in form
+    client.force_login(editor)
+    html = client.get(change_url(article), HTTP_ACCEPT_LANGUAGE=code).content.decode()
+    assert button not in html
+    client.force_login(doctor)
+    page = client.get(restore, HTTP_ACCEPT_LANGUAGE=code).content.decode()
+    assert confirm in page
+    assert client.post(restore, {"reason": ""}, HTTP_ACCEPT_LANGUAGE=code).status_code == 400
+    assert Article.objects.get(pk=article.pk).status == "archived"  # nothing done half-way
+    mail.outbox.clear()
+    response = client.post(
+        restore, {"reason": "The clinic offers it again."}, HTTP_ACCEPT_LANGUAGE=code, follow=True
+    )
+    assert done in without_isolates(response.content.decode())
+    article.refresh_from_db()
+    assert article.status == "draft"
+    assert article.latest_revision.status == "submitted"
+    assert article.latest_revision.content["body_en"] == "The editor's newer text."
+    assert LogEntry.objects.filter(
+        object_id=str(article.pk), change_message__contains="The clinic offers it again."
+    ).exists()
+    (notice,) = mail.outbox
+    assert notice.to == [editor.email] and "The clinic offers it again." in notice.body
+    client.logout()
+    with translation.override("en"):
+        assert client.get(article.get_absolute_url()).status_code == 404
