@@ -212,6 +212,7 @@ class WorkflowAdminMixin:
             ("<int:pk>/revert/<int:revision>/", views.RevertView, "revert"),
             ("<int:pk>/action/<str:action>/", views.ActionView, "action"),
             ("<int:pk>/take-over/", views.TakeOverView, "take_over"),
+            ("<int:pk>/lock/", views.LockView, "lock"),
             ("<int:pk>/release-lock/", views.ReleaseLockView, "release_lock"),
             ("reports/workflow/", reports.WorkflowReportView, "workflow_report"),
             ("reports/locked/", reports.LockedArticlesView, "locked_report"),
@@ -231,7 +232,8 @@ class WorkflowAdminMixin:
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and obj.pk:
             context.update(workflow_context(request, obj))
-            context["other_editor"] = locking.opened(obj, request.user)
+            context["other_editor"] = locking.held_by_other(obj, request.user)
+            context["my_lock"] = locking.held_by(obj, request.user)
         context["may_publish"] = may_publish(request.user)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
@@ -303,6 +305,7 @@ def workflow_context(request, article):
         "proposals": article.revisions.filter(status="proposal").order_by("-created_at")[:5],
         "is_archived": article.status == Article.Status.ARCHIVED,
         "is_live": article.status == Article.Status.PUBLISHED,
+        "is_scheduled": latest is not None and latest.status == latest.Status.SCHEDULED,
     }
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
 from content import declaration
-from content.models import Article
+from content.models import PUBLISH_PERMISSION, Article
 from content.publishing import missing_for_publishing
 from content.widgets import TOOLBAR_LABELS
 
@@ -140,12 +140,22 @@ class ArticleAdminForm(forms.ModelForm):
         lock = locking.current(self.instance)
         if lock is None or lock.holder_id == self.editing_user.pk:
             return
-        raise forms.ValidationError(
-            _(
+        # The same instruction as the notice above the form (walk 5 #12): a reviewer or
+        # administrator has the "Take over editing" button there; others ask a reviewer.
+        if self.editing_user.has_perm(PUBLISH_PERMISSION):
+            text = _(
+                "Not saved: %(user)s has had this article open for editing since %(date)s. "
+                "Your text is still below. Wait until they have finished, or press “Take "
+                "over editing” above, then save again."
+            )
+        else:
+            text = _(
                 "Not saved: %(user)s has had this article open for editing since %(date)s. "
                 "Your text is still below. Wait until they have finished, or ask a medical "
                 "reviewer to take over editing, then save again."
             )
+        raise forms.ValidationError(
+            text
             % {
                 "user": staff_name(lock.holder),
                 "date": date_format(localtime(lock.since), "DATETIME_FORMAT"),

@@ -19,8 +19,24 @@ def current(article):
     return lock
 
 
+def held_by_other(article, user):
+    """The lock someone other than `user` holds, or None. Looking never locks (review
+    walk 5 #1: opening the form took a lock the viewer never meant to take)."""
+    lock = current(article)
+    if lock is not None and lock.holder_id != user.pk:
+        return lock
+    return None
+
+
+def held_by(article, user):
+    """`user`'s own lock still in force, or None."""
+    lock = current(article)
+    return lock if lock is not None and lock.holder_id == user.pk else None
+
+
 def opened(article, user):
-    """`user` opens the edit form: returns the lock someone else holds, else takes it."""
+    """`user` starts editing (first keystroke, "Lock for editing", or a save): returns the
+    lock someone else holds, else takes it (or keeps it fresh)."""
     now = timezone.now()
     lock = current(article)
     if lock is not None and lock.holder_id != user.pk:
@@ -55,7 +71,8 @@ def taken_from(article, user):
 
 
 def saved(article, user):
-    EditLock.objects.filter(article=article, holder=user).update(seen_at=timezone.now())
+    """A save that stays on the form takes the lock, or keeps it (works without JavaScript)."""
+    opened(article, user)
 
 
 def released(article, user):

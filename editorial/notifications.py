@@ -239,7 +239,8 @@ def went_live(revision):
 
 
 def taken_offline(article, user, action, reason):
-    """Unpublished or archived: to whoever wrote it, and to the reviewers."""
+    """Unpublished, archived or a schedule cancelled: to whoever wrote it, and to the
+    reviewers."""
 
     def title():
         return getattr(article, f"title_{translation.get_language()}")
@@ -247,10 +248,20 @@ def taken_offline(article, user, action, reason):
     subjects = {
         "unpublish": _("Taken off the site: %(title)s"),
         "archive": _("Archived: %(title)s"),
+        "unschedule": _("Schedule cancelled: %(title)s"),
+        "restore": _("Restored from the archive: %(title)s"),
     }
     texts = {
         "unpublish": _("%(user)s took “%(title)s” off the site. Reason given:"),
         "archive": _("%(user)s archived “%(title)s”. Reason given:"),
+        "unschedule": _(
+            "%(user)s cancelled the scheduled new version of “%(title)s”; the live page "
+            "has not changed. Reason given:"
+        ),
+        "restore": _(
+            "“%(title)s” was restored from the archive by %(user)s. It is not on the site: "
+            "its newest version waits for medical review. Reason given:"
+        ),
     }
     link = admin_link(reverse("admin:content_article_change", args=[article.pk]))
     send(

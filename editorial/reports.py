@@ -214,6 +214,9 @@ def scheduled(limit=REPORT_LIMIT):
             "what": _("new version of a live article"),
             "approved_by": approver_name(revision),
             "url": revision.get_absolute_url(),
+            "cancel_url": reverse(
+                "admin:content_article_action", args=[revision.article_id, "unschedule"]
+            ),
         }
         for revision in Revision.objects.filter(status=Revision.Status.SCHEDULED)
         .select_related("article", "approved_by")
@@ -254,5 +257,9 @@ class ScheduledReportView(ArticleReportView):
     def get_context_data(self, **kwargs):
         going_live, coming_off = scheduled()
         return self.report_context(
-            _("Scheduled"), going_live=going_live, coming_off=coming_off, limit=REPORT_LIMIT
+            _("Scheduled"),
+            going_live=going_live,
+            coming_off=coming_off,
+            limit=REPORT_LIMIT,
+            may_cancel=self.request.user.has_perm(PUBLISH_PERMISSION),
         )

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -29,7 +29,7 @@ from mesoinfo import languages
 from . import notifications, workflow
 from .changes_only import compare_changes_only
 from .diff import changed_fields, compare
-from .locking import release, take_over
+from .locking import opened, release, take_over
 from .models import Revision
 from .wording import publish_message
 
@@ -259,7 +259,7 @@ class RevertView(ArticleAdminMixin, View):
 
 
 class ActionView(ArticleAdminMixin, TemplateView):
-    """Unpublish (reviewers), archive and restore (editors too).
+    """Unpublish, cancel a schedule and restore (reviewers), archive (editors too).
 
     Unpublishing and archiving take a page away from patients: they ask for confirmation
     and a reason, which goes into the admin's log and the e-mail to those concerned.
@@ -274,13 +274,36 @@ class ActionView(ArticleAdminMixin, TemplateView):
             False,
             _("Archived: it is off the site and can be restored."),
         ),
-        "restore": (workflow.restore, False, _("Restored from the archive; not on the site.")),
+        # Reviewers only: it goes to their review queue (walk 5 #16).
+        "restore": (
+            workflow.restore,
+            True,
+            _(
+                "Restored from the archive. It is not on the site yet: its newest version "
+                "waits for medical review, and goes live when a reviewer approves and "
+                "publishes it."
+            ),
+        ),
+        # Back to approved, not to draft: the text is still the one the doctor approved, so
+        # "Publish the approved version" can put it live later without a new review.
+        "unschedule": (
+            workflow.cancel_schedule,
+            True,
+            _(
+                "Schedule cancelled. The live page has not changed. The new version is "
+                "back to approved and not scheduled: its medical approval stands, so "
+                "“Publish the approved version” puts it live whenever you choose."
+            ),
+        ),
     }
-    confirmed = ("unpublish", "archive")
+    confirmed = ("unpublish", "archive", "unschedule", "restore")
     log_messages = {
         "unpublish": _("Taken off the site. Reason: %(reason)s"),
         "archive": _("Archived. Reason: %(reason)s"),
-        "restore": _("Restored from the archive."),
+        "restore": _("Restored from the archive, to review. Reason: %(reason)s"),
+        "unschedule": _(
+            "Cancelled the scheduled new version; the live version stays. Reason: %(reason)s"
+        ),
     }
     REASON_MAX = 1000
 
@@ -292,6 +315,10 @@ class ActionView(ArticleAdminMixin, TemplateView):
         needs_publish = needs_publish or self.article.status == Article.Status.PUBLISHED
         if needs_publish and not request.user.has_perm(PUBLISH_PERMISSION):
             raise PermissionDenied
+        if action == "unschedule" and not workflow.scheduled_version(self.article):
+            raise Http404
+        if action == "restore" and self.article.status != Article.Status.ARCHIVED:
+            raise Http404
 
     def get(self, request, pk, action):
         self.allowed(request, action)
@@ -303,6 +330,8 @@ class ActionView(ArticleAdminMixin, TemplateView):
         titles = {
             "unpublish": _("Take this article off the site?"),
             "archive": _("Archive this article?"),
+            "unschedule": _("Cancel the scheduled new version?"),
+            "restore": _("Restore this article from the archive?"),
         }
         return self.admin_context(
             title=titles[action],
@@ -310,6 +339,7 @@ class ActionView(ArticleAdminMixin, TemplateView):
             reason=reason,
             error=error,
             is_live=self.article.status == Article.Status.PUBLISHED,
+            scheduled=workflow.scheduled_version(self.article),
             reason_max=self.REASON_MAX,
         )
 
@@ -328,7 +358,10 @@ class ActionView(ArticleAdminMixin, TemplateView):
             if error:
                 context = self.get_context_data(action=action, reason=reason, error=error)
                 return self.render_to_response(context, status=400)
-        function(self.article)
+        if action == "restore":
+            function(self.article, request.user)
+        else:
+            function(self.article)
         self.model_admin.log_change(
             request, self.article, str(self.log_messages[action] % {"reason": reason})
         )
@@ -358,6 +391,34 @@ class TakeOverView(ArticleAdminMixin, View):
                 request,
                 _("You are now editing this article; %(user)s can no longer save it.")
                 % {"user": notifications.staff_name(previous)},
+            )
+        return redirect("admin:content_article_change", self.article.pk)
+
+
+class LockView(ArticleAdminMixin, View):
+    """Takes the editing lock when someone starts editing: the form's first keystroke
+    (a small POST from edit-lock.js) or the "Lock for editing" button without JavaScript.
+    Opening the form never locks."""
+
+    needs = "change"
+
+    def post(self, request, pk):
+        other = opened(self.article, request.user)
+        wants_json = "application/json" in request.headers.get("Accept", "")
+        if other is not None:
+            name = notifications.staff_name(other.holder)
+            if wants_json:
+                return JsonResponse({"locked": False, "holder": name}, status=409)
+            messages.warning(
+                request,
+                _("Not locked: %(user)s is editing this article.") % {"user": name},
+            )
+        elif wants_json:
+            return JsonResponse({"locked": True})
+        else:
+            messages.success(
+                request,
+                _("You are now editing this article; other people's saves are refused."),
             )
         return redirect("admin:content_article_change", self.article.pk)
 

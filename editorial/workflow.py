@@ -122,6 +122,11 @@ def on_site(article, now=None):
     return article.status == Article.Status.PUBLISHED and article.published_at <= now
 
 
+def scheduled_version(article):
+    """The new version of a live article waiting for its go-live date, or None."""
+    return article.revisions.filter(status=Revision.Status.SCHEDULED).first()
+
+
 def cancel_schedule(article, keep=None):
     """A scheduled version goes back to approved (it no longer goes live by itself)."""
     scheduled = article.revisions.filter(status=Revision.Status.SCHEDULED)
@@ -230,10 +235,24 @@ def archive(article):
     article.save(update_fields=["status"])
 
 
-def restore(article):
-    """An archived article comes back as a draft, to be published again after review."""
+def restore(article, user):
+    """An archived article comes back off the site, its newest text in the review queue.
+
+    Not straight back on the site: an archived medical text may have aged, so a reviewer
+    reads it again before patients do (walk 5 #16). Returns the version in review."""
     article.status = Article.Status.DRAFT
     article.save(update_fields=["status"])
+    latest = article.latest_revision
+    waiting = (Revision.Status.SUBMITTED, Revision.Status.APPROVED)
+    if latest is not None and latest.status in waiting:
+        return latest
+    if latest is None or latest.status == Revision.Status.PUBLISHED:
+        # The live text's own version keeps its history; a copy goes to review.
+        latest = save_revision(article, editing_snapshot(article), user)
+    latest.status = Revision.Status.SUBMITTED
+    latest.submitted_at = timezone.now()
+    latest.save(update_fields=["status", "submitted_at"])
+    return latest
 
 
 def revert(revision, user):

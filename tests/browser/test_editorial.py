@@ -159,15 +159,9 @@ def test_a_stale_save_is_refused_in_arabic_and_keeps_the_typed_text(
     second.groups.add(Group.objects.get(name="Content editors"))
     first = sign_in(new_page, "editor")
     first.goto(f"/admin/content/article/{article.pk}/change/")
-    # The first editor's form was left alone until the lock lapsed (a lock in force would
-    # refuse the second editor's save: review D6); the stale-save refusal still guards it.
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from editorial.models import EditLock
-
-    EditLock.objects.update(seen_at=timezone.now() - timedelta(hours=1))
+    # The first editor only opened the form, which takes no lock (walk 5 #1; a lock in
+    # force would refuse the second editor's save: review D6); the stale-save refusal
+    # still guards her text.
     other = sign_in(new_page, "second")
     other.goto(f"/admin/content/article/{article.pk}/change/")
     fill_arabic(other, "title", "عنوان حفظه محرر آخر")

@@ -255,8 +255,20 @@ def test_a_page_change_waits_for_sign_off_and_two_editors_share_an_article(
     assert claim in editor.content()
 
     # Two people on one article: the second sees the first, a reviewer takes over.
+    # Opening the form does not lock it (walk 5 #1); the first keystroke does.
+    from editorial.models import EditLock
+
     article = site["article"]
     editor.goto(f"/admin/content/article/{article.pk}/change/")
+    doctor_page.goto(f"/admin/content/article/{article.pk}/change/")
+    assert doctor_page.locator(".editing-notice").count() == 0
+    assert not EditLock.objects.filter(article=article).exists()
+    editor.locator(".ui-tabs-nav a[href='#tab_id_body_en']").click()
+    article_body = editor.locator(".body-editor").filter(has=editor.locator("textarea[lang=en]"))
+    article_body.locator(".CodeMirror").click()
+    editor.keyboard.press("Control+End")
+    editor.keyboard.insert_text(" More.")
+    editor.locator("#editing-lock .lock-taken").wait_for(state="visible")
     doctor_page.goto(f"/admin/content/article/{article.pk}/change/")
     notice = doctor_page.locator(".editing-notice")
     assert "editor" in notice.inner_text()

@@ -39,7 +39,7 @@ def stored(article):
 
 
 def article_form(client, article):
-    """The change form as the browser would send it (opening it holds the article)."""
+    """The change form as the browser would send it."""
     return form_of(
         client, reverse("admin:content_article_change", args=[article.pk]), "article_form"
     )
@@ -53,8 +53,10 @@ def preview_article(client, article, data=None, **changes):
 def test_the_unsaved_title_and_body_are_shown_and_nothing_is_stored(client, editor, article):
     client.force_login(editor)
     data = article_form(client, article)
+    # The editor has started typing: the preview must not touch her lock either.
+    client.post(reverse("admin:content_article_lock", args=[article.pk]))
     before = stored(article)
-    assert before[2], "opening the form holds the article"
+    assert before[2], "starting to edit holds the article"
     response = preview_article(
         client,
         article,

@@ -25,6 +25,10 @@ def change_url(article):
     return reverse("admin:content_article_change", args=[article.pk])
 
 
+def lock_url(article):
+    return reverse("admin:content_article_lock", args=[article.pk])
+
+
 def public(client, article, code):
     with translation.override(code):
         url = article.get_absolute_url()
@@ -229,10 +233,13 @@ def test_archive_and_restore_keep_a_consistent_status(client, doctor, article):
     archive = reverse("admin:content_article_action", args=[article.pk, "archive"])
     assert client.post(archive, {"reason": "Replaced by a newer article"}).status_code == 302
     restore = reverse("admin:content_article_action", args=[article.pk, "restore"])
-    assert client.post(restore).status_code == 302
+    assert client.post(restore, {"reason": "Needed again"}).status_code == 302
     html = client.get(change_url(article), HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert "Off the site (unpublished)" in html
-    assert "published earlier, now off the site" in html
+    # Off the site, its text back in review (walk 5 #16); the live version's history stays.
+    assert "In review" in html
+    article.refresh_from_db()
+    assert article.status == "draft" and article.latest_revision.status == "submitted"
+    assert article.live_revision.status == "published"
 
 
 def test_history_after_changing_only_the_review_date_shows_only_that_field(client, editor, article):
@@ -274,9 +281,7 @@ def test_an_archived_article_leaves_the_site_and_comes_back(client, editor, make
     listing = client.get("/admin/content/article/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Archived" in listing
     restore = reverse("admin:content_article_action", args=[article.pk, "restore"])
-    assert client.post(restore).status_code == 302
-    article.refresh_from_db()
-    assert article.status == "draft"
+    assert client.post(restore, {"reason": "Needed"}).status_code == 403  # reviewers restore
 
 
 def test_a_stale_save_is_refused_and_the_typed_text_is_kept(
@@ -531,6 +536,7 @@ def test_a_second_editor_is_told_and_a_reviewer_may_take_over(
     opened = client.get(change_url(article), HTTP_ACCEPT_LANGUAGE=code)
     assert notice not in opened.content.decode()  # nobody else has it open
     mine = form_data(opened.content.decode(), "article_form")
+    client.post(lock_url(article))  # she starts typing
     client.force_login(doctor)
     html = client.get(change_url(article), HTTP_ACCEPT_LANGUAGE=code).content.decode()
     assert notice in html and "Maha Nasser" in html
@@ -724,6 +730,7 @@ def test_a_second_person_cannot_save_over_a_held_lock(
     editor.save()
     client.force_login(editor)
     hers = form_data(client.get(change_url(article)).content.decode(), "article_form")
+    client.post(lock_url(article))  # she starts typing
     client.force_login(admin_user)
     theirs = form_data(
         client.get(change_url(article), HTTP_ACCEPT_LANGUAGE=code).content.decode(),
@@ -733,6 +740,12 @@ def test_a_second_person_cannot_save_over_a_held_lock(
     response = client.post(change_url(article), theirs, HTTP_ACCEPT_LANGUAGE=code)
     page = without_isolates(response.content.decode())
     assert response.status_code == 200 and refused in page
+    # One instruction in the notice and the refusal (walk 5 #12): the administrator has
+    # the button, so neither tells them to ask a reviewer.
+    press = {"ar": "اضغط «تولَّ التحرير» في الأعلى", "en": "press “Take over editing” above"}
+    ask = {"ar": "اطلب من الطبيب المراجِع", "en": "ask a medical reviewer"}
+    assert press[code] in page and ask[code] not in page
+    assert 'formaction="' + reverse("admin:content_article_take_over", args=[article.pk]) in page
     assert "The administrator&#x27;s paragraph." in page or "The administrator's paragraph." in page
     assert Article.objects.get(pk=article.pk).latest_revision.content["body_en"] != (
         "The administrator's paragraph."
@@ -796,3 +809,120 @@ def test_the_review_shows_the_care_cards_and_keeps_a_callouts_lines_apart(
         assert label in page and "body (English)" not in page
     assert "Ice Wrap" not in page and "IceWrap" not in page
     assert "الثلجلفّ" not in page
+
+
+@pytest.mark.parametrize(
+    "code, button, done",
+    [
+        ("ar", "ألغِ الجدولة…", "أُلغيت الجدولة"),
+        ("en", "Cancel the schedule…", "Schedule cancelled"),
+    ],
+)
+def test_cancelling_a_schedule_keeps_the_live_page(
+    client, editor, doctor, article, code, button, done
+):
+    """Walk 5 #2: a scheduled new version could be withdrawn only by unpublishing."""
+    from django.contrib.admin.models import LogEntry
+
+    old = article.body_en.split("\n")[0].lstrip("# ")
+    # The editor's new version, approved by the doctor, then scheduled (as in the walk).
+    client.force_login(editor)
+    submit(client, article, body_en="The new aftercare text.")
+    submitted = Article.objects.get(pk=article.pk).latest_revision
+    client.force_login(doctor)
+    review = reverse("admin:content_article_review", args=[article.pk, submitted.pk])
+    client.post(review, {"_approve_only": "1"})
+    go_live = timezone.localtime(timezone.now() + timedelta(days=1))
+    edit(
+        client,
+        article,
+        published_at_0=go_live.strftime("%Y-%m-%d"),
+        published_at_1=go_live.strftime("%H:%M:%S"),
+        _publish_approved="1",
+    )
+    revision = Revision.objects.get(article=article, status="scheduled")
+    action = reverse("admin:content_article_action", args=[article.pk, "unschedule"])
+    form = client.get(change_url(article), HTTP_ACCEPT_LANGUAGE=code).content.decode()
+    assert button in form and action in form
+    report = client.get(
+        reverse("admin:content_article_scheduled_report"), HTTP_ACCEPT_LANGUAGE=code
+    ).content.decode()
+    assert action in report
+    # An editor may not cancel it.
+    client.force_login(editor)
+    assert button not in client.get(change_url(article), HTTP_ACCEPT_LANGUAGE=code).content.decode()
+    assert client.post(action, {"reason": "No."}).status_code == 403
+    client.force_login(doctor)
+    assert client.get(action, HTTP_ACCEPT_LANGUAGE=code).status_code == 200  # confirmation
+    assert client.post(action, {"reason": ""}, HTTP_ACCEPT_LANGUAGE=code).status_code == 400
+    mail.outbox.clear()
+    response = client.post(
+        action, {"reason": "The clinic changed its plans."}, HTTP_ACCEPT_LANGUAGE=code, follow=True
+    )
+    assert done in without_isolates(response.content.decode())
+    revision.refresh_from_db()
+    assert revision.status == "approved"
+    assert not Revision.objects.filter(article=article, status="scheduled").exists()
+    assert LogEntry.objects.filter(
+        object_id=str(article.pk), change_message__contains="The clinic changed its plans."
+    ).exists()
+    (notice,) = mail.outbox  # to the editor who wrote it; the doctor did it herself
+    assert notice.to == [editor.email] and "The clinic changed its plans." in notice.body
+    report = client.get(reverse("admin:content_article_scheduled_report")).content.decode()
+    assert action not in report
+    # Nothing scheduled any more: the action is gone.
+    assert client.post(action, {"reason": "Again."}).status_code == 404
+    call_command("announce_go_live", verbosity=0)
+    client.logout()
+    with translation.override("en"):
+        page = client.get(article.get_absolute_url())
+    text = without_isolates(page.content.decode())
+    assert page.status_code == 200 and old in text and "The new aftercare text." not in text
+
+
+@pytest.mark.parametrize(
+    "code, button, confirm, done",
+    [
+        ("ar", "استعِد من الأرشيف…", "نعم، استعِدها", "استُعيدت المقالة من الأرشيف"),
+        ("en", "Restore from the archive…", "Yes, restore it", "Restored from the archive."),
+    ],
+)
+def test_a_reviewer_restores_an_archived_article_to_review(
+    client, editor, doctor, article, code, button, confirm, done
+):
+    """Walk 5 #16: an archived article had no labelled way back."""
+    from django.contrib.admin.models import LogEntry
+
+    client.force_login(editor)
+    edit(client, article, body_en="The editor's newer text.")
+    client.force_login(doctor)
+    archive = reverse("admin:content_article_action", args=[article.pk, "archive"])
+    client.post(archive, {"reason": "Replaced for now"})
+    restore = reverse("admin:content_article_action", args=[article.pk, "restore"])
+    form = client.get(change_url(article), HTTP_ACCEPT_LANGUAGE=code).content.decode()
+    assert button in form and f'href="{restore}"' in form
+    client.force_login(editor)
+    html = client.get(change_url(article), HTTP_ACCEPT_LANGUAGE=code).content.decode()
+    assert button not in html
+    client.force_login(doctor)
+    page = client.get(restore, HTTP_ACCEPT_LANGUAGE=code).content.decode()
+    assert confirm in page
+    assert client.post(restore, {"reason": ""}, HTTP_ACCEPT_LANGUAGE=code).status_code == 400
+    assert Article.objects.get(pk=article.pk).status == "archived"  # nothing done half-way
+    mail.outbox.clear()
+    response = client.post(
+        restore, {"reason": "The clinic offers it again."}, HTTP_ACCEPT_LANGUAGE=code, follow=True
+    )
+    assert done in without_isolates(response.content.decode())
+    article.refresh_from_db()
+    assert article.status == "draft"
+    assert article.latest_revision.status == "submitted"
+    assert article.latest_revision.content["body_en"] == "The editor's newer text."
+    assert LogEntry.objects.filter(
+        object_id=str(article.pk), change_message__contains="The clinic offers it again."
+    ).exists()
+    (notice,) = mail.outbox
+    assert notice.to == [editor.email] and "The clinic offers it again." in notice.body
+    client.logout()
+    with translation.override("en"):
+        assert client.get(article.get_absolute_url()).status_code == 404
