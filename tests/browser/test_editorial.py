@@ -98,6 +98,10 @@ def test_draft_preview_and_medical_sign_off_in_arabic(new_page, site, browser_ed
         phone.click("text=معاينة")
     phone = opened.value
     phone.wait_for_load_state()
+    # The preview of the unsaved form opens at desktop width; its phone button sends the
+    # same text again at 375 px.
+    with phone.expect_navigation():
+        phone.click("button[value=phone]")
     assert phone.locator("#preview-frame").get_attribute("width") == "375"
     framed = phone.frame_locator("#preview-frame").locator("main")
     assert "فقرة جديدة كتبها المحرر للمسودة." in framed.inner_text()  # framing is allowed
