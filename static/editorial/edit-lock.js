@@ -26,6 +26,7 @@
       })
         .then(function (response) {
           show(response.ok ? "lock-taken" : "lock-refused");
+          return response.text(); // read to the end, so the request is finished
         })
         .catch(function () {
           sent = false; // the save still takes the lock

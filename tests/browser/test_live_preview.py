@@ -33,7 +33,10 @@ def test_an_unsaved_arabic_title_is_previewed_and_nothing_is_stored(new_page, si
     before = stored(article)
     title = "الميزوثيرابي: ما يجب أن تعرفه قبل الجلسة الأولى"
     page.locator(".ui-tabs-nav a[href$='_ar']").first.click()
-    page.fill("input[name=title_ar]", title)
+    # The first edit takes the edit lock (one small POST): let it finish first, so the
+    # live server answers one request at a time.
+    with page.expect_response(lambda response: response.url.endswith("/lock/")):
+        page.fill("input[name=title_ar]", title)
     with page.context.expect_page() as opened:
         page.click("#live-preview-button")
     preview = opened.value
@@ -54,6 +57,7 @@ def test_an_unsaved_arabic_title_is_previewed_and_nothing_is_stored(new_page, si
     # The form still holds the title; the database does not.
     assert page.input_value("input[name=title_ar]") == title
     assert stored(article) == before
+    preview.close()
 
 
 def test_invalid_text_is_explained_and_the_preview_pages_pass_axe(
