@@ -287,7 +287,7 @@ class ActionView(ArticleAdminMixin, TemplateView):
         # Back to approved, not to draft: the text is still the one the doctor approved, so
         # "Publish the approved version" can put it live later without a new review.
         "unschedule": (
-            workflow.cancel_schedule,
+            workflow.unschedule,
             True,
             _(
                 "Schedule cancelled. The live page has not changed. The new version is "

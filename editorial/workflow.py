@@ -135,6 +135,16 @@ def cancel_schedule(article, keep=None):
     scheduled.update(status=Revision.Status.APPROVED)
 
 
+def unschedule(article):
+    """The reviewer's "Cancel the schedule": the version goes back to approved and drops
+    its go-live date for the live one's, so "Publish the approved version" later puts it
+    live at once instead of silently scheduling it again (walk 6 #1)."""
+    live = snapshot_of_row(article)
+    for revision in article.revisions.filter(status=Revision.Status.SCHEDULED):
+        take_dates(revision, live)
+    cancel_schedule(article)
+
+
 def schedule(article, revision, user, when, notify=True):
     """A new version of a live article, to replace it on `when`: the live text stays on
     the site until then (as in Wagtail), and `publish_due` puts this one in its place."""

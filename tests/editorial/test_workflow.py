@@ -880,6 +880,40 @@ def test_cancelling_a_schedule_keeps_the_live_page(
     assert page.status_code == 200 and old in text and "The new aftercare text." not in text
 
 
+def test_publishing_after_a_cancelled_schedule_publishes_now(client, editor, doctor, article):
+    """Walk 6 #1: after "Cancel the schedule", the go-live field still held the cancelled
+    date, so "Publish the approved version" silently scheduled the version again."""
+    client.force_login(editor)
+    submit(client, article, body_en="The new aftercare text.")
+    submitted = Article.objects.get(pk=article.pk).latest_revision
+    client.force_login(doctor)
+    review = reverse("admin:content_article_review", args=[article.pk, submitted.pk])
+    client.post(review, {"_approve_only": "1"})
+    go_live = timezone.localtime(timezone.now() + timedelta(days=1))
+    edit(
+        client,
+        article,
+        published_at_0=go_live.strftime("%Y-%m-%d"),
+        published_at_1=go_live.strftime("%H:%M:%S"),
+        _publish_approved="1",
+    )
+    assert Revision.objects.filter(article=article, status="scheduled").exists()
+    action = reverse("admin:content_article_action", args=[article.pk, "unschedule"])
+    client.post(action, {"reason": "Not on that day."})
+    # The form no longer offers the cancelled date.
+    form = client.get(change_url(article)).content.decode()
+    assert go_live.strftime("%Y-%m-%d") not in form
+    response = edit(client, article, _publish_approved="1")
+    said = [str(m) for m in get_messages(response.wsgi_request)]
+    assert not any("Scheduled" in m or "جُدول" in m for m in said), said
+    assert not Revision.objects.filter(article=article, status="scheduled").exists()
+    assert Revision.objects.get(pk=submitted.pk).status == "published"
+    client.logout()
+    with translation.override("en"):
+        page = client.get(article.get_absolute_url())
+    assert "The new aftercare text." in without_isolates(page.content.decode())
+
+
 @pytest.mark.parametrize(
     "code, button, confirm, done",
     [
