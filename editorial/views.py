@@ -13,14 +13,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.generic import TemplateView
 
+from content.bidi import isolate_plain_for
 from content.forms import FeedbackForm
 from content.models import PUBLISH_PERMISSION, Article, Source
 from content.structured_data import article_json_ld
@@ -29,7 +31,7 @@ from mesoinfo import languages
 from . import notifications, workflow
 from .changes_only import compare_changes_only
 from .diff import changed_fields, compare
-from .locking import opened, release, take_over
+from .locking import opened, release, take_over, taken_from
 from .models import Revision
 from .wording import publish_message
 
@@ -401,6 +403,24 @@ class LockView(ArticleAdminMixin, View):
     Opening the form never locks."""
 
     needs = "change"
+
+    @method_decorator(never_cache)
+    def get(self, request, pk):
+        """Who holds the lock, for the open form to check when it is looked at again
+        (focus, tab shown; walk 6 #4). Looking never locks."""
+        lock = taken_from(self.article, request.user)
+        if lock is None:
+            return JsonResponse({"taken_over": False})
+        name = notifications.staff_name(lock.holder)
+        time = date_format(timezone.localtime(lock.since), "TIME_FORMAT")
+        message = _(
+            "%(user)s took over editing at %(time)s. Your typed text is kept in this form, "
+            "but it can no longer be saved here: copy what you need and agree with them."
+        ) % {"user": name, "time": time}
+        language = translation.get_language()
+        return JsonResponse(
+            {"taken_over": True, "holder": name, "message": isolate_plain_for(language, message)}
+        )
 
     def post(self, request, pk):
         other = opened(self.article, request.user)

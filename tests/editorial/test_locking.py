@@ -80,3 +80,30 @@ def test_save_draft_takes_and_keeps_the_lock_without_javascript(client, editor, 
     data.pop("_continue", None)
     assert client.post(change_url(article), data).status_code == 302
     assert not EditLock.objects.exists()
+
+
+@pytest.mark.parametrize("code", ["ar", "en"])
+def test_the_open_form_learns_of_a_take_over(client, editor, doctor, article, code):
+    """Walk 6 #4: the displaced editor's form kept saying "you are editing"; when she looks
+    at it again, it asks who holds the lock."""
+    client.force_login(editor)
+    client.post(lock_url(article), HTTP_ACCEPT="application/json")
+    html = client.get(change_url(article), HTTP_ACCEPT_LANGUAGE=code).content.decode()
+    assert f'data-status-url="{lock_url(article)}?status"' in html
+    status = client.get(lock_url(article), HTTP_ACCEPT_LANGUAGE=code)
+    assert status.json() == {"taken_over": False}
+    assert EditLock.objects.get().holder == editor  # asking never locks nor moves it
+    client.force_login(doctor)
+    take_over = reverse("admin:content_article_take_over", args=[article.pk])
+    client.post(take_over)
+    client.force_login(editor)
+    answer = client.get(lock_url(article), HTTP_ACCEPT_LANGUAGE=code).json()
+    assert answer["taken_over"] is True
+    told = answer["message"].replace("\u2066", "").replace("\u2069", "")
+    name = doctor.get_full_name() or doctor.get_username()
+    assert answer["holder"] == name and name in told
+    kept = {"ar": "ما كتبته باقٍ في هذا النموذج", "en": "Your typed text is kept"}
+    assert kept[code] in told
+    took = {"ar": "تحرير هذه المقالة الساعة", "en": "took over editing at"}
+    assert took[code] in told
+    assert EditLock.objects.get().holder == doctor
