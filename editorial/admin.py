@@ -150,6 +150,12 @@ class WorkflowAdminMixin:
         elif intent == SUBMIT:
             workflow.submit(revision, request.user)
             messages.success(request, _("Submitted for medical review."))
+            live = Article.objects.get(pk=obj.pk)
+            drift = live.live_revision_id and workflow.language_drift(
+                workflow.snapshot_of_row(live), revision.content
+            )
+            if drift:
+                messages.warning(request, drift)
         else:
             messages.info(request, _("Draft saved. The public page has not changed."))
 

@@ -167,6 +167,9 @@ class ReviewView(ArticleAdminMixin, TemplateView):
             changes_only=changes_only,
             rows=rows if changes_only else compare(live, rev.content),
             may_publish=self.request.user.has_perm(PUBLISH_PERMISSION),
+            language_drift=workflow.language_drift(live, rev.content)
+            if self.article.live_revision_id
+            else None,
         )
 
     def post(self, request, pk, revision):

@@ -5,10 +5,12 @@ Only `publish` writes an article's live text; every other step writes revisions.
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language_info, gettext, pgettext
 
 from content import declaration
 from content.models import Article, Reviewer
 from content.publishing import LIVE_TEXT_FIELDS, record_publication
+from mesoinfo import languages
 
 from . import notifications
 from .models import Revision
@@ -110,6 +112,33 @@ def take_dates(revision, snapshot):
     if any(revision.content.get(name) != value for name, value in dates.items()):
         revision.content = {**revision.content, **dates}
         revision.save(update_fields=["content"])
+
+
+# The texts every language must keep in step (walk 6 #3: a safety callout added in
+# Arabic only nearly went live).
+KEPT_IN_STEP = ("title", "body")
+
+
+def language_drift(live, new):
+    """A warning, in the admin's language, when the title or body changed in some
+    languages but not in the others since the live version; else None."""
+    codes = languages.codes()
+    changed = [
+        code
+        for code in codes
+        if any(live.get(f"{name}_{code}") != new.get(f"{name}_{code}") for name in KEPT_IN_STEP)
+    ]
+    if not changed or len(changed) == len(codes):
+        return None
+    join = pgettext("list separator", ", ").join
+
+    def names(which):
+        return join(gettext(get_language_info(code)["name"]) for code in which)
+
+    return gettext(
+        "Only the %(changed)s text changed; the %(unchanged)s text was not updated. "
+        "Check that every language says the same before it goes live."
+    ) % {"changed": names(changed), "unchanged": names(c for c in codes if c not in changed)}
 
 
 def go_live_time(revision):

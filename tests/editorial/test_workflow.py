@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from content.models import Article, Source
+from editorial import workflow
 from editorial.models import EditLock, Revision
 from tests.bidi_check import without_isolates
 from tests.forms import form_data
@@ -960,3 +961,59 @@ def test_a_reviewer_restores_an_archived_article_to_review(
     client.logout()
     with translation.override("en"):
         assert client.get(article.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "code, only_ar, only_en",
+    [
+        (
+            "ar",
+            "تغيّر نص العربية وحده، ولم يُحدَّث نص الإنجليزية.",
+            "تغيّر نص الإنجليزية وحده، ولم يُحدَّث نص العربية.",
+        ),
+        (
+            "en",
+            "Only the Arabic text changed; the English text was not updated.",
+            "Only the English text changed; the Arabic text was not updated.",
+        ),
+    ],
+)
+def test_a_change_in_one_language_only_is_flagged_at_submit_and_review(
+    client, editor, doctor, article, code, only_ar, only_en
+):
+    """Walk 6 #3: a safety callout added to the Arabic body alone reached the review with
+    no warning, either to the editor on submit or to the reviewer."""
+    client.force_login(editor)
+    Article.objects.filter(pk=article.pk).update(live_revision=article.latest_revision)
+    response = submit(client, article, body_ar=article.body_ar + "\n\nفقرة جديدة.")
+    said = " ".join(str(m) for m in get_messages(response.wsgi_request))
+    revision = Article.objects.get(pk=article.pk).latest_revision
+    client.force_login(doctor)
+    review = reverse("admin:content_article_review", args=[article.pk, revision.pk])
+    page = without_isolates(client.get(review, HTTP_ACCEPT_LANGUAGE=code).content.decode())
+    assert only_ar in page and only_en not in page
+    with translation.override(code):
+        assert only_ar in str(
+            workflow.language_drift(workflow.snapshot_of_row(article), revision.content)
+        )
+    assert "العربية" in said or "Arabic" in said
+    # The other way round, and both changed: no warning.
+    client.post(review, {"_send_back": "1", "comment": "English too."})
+    client.force_login(editor)
+    # (the form holds the sent-back text: the Arabic goes back to the live one)
+    submit(client, article, title_en=article.title_en + " (new)", body_ar=article.body_ar)
+    revision = Article.objects.get(pk=article.pk).latest_revision
+    client.force_login(doctor)
+    review = reverse("admin:content_article_review", args=[article.pk, revision.pk])
+    page = without_isolates(client.get(review, HTTP_ACCEPT_LANGUAGE=code).content.decode())
+    assert only_en in page and only_ar not in page
+    client.post(review, {"_send_back": "1", "comment": "Both."})
+    client.force_login(editor)
+    response = submit(client, article, title_en="Both (new)", body_ar="نص جديد.")
+    said = " ".join(str(m) for m in get_messages(response.wsgi_request))
+    assert "Only the" not in said and "وحده" not in said
+    revision = Article.objects.get(pk=article.pk).latest_revision
+    client.force_login(doctor)
+    review = reverse("admin:content_article_review", args=[article.pk, revision.pk])
+    page = without_isolates(client.get(review, HTTP_ACCEPT_LANGUAGE=code).content.decode())
+    assert 'id="language-drift"' not in page
