@@ -68,7 +68,15 @@ def test_the_check_finds_a_banned_variant():
 
 
 @pytest.mark.parametrize(
-    "term", ["الآثار الجانبية", "حقن تفتيت الدهون", "الأدوية المسيلة للدم", "الأدمة", "متنقّر"]
+    "term",
+    [
+        "الآثار الجانبية",
+        "حقن تفتيت الدهون",
+        "الأدوية المسيلة للدم",
+        "الأدمة",
+        "متنقّر",
+        "جلسة تبريد",
+    ],
 )
 def test_the_articles_use_the_glossary_terms(term):
     corpus = " ".join(normalise(p.read_text(encoding="utf-8")) for p in CORPUS_DIR.glob("ar/*.md"))

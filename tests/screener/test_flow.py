@@ -504,7 +504,11 @@ def test_the_state_cookie_is_encrypted_and_goes_with_the_answers(client, article
 @pytest.mark.parametrize(
     ("language", "leaving", "from_result"),
     [
-        ("ar", "تفتح مقالةً أو شرحَ أحد الأسباب ثم تعود إليها", "ومن صفحة النتيجة أيضًا"),
+        (
+            "ar",
+            "تفتح من صفحة النتيجة مقالةً أو شرحَ أحد الأسباب ثم تعود إليها",
+            "ومن صفحة النتيجة أيضًا",
+        ),
         ("en", "open an article or a reason and come back to it", "and from the result too"),
     ],
 )
