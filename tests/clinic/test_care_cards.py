@@ -116,7 +116,7 @@ def test_the_cards_say_what_the_scheme_says(client, published_urls, settings):
     with translation.override("ar"):
         url = Article.objects.get(corpus_key="aftercare").get_absolute_url()
     html = client.get(url).content.decode()
-    assert "اتصل بالإسعاف فورًا على \u2066123\u2069 في مصر إذا ظهر عليك:" in html
+    assert "اطلب المساعدة فورًا إذا ظهر عليك ما يلي (الإسعاف في مصر: \u2066123\u2069):" in html
     # The other countries of the region, on one line, each number a left-to-right link.
     assert "وخارج مصر: السعودية " in html and "الإمارات " in html
     assert re.search(r'<span dir="ltr"><a href="tel:140"[^>]*>140</a></span>\.', html)

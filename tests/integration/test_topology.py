@@ -819,6 +819,16 @@ def test_kill_9_of_one_app_server_mid_load_loses_no_accepted_request(topology):
         if x.started <= killed_at[0] + 0.1 and x.ended >= killed_at[0] and x.status in (502, 504)
     ]
     after_kill = [x for _n, x in stats["answers"] if x.started > killed_at[0] + 0.1]
+    # An answer A was still sending when it died reaches the visitor cut short (nginx had
+    # passed its headers on, so it cannot try B): the same in-flight failure as a 502, and
+    # only in the moment after the kill.
+    cut = [
+        (at, error)
+        for at, error in stats["errors"]
+        if killed_at[0] <= at <= killed_at[0] + 1.0
+        and ("IncompleteRead" in error or "RemoteDisconnected" in error)
+    ]
+    errors = [e for e in stats["errors"] if e not in cut]
     report(
         "kill -9 mid-load",
         requests=stats["requests"],
@@ -830,7 +840,8 @@ def test_kill_9_of_one_app_server_mid_load_loses_no_accepted_request(topology):
         failed_in_flight=len(in_flight),
         stored_not_confirmed=len(set(stored) - accepted_names),
         answered_after_kill=f"{sum(accepted(x) for x in after_kill)}/{len(after_kill)}",
-        errors=len(stats["errors"]),
+        cut_in_flight=len(cut),
+        errors=len(errors),
     )
     assert by_a >= 4, "server A took no part in the load before it was killed"
     assert not lost, f"accepted but never stored: {lost}"
@@ -840,4 +851,4 @@ def test_kill_9_of_one_app_server_mid_load_loses_no_accepted_request(topology):
         f"{[(x.status, x.headers.get('Location')) for x in after_kill if not accepted(x)][:5]}"
     )
     assert len(refused) == len(in_flight), [(n, x.status) for n, x in refused][:10]
-    assert not stats["errors"], stats["errors"][:5]
+    assert not errors, errors[:5]
