@@ -230,6 +230,10 @@ def test_the_box_dialog_inserts_a_care_card_and_changes_it_in_arabic(
     block = (
         '!!! urgent "اطلب المساعدة فورًا"\n    إذا ابيضّ الجلد قرب موضع الحقن.\n\n    اتصل بالإسعاف.'
     )
+    # The editor copies its text into the form's field on its own change event: wait for it.
+    page.wait_for_function(
+        "b => document.querySelector('textarea[name=body_ar]').value.includes(b)", arg=block
+    )
     assert block in page.locator("textarea[name=body_ar]").input_value()
     panel = page.locator(".body-editor__preview-panel").filter(has=page.locator("[lang=ar]"))
     panel.locator(".care-card--urgent", has_text="اتصل بالإسعاف").wait_for()
@@ -245,6 +249,10 @@ def test_the_box_dialog_inserts_a_care_card_and_changes_it_in_arabic(
     )
     dialog.get_by_role("radio", name="رعاية في اليوم نفسه", exact=True).check()
     dialog.get_by_role("button", name="حدّث المربع").click()
+    page.wait_for_function(
+        "b => document.querySelector('textarea[name=body_ar]').value.includes(b)",
+        arg=block.replace("urgent", "same-day"),
+    )
     body = page.locator("textarea[name=body_ar]").input_value()
     assert block.replace("urgent", "same-day") in body and "!!! urgent" not in body
     panel.locator(".care-card--same-day", has_text="اتصل بالإسعاف").wait_for()
