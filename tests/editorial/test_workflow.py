@@ -787,7 +787,7 @@ def test_after_sending_back_the_reviewer_is_back_at_their_queue(
 
 @pytest.mark.parametrize(
     "code, ambulance, label",
-    [("ar", "اتصل بالإسعاف", None), ("en", "Call an ambulance on", "Body (English)")],
+    [("ar", "اطلب المساعدة فورًا", None), ("en", "Call an ambulance on", "Body (English)")],
 )
 def test_the_review_shows_the_care_cards_and_keeps_a_callouts_lines_apart(
     client, editor, doctor, article, code, ambulance, label
