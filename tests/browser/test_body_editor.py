@@ -186,7 +186,11 @@ def test_the_editor_and_its_preview_pass_axe(chromium, live_server, site, browse
     )
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")  # Insert the box
-    assert "!!! inset\n    معلومة إضافية" in page.locator("textarea[name=body_ar]").input_value()
+    inserted = "!!! inset\n    معلومة إضافية"
+    page.wait_for_function(  # the editor copies its text into the form field on change
+        "b => document.querySelector('textarea[name=body_ar]').value.includes(b)", arg=inserted
+    )
+    assert inserted in page.locator("textarea[name=body_ar]").input_value()
     result = page.evaluate(
         """tags => axe.run({include: [['.body-editor'], ['.body-editor__preview-panel']]},
                            {runOnly: {type: 'tag', values: tags}})""",
