@@ -105,6 +105,27 @@ def submit(client, article, **changes):
     return edit(client, article, _submit="1", **changes)
 
 
+def schedule_new_version(client, editor, doctor, article):
+    """The editor's new version of a live article, approved by the doctor, then scheduled
+    for tomorrow (as in the walks); the doctor stays signed in. Returns the version and its
+    go-live time."""
+    client.force_login(editor)
+    submit(client, article, body_en="The new aftercare text.")
+    submitted = Article.objects.get(pk=article.pk).latest_revision
+    client.force_login(doctor)
+    review = reverse("admin:content_article_review", args=[article.pk, submitted.pk])
+    client.post(review, {"_approve_only": "1"})
+    go_live = timezone.localtime(timezone.now() + timedelta(days=1))
+    edit(
+        client,
+        article,
+        published_at_0=go_live.strftime("%Y-%m-%d"),
+        published_at_1=go_live.strftime("%H:%M:%S"),
+        _publish_approved="1",
+    )
+    return submitted, go_live
+
+
 def test_sign_off_journey_with_send_back_and_named_review(client, editor, doctor, article, commit):
     Article.objects.filter(pk=article.pk).update(last_reviewed=date(2026, 1, 1))
     client.force_login(editor)
@@ -827,20 +848,7 @@ def test_cancelling_a_schedule_keeps_the_live_page(
 
     old = article.body_en.split("\n")[0].lstrip("# ")
     # The editor's new version, approved by the doctor, then scheduled (as in the walk).
-    client.force_login(editor)
-    submit(client, article, body_en="The new aftercare text.")
-    submitted = Article.objects.get(pk=article.pk).latest_revision
-    client.force_login(doctor)
-    review = reverse("admin:content_article_review", args=[article.pk, submitted.pk])
-    client.post(review, {"_approve_only": "1"})
-    go_live = timezone.localtime(timezone.now() + timedelta(days=1))
-    edit(
-        client,
-        article,
-        published_at_0=go_live.strftime("%Y-%m-%d"),
-        published_at_1=go_live.strftime("%H:%M:%S"),
-        _publish_approved="1",
-    )
+    schedule_new_version(client, editor, doctor, article)
     revision = Revision.objects.get(article=article, status="scheduled")
     action = reverse("admin:content_article_action", args=[article.pk, "unschedule"])
     form = client.get(change_url(article), HTTP_ACCEPT_LANGUAGE=code).content.decode()
@@ -884,20 +892,7 @@ def test_cancelling_a_schedule_keeps_the_live_page(
 def test_publishing_after_a_cancelled_schedule_publishes_now(client, editor, doctor, article):
     """Walk 6 #1: after "Cancel the schedule", the go-live field still held the cancelled
     date, so "Publish the approved version" silently scheduled the version again."""
-    client.force_login(editor)
-    submit(client, article, body_en="The new aftercare text.")
-    submitted = Article.objects.get(pk=article.pk).latest_revision
-    client.force_login(doctor)
-    review = reverse("admin:content_article_review", args=[article.pk, submitted.pk])
-    client.post(review, {"_approve_only": "1"})
-    go_live = timezone.localtime(timezone.now() + timedelta(days=1))
-    edit(
-        client,
-        article,
-        published_at_0=go_live.strftime("%Y-%m-%d"),
-        published_at_1=go_live.strftime("%H:%M:%S"),
-        _publish_approved="1",
-    )
+    submitted, go_live = schedule_new_version(client, editor, doctor, article)
     assert Revision.objects.filter(article=article, status="scheduled").exists()
     action = reverse("admin:content_article_action", args=[article.pk, "unschedule"])
     client.post(action, {"reason": "Not on that day."})
